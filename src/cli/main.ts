@@ -1,0 +1,75 @@
+import { Command, Option } from 'commander';
+import { ZodError } from 'zod';
+import {
+  CommandError,
+  createTokenCommand,
+  createUserCommand,
+  demoCommand,
+  migrateCommand,
+  roleChoices,
+} from './commands';
+import { startCommand } from './start';
+
+const program = new Command()
+  .name('accord')
+  .description(
+    'Accord — open-source key account management.\nConfiguration comes from the environment (PORT, HOST, ACCORD_DATA_DIR, DATABASE_URL, …); see the README.',
+  )
+  .showHelpAfterError();
+
+program
+  .command('start')
+  .description('Start Accord (embedded PostgreSQL unless DATABASE_URL is set); Ctrl-C stops it cleanly')
+  .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)')
+  .option('--host <host>', 'address to listen on (default: $HOST or 127.0.0.1)')
+  .action(startCommand);
+
+program.command('migrate').description('Apply pending database migrations and exit').action(migrateCommand);
+
+program
+  .command('demo')
+  .description('Generate a demo workspace with realistic data')
+  .option('--scale <n>', 'size: 1 ≈ 200 accounts and 4,000 contacts; 50 ≈ 10,000 and 200,000', '1')
+  .addOption(new Option('--locale <locale>', 'language of the data').choices(['ru', 'en']).default('ru'))
+  .option('--seed <s>', 'random seed: the same seed gives the same data', '1')
+  .option(
+    '--admin-email <email>',
+    'user who becomes the workspace admin (default: $ACCORD_ADMIN_EMAIL or admin@accord.local)',
+  )
+  .action(demoCommand);
+
+const user = program.command('user').description('Manage users');
+user
+  .command('create')
+  .description('Create a user, optionally as a member of a workspace')
+  .requiredOption('--email <email>', 'e-mail to sign in with')
+  .requiredOption('--name <name>', 'full name')
+  .option('--password <password>', 'password (generated and printed once when omitted)')
+  .addOption(new Option('--locale <locale>', 'interface language').choices(['ru', 'en']).default('ru'))
+  .option('--workspace <id>', 'workspace to add the user to (default: the first one)')
+  .option('--role <role>', `role in that workspace: ${roleChoices}`, 'manager')
+  .action(createUserCommand);
+
+const token = program.command('token').description('Manage API tokens');
+token
+  .command('create')
+  .description('Create an API token for a user (printed once on stdout)')
+  .requiredOption('--email <email>', 'the user the token acts as')
+  .option('--workspace <id>', 'workspace the token works in (default: the user’s first)')
+  .option('--name <name>', 'a name to recognise the token by', 'CLI')
+  .option('--expires-days <days>', 'days until the token expires (default: never)')
+  .action(createTokenCommand);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommandError || (error instanceof Error && error.name === 'AppError')) {
+    process.stderr.write(`accord: ${error.message}\n`);
+  } else if (error instanceof ZodError) {
+    const problems = error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`);
+    process.stderr.write(`accord: ${problems.join('; ')}\n`);
+  } else {
+    process.stderr.write(`accord: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,42 @@
+import { eq } from 'drizzle-orm';
+import type { UseCaseContext } from '../../platform/use-case';
+import { resolveCustomValues } from '../custom-fields';
+import { workspaces } from '../workspaces';
+import { assertOwnerIsMember, assertParentAllowed, replaceTeam } from './account-rules';
+import { type AccountDetail, getAccount } from './get-account';
+import { accounts } from './schema';
+import { type CreateAccountInput, createAccountInput } from './schemas';
+import { domainOf } from './website';
+
+/** Creates an account owned by the actor unless another owner is named; currency defaults to the workspace's. */
+export async function createAccount(ctx: UseCaseContext, rawInput: CreateAccountInput): Promise<AccountDetail> {
+  const { team, custom, ...input } = createAccountInput.parse(rawInput);
+  const ownerId = input.ownerId ?? ctx.actor.userId;
+  await assertOwnerIsMember(ctx, ownerId);
+  if (input.parentId) await assertParentAllowed(ctx, undefined, input.parentId);
+  const customValues = await resolveCustomValues(ctx, 'account', custom);
+  let currency = input.currency;
+  if (!currency) {
+    const [workspace] = await ctx.db
+      .select({ defaultCurrency: workspaces.defaultCurrency })
+      .from(workspaces)
+      .where(eq(workspaces.id, ctx.actor.workspaceId));
+    currency = workspace?.defaultCurrency ?? 'RUB';
+  }
+  const [created] = await ctx.db
+    .insert(accounts)
+    .values({
+      ...input,
+      workspaceId: ctx.actor.workspaceId,
+      ownerId,
+      currency,
+      domain: input.website ? domainOf(input.website) : null,
+      custom: customValues,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
+    .returning({ id: accounts.id });
+  if (!created) throw new Error('Account insert returned nothing');
+  if (team.length > 0) await replaceTeam(ctx, created.id, team);
+  return getAccount(ctx, created.id);
+}

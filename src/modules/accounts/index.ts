@@ -1,0 +1,7 @@
+export { type AccountDetail, getAccount } from './get-account';
+export { accountOwnership } from './ownership';
+export { accountRoutes } from './routes';
+export { accounts, accountTeamMembers } from './schema';
+export * from './schemas';
+export { completeInn, isValidInn } from './tax-id';
+export { domainOf } from './website';

@@ -1,0 +1,1 @@
+export { type DemoOptions, generateDemoWorkspace } from './generate-demo';

@@ -1,0 +1,7 @@
+export { createWorkspace, type Workspace } from './create-workspace';
+export { type AccountOwnership, getMember, isMember, listMembers, type Member } from './members';
+export { workspaceMessages } from './messages';
+export { workspaceRoutes } from './routes';
+export { memberships, workspaces } from './schema';
+export * from './schemas';
+export { getWorkspace, updateWorkspace } from './workspace-settings';

@@ -1,0 +1,35 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { notFound, staleVersion } from '../../platform/errors';
+import type { UseCaseContext } from '../../platform/use-case';
+import type { Workspace } from './create-workspace';
+import { workspaceMessages } from './messages';
+import { workspaces } from './schema';
+import { type UpdateWorkspaceInput, updateWorkspaceInput } from './schemas';
+
+export async function getWorkspace(ctx: UseCaseContext): Promise<Workspace> {
+  const [workspace] = await ctx.db.select().from(workspaces).where(eq(workspaces.id, ctx.actor.workspaceId));
+  if (!workspace) throw notFound(workspaceMessages.workspace);
+  return workspace;
+}
+
+/** Changes the workspace's name, default currency, language or time zone. */
+export async function updateWorkspace(
+  ctx: UseCaseContext,
+  rawInput: UpdateWorkspaceInput,
+  expectedVersion?: number,
+): Promise<Workspace> {
+  const input = updateWorkspaceInput.parse(rawInput);
+  const [updated] = await ctx.db
+    .update(workspaces)
+    .set({ ...input, updatedAt: ctx.now, version: sql`${workspaces.version} + 1` })
+    .where(
+      and(
+        eq(workspaces.id, ctx.actor.workspaceId),
+        expectedVersion === undefined ? undefined : eq(workspaces.version, expectedVersion),
+      ),
+    )
+    .returning();
+  if (updated) return updated;
+  await getWorkspace(ctx);
+  throw staleVersion();
+}

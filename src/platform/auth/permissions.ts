@@ -1,0 +1,44 @@
+export const roles = ['admin', 'head', 'manager', 'specialist', 'finance', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'workspace:manage',
+  'members:read',
+  'accounts:read',
+  'accounts:write',
+  'accounts:delete',
+  'contacts:read',
+  'contacts:write',
+  'contacts:delete',
+  'audit:read',
+  'api-tokens:own',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const everyone: Permission[] = ['members:read', 'accounts:read', 'contacts:read', 'api-tokens:own'];
+const editors: Permission[] = [...everyone, 'accounts:write', 'contacts:write', 'contacts:delete'];
+
+/** What each role may do. Routes and use cases ask `can(role, permission)`; nothing else decides. */
+const grants: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set(permissions),
+  head: new Set([...editors, 'accounts:delete', 'audit:read']),
+  manager: new Set(editors),
+  specialist: new Set(everyone),
+  finance: new Set(everyone),
+  viewer: new Set(everyone),
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return grants[role].has(permission);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return permissions.filter((permission) => can(role, permission));
+}
+
+/** Who is acting: the signed-in user in their current workspace, with their role there. */
+export type Actor = {
+  userId: string;
+  workspaceId: string;
+  role: Role;
+};

@@ -1,0 +1,60 @@
+import { sql } from 'drizzle-orm';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+
+export type Database = NodePgDatabase;
+/** A transaction, or the database itself: what use cases run their queries on. */
+export type Executor = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
+
+export type DatabaseHandle = {
+  db: Database;
+  pool: pg.Pool;
+  close(): Promise<void>;
+};
+
+/** Opens a connection pool and the Drizzle database over it. */
+export function openDatabase(url: string, options: { maxConnections?: number } = {}): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 20,
+    idleTimeoutMillis: 30_000,
+    application_name: 'accord',
+  });
+  // NOTE: an idle client's error (e.g. the server restarting) must not crash the process.
+  pool.on('error', () => undefined);
+  const db = drizzle(pool, { casing: 'snake_case' });
+  return { db, pool, close: () => pool.end() };
+}
+
+/** The workspace scope of a transaction: the second wall behind every query's own filter. */
+export type Scope = { workspaceId: string; userId?: string | undefined; requestId?: string | undefined };
+
+/**
+ * Runs `work` in one transaction as the `accord_app` role with the workspace set, so row-level
+ * security only shows that workspace's rows and audit rows name the actor.
+ */
+export function inWorkspace<T>(db: Database, scope: Scope, work: (tx: Executor) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select
+      set_config('role', 'accord_app', true),
+      set_config('app.workspace_id', ${scope.workspaceId}, true),
+      set_config('app.user_id', ${scope.userId ?? ''}, true),
+      set_config('app.request_id', ${scope.requestId ?? ''}, true)`);
+    return work(tx);
+  });
+}
+
+/**
+ * Runs `work` in one transaction as the owner role (no row-level security), for work that spans
+ * workspaces: sign-in, session lookup, bootstrap. The scope, when known, still names the actor
+ * and workspace in audit rows.
+ */
+export function asSystem<T>(db: Database, scope: Partial<Scope>, work: (tx: Executor) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select
+      set_config('app.workspace_id', ${scope.workspaceId ?? ''}, true),
+      set_config('app.user_id', ${scope.userId ?? ''}, true),
+      set_config('app.request_id', ${scope.requestId ?? ''}, true)`);
+    return work(tx);
+  });
+}

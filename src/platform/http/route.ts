@@ -1,0 +1,78 @@
+import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { type Actor, can, type Permission } from '../auth/permissions';
+import { AppError } from '../errors';
+import { platformMessages } from '../i18n/platform-messages';
+import { message } from '../i18n/text';
+import { fieldErrorsFromIssues } from '../validation';
+import type { AppEnv } from './context';
+import { problemContent } from './openapi-schemas';
+
+/** Who may call a route: anyone, any signed-in member, or members whose role has a permission. */
+export type Access = 'public' | 'signed-in' | Permission;
+
+function authorize(access: Access): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (access !== 'public') {
+      const actor = c.get('actor');
+      if (!actor) throw new AppError('unauthenticated', message(platformMessages.unauthenticated));
+      if (access !== 'signed-in' && !can(actor.role, access)) {
+        throw new AppError('forbidden', message(platformMessages.forbidden, { role: actor.role }));
+      }
+    }
+    await next();
+  };
+}
+
+/** The signed-in actor of a route declared with an access other than `public`. */
+export function actorOf(c: { get(key: 'actor'): Actor | undefined }): Actor {
+  const actor = c.get('actor');
+  if (!actor) throw new AppError('unauthenticated', message(platformMessages.unauthenticated));
+  return actor;
+}
+
+// NOTE: either credential will do (OpenAPI: alternatives are separate requirement objects).
+const signedInSecurity: Record<string, string[]>[] = [{ session: [] }, { bearer: [] }];
+
+const standardProblems = {
+  400: { description: 'Invalid input', content: problemContent },
+  401: { description: 'Not signed in', content: problemContent },
+  403: { description: 'Not allowed for this role', content: problemContent },
+  429: { description: 'Too many requests', content: problemContent },
+};
+
+/**
+ * Declares an API route: its OpenAPI description, the access it needs (checked before the input
+ * is even parsed) and the standard problem responses.
+ */
+export function apiRoute<const R extends Omit<RouteConfig, 'middleware' | 'security'>>(access: Access, route: R) {
+  return createRoute({
+    ...route,
+    responses: { ...standardProblems, ...route.responses },
+    middleware: [authorize(access)] as const,
+    security: access === 'public' ? [] : signedInSecurity,
+    'x-accord-access': access,
+  });
+}
+
+/** A router for one module's routes, with Accord's validation-error handling. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: async (result, c) => {
+      if (result.success) return;
+      const input =
+        result.target === 'json'
+          ? await c.req.json().catch(() => undefined)
+          : result.target === 'query'
+            ? c.req.query()
+            : result.target === 'param'
+              ? c.req.param()
+              : undefined;
+      throw new AppError(
+        'validation_failed',
+        message(platformMessages.validationFailed),
+        fieldErrorsFromIssues(result.error.issues, input),
+      );
+    },
+  });
+}

@@ -1,0 +1,113 @@
+import type { ServerType } from '@hono/node-server';
+import { serve } from '@hono/node-server';
+import { sql } from 'drizzle-orm';
+import { bootstrapFirstStart } from './bootstrap';
+import { accountOwnership, accountRoutes } from './modules/accounts';
+import { auditRoutes } from './modules/audit';
+import { authenticate, authRoutes } from './modules/auth';
+import { contactRoutes } from './modules/contacts';
+import { customFieldRoutes } from './modules/custom-fields';
+import { workspaceRoutes } from './modules/workspaces';
+import type { Config } from './platform/config';
+import { type Database, type DatabaseHandle, openDatabase } from './platform/db/client';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './platform/db/embedded-server';
+import { migrateDatabase } from './platform/db/migrate';
+import { createHttpApp } from './platform/http/app';
+import type { AppDependencies } from './platform/http/context';
+import type { Logger } from './platform/logger';
+
+/** Wires every module's routes into the HTTP app: the one place that knows them all. */
+export function buildApp(deps: AppDependencies, options: { webDirectory?: string } = {}) {
+  return createHttpApp(deps, {
+    authenticate: authenticate(),
+    routers: [
+      authRoutes(),
+      workspaceRoutes({ accountOwnership }),
+      accountRoutes(),
+      contactRoutes(),
+      customFieldRoutes(),
+      auditRoutes(),
+    ],
+    checkDatabase: async () => {
+      await deps.db.execute(sql`select 1`);
+    },
+    ...options,
+  });
+}
+
+export type DatabaseConnection = { url: string; handle: DatabaseHandle; embedded: EmbeddedPostgres | undefined };
+
+/** Connects to DATABASE_URL, or starts the embedded PostgreSQL in the data directory, and migrates. */
+export async function connectDatabase(
+  config: Config,
+  logger: Logger,
+  options: { attachIfRunning?: boolean } = {},
+): Promise<DatabaseConnection> {
+  const embedded = config.databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres({
+        dataDir: config.dataDir,
+        logger,
+        attachIfRunning: options.attachIfRunning ?? false,
+      });
+  const url = config.databaseUrl ?? (embedded as EmbeddedPostgres).url;
+  try {
+    await migrateDatabase(url);
+    return { url, handle: openDatabase(url), embedded };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+export async function disconnectDatabase(connection: DatabaseConnection): Promise<void> {
+  await connection.handle.close();
+  await connection.embedded?.stop();
+}
+
+export type RunningAccord = { url: string; db: Database; stop(): Promise<void> };
+
+/** Starts Accord: database, migrations, first-start bootstrap, then the HTTP server. */
+export async function startAccord(config: Config, logger: Logger): Promise<RunningAccord> {
+  const connection = await connectDatabase(config, logger);
+  const deps: AppDependencies = { db: connection.handle.db, config, logger, now: () => new Date() };
+  try {
+    await bootstrapFirstStart(deps);
+  } catch (error) {
+    await disconnectDatabase(connection);
+    throw error;
+  }
+  const app = buildApp(deps);
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
+    started.once('error', reject);
+  }).catch(async (error) => {
+    await disconnectDatabase(connection);
+    throw error;
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host}:${port}`;
+  logger.info({ url, database: connection.embedded ? 'embedded' : 'external' }, 'Accord is listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      // NOTE: finish the requests in flight, then close the pool, then stop the database.
+      await new Promise<void>((resolve) => {
+        const forceAfter = setTimeout(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }, 5_000);
+        server.close(() => {
+          clearTimeout(forceAfter);
+          resolve();
+        });
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      });
+      await disconnectDatabase(connection);
+      logger.info('Accord stopped');
+    })();
+    return stopping;
+  };
+  return { url, db: connection.handle.db, stop };
+}

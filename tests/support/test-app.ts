@@ -1,0 +1,170 @@
+import { afterAll, beforeAll } from 'vitest';
+import { createApiToken } from '../../src/modules/auth';
+import { createUser } from '../../src/modules/users';
+import { createWorkspace, memberships } from '../../src/modules/workspaces';
+import { type Role, roles } from '../../src/platform/auth/permissions';
+import type { Config } from '../../src/platform/config';
+import { asSystem } from '../../src/platform/db/client';
+import type { AppDependencies } from '../../src/platform/http/context';
+import { createLogger } from '../../src/platform/logger';
+import { buildApp } from '../../src/server';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export const testConfig: Config = {
+  port: 0,
+  host: '127.0.0.1',
+  dataDir: '/nonexistent',
+  databaseUrl: undefined,
+  adminEmail: undefined,
+  adminPassword: undefined,
+  demo: false,
+  logLevel: 'silent',
+  secureCookies: false,
+};
+
+/** A clock the test moves by hand. */
+export class TestClock {
+  current = new Date('2026-11-26T09:00:00Z');
+  now = () => new Date(this.current);
+  advance(milliseconds: number) {
+    this.current = new Date(this.current.getTime() + milliseconds);
+  }
+}
+
+export type TestResponse<T = any> = { status: number; body: T; headers: Headers };
+
+/** Calls the app in-process (no sockets) as one credential, in one language. */
+export class ApiClient {
+  constructor(
+    private readonly app: ReturnType<typeof buildApp>,
+    private readonly auth: { token?: string; cookie?: string; csrfToken?: string } = {},
+    private readonly locale = 'en',
+  ) {}
+
+  inLanguage(locale: string): ApiClient {
+    return new ApiClient(this.app, this.auth, locale);
+  }
+
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse<T>> {
+    const requestHeaders: Record<string, string> = { 'accept-language': this.locale, ...headers };
+    if (this.auth.token) requestHeaders.authorization = `Bearer ${this.auth.token}`;
+    if (this.auth.cookie) requestHeaders.cookie = this.auth.cookie;
+    if (this.auth.csrfToken && method !== 'GET') requestHeaders['x-csrf-token'] = this.auth.csrfToken;
+    let payload: string | undefined;
+    if (body !== undefined) {
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
+      requestHeaders['content-type'] ??= 'application/json';
+    }
+    const response = await this.app.request(path, { method, headers: requestHeaders, body: payload });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  get<T = any>(path: string, headers?: Record<string, string>) {
+    return this.request<T>('GET', path, undefined, headers);
+  }
+  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('POST', path, body, headers);
+  }
+  patch<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('PATCH', path, body, headers);
+  }
+  delete<T = any>(path: string, headers?: Record<string, string>) {
+    return this.request<T>('DELETE', path, undefined, headers);
+  }
+}
+
+export type SeededWorkspace = {
+  workspaceId: string;
+  users: Record<Role, { id: string; email: string; password: string; api: ApiClient }>;
+};
+
+export type TestApp = {
+  database: TestDatabase;
+  deps: AppDependencies;
+  app: ReturnType<typeof buildApp>;
+  clock: TestClock;
+  anonymous: ApiClient;
+  /** A workspace with one user per role, each with an API token client. */
+  seedWorkspace(name?: string): Promise<SeededWorkspace>;
+  /** Signs in with e-mail and password, returning a cookie client that sends the CSRF token. */
+  signIn(email: string, password: string): Promise<ApiClient>;
+};
+
+let workspaceCounter = 0;
+
+/** Sets up an app over a fresh database for the test file; torn down after it. */
+export function useTestApp(): TestApp {
+  const clock = new TestClock();
+  const context = {} as TestApp;
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    const deps: AppDependencies = {
+      db: database.db,
+      config: testConfig,
+      logger: createLogger('silent'),
+      now: clock.now,
+    };
+    const app = buildApp(deps, { webDirectory: '/nonexistent' });
+    Object.assign(context, {
+      database,
+      deps,
+      app,
+      clock,
+      anonymous: new ApiClient(app),
+      seedWorkspace: (name?: string) => seedWorkspace(deps, app, name),
+      signIn: async (email: string, password: string) => {
+        const response = await app.request('/api/v1/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password }),
+        });
+        if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+        const me = (await response.json()) as { csrfToken: string };
+        const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+        return new ApiClient(app, { cookie, csrfToken: me.csrfToken });
+      },
+    });
+  });
+  afterAll(async () => {
+    await context.database?.drop();
+  });
+  return context;
+}
+
+async function seedWorkspace(
+  deps: AppDependencies,
+  app: ReturnType<typeof buildApp>,
+  name?: string,
+): Promise<SeededWorkspace> {
+  workspaceCounter += 1;
+  const tag = `${workspaceCounter}-${Math.random().toString(36).slice(2, 8)}`;
+  const password = 'correct horse battery';
+  return asSystem(deps.db, {}, async (tx) => {
+    const admin = await createUser(tx, { email: `admin-${tag}@example.com`, name: `Admin ${tag}`, password });
+    const workspace = await createWorkspace(tx, { name: name ?? `Workspace ${tag}` }, { userId: admin.id });
+    const users = {} as SeededWorkspace['users'];
+    for (const role of roles) {
+      const user =
+        role === 'admin'
+          ? admin
+          : await createUser(tx, { email: `${role}-${tag}@example.com`, name: `${role} ${tag}`, password });
+      if (role !== 'admin') await tx.insert(memberships).values({ workspaceId: workspace.id, userId: user.id, role });
+      const actor = { userId: user.id, workspaceId: workspace.id, role };
+      const { token } = await createApiToken({ db: tx, actor, now: deps.now() }, { name: 'tests' });
+      users[role] = { id: user.id, email: user.email, password, api: new ApiClient(app, { token }) };
+    }
+    return { workspaceId: workspace.id, users };
+  });
+}

@@ -1,0 +1,11 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The web app lives in web/; `vite build` writes dist/web, which the Accord server serves.
+// In development (`npm run dev:web`) Vite proxies the API to a server started with `npm run dev`.
+export default defineConfig({
+  root: 'web',
+  plugins: [react()],
+  build: { outDir: '../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  server: { port: 5173, proxy: { '/api': 'http://127.0.0.1:3000' } },
+});
