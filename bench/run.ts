@@ -1,0 +1,35 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { projectPath } from '../src/platform/project-path';
+import { foundationBenchmark } from './scenarios/foundation';
+
+// `npm run bench [-- name…]`: runs the named scenarios (default all) and writes one JSON file each
+// to bench/results/. Benchmarks measure; targets live in the issues, not in asserts.
+const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
+  foundation: foundationBenchmark,
+};
+
+const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));
+const selected = wanted.length > 0 ? wanted : Object.keys(scenarios);
+const resultsDirectory = projectPath('bench', 'results');
+await mkdir(resultsDirectory, { recursive: true });
+
+for (const name of selected) {
+  const scenario = scenarios[name];
+  if (!scenario) throw new Error(`Unknown benchmark ${name}; known: ${Object.keys(scenarios).join(', ')}`);
+  process.stdout.write(`bench ${name}…\n`);
+  const started = performance.now();
+  const figures = await scenario();
+  const result = {
+    scenario: name,
+    at: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    durationSeconds: Math.round((performance.now() - started) / 100) / 10,
+    ...figures,
+  };
+  const file = path.join(resultsDirectory, `${name}.json`);
+  await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n→ ${file}\n`);
+}
+process.exit(0);
