@@ -1,0 +1,33 @@
+// NOTE: the one door from the web app into the server's source: pure zod input schemas, the
+// permission names and the field-message translator, so browser and API validate alike.
+export {
+  type AccountStatus,
+  accountStatuses,
+  type CreateAccountInput,
+  createAccountInput,
+  type TeamRole,
+  teamRoles,
+  updateAccountInput,
+} from '../../../src/modules/accounts/schemas';
+export { changePasswordInput, createApiTokenInput, loginInput } from '../../../src/modules/auth/schemas';
+export {
+  type CreateContactInput,
+  createContactInput,
+  type MessengerKind,
+  messengerKinds,
+  updateContactInput,
+} from '../../../src/modules/contacts/schemas';
+export {
+  type CustomFieldEntity,
+  type CustomFieldType,
+  createCustomFieldInput,
+  customFieldEntities,
+  customFieldTypes,
+  updateCustomFieldInput,
+} from '../../../src/modules/custom-fields/schemas';
+export { updateProfileInput } from '../../../src/modules/users/schemas';
+export { addMemberInput, updateWorkspaceInput, workspaceSettingsInput } from '../../../src/modules/workspaces/schemas';
+export { type Permission, type Role, roles } from '../../../src/platform/auth/permissions';
+export { isLocale, type Locale, locales, negotiateLocale } from '../../../src/platform/i18n/locale';
+export { translate } from '../../../src/platform/i18n/text';
+export { fieldErrorsFromIssues } from '../../../src/platform/validation';

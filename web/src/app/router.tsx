@@ -1,0 +1,130 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { isApiError } from '../api/problem';
+import type { Permission } from '../api/shared';
+import { AccountPage } from '../features/accounts/account-page';
+import { AccountsPage } from '../features/accounts/accounts-page';
+import { parseAccountsSearch } from '../features/accounts/accounts-search';
+import { AuditPage } from '../features/audit/audit-page';
+import { LoginPage, parseLoginSearch } from '../features/auth/login-page';
+import { meQuery } from '../features/auth/session';
+import { parseContactSearch } from '../features/contacts/contact-search';
+import { ContactsPage } from '../features/contacts/contacts-page';
+import { ProfilePage } from '../features/profile/profile-page';
+import { parseSettingsSearch, SettingsPage } from '../features/settings/settings-page';
+import { adoptProfileLanguage } from '../i18n';
+import { NotFoundPage, RouteErrorPage } from './route-status';
+import { Shell } from './shell';
+
+type RouterContext = { queryClient: QueryClient };
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'login',
+  validateSearch: parseLoginSearch,
+  component: LoginPage,
+});
+
+/** Everything behind sign-in: loads /me first, or goes to the sign-in page. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    try {
+      const me = await context.queryClient.ensureQueryData(meQuery);
+      adoptProfileLanguage(me.user.locale);
+    } catch (error) {
+      if (isApiError(error) && error.status === 401)
+        throw redirect({ to: '/login', search: { redirect: location.href } });
+      throw error;
+    }
+  },
+  component: Shell,
+});
+
+function requirePermission(permission: Permission) {
+  return ({ context }: { context: RouterContext }) => {
+    const me = context.queryClient.getQueryData(meQuery.queryKey);
+    if (!me?.permissions.includes(permission)) throw redirect({ to: '/accounts' });
+  };
+}
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/accounts' });
+  },
+});
+
+const accountsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'accounts',
+  validateSearch: parseAccountsSearch,
+  component: AccountsPage,
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'accounts/$accountId',
+  validateSearch: parseContactSearch,
+  component: AccountPage,
+});
+
+const contactsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'contacts',
+  validateSearch: parseContactSearch,
+  component: ContactsPage,
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings',
+  beforeLoad: requirePermission('workspace:manage'),
+  validateSearch: parseSettingsSearch,
+  component: SettingsPage,
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'audit',
+  beforeLoad: requirePermission('audit:read'),
+  component: AuditPage,
+});
+
+const profileRoute = createRoute({ getParentRoute: () => appRoute, path: 'profile', component: ProfilePage });
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    indexRoute,
+    accountsRoute,
+    accountRoute,
+    contactsRoute,
+    settingsRoute,
+    auditRoute,
+    profileRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultErrorComponent: RouteErrorPage,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,38 @@
+import { infiniteQueryOptions } from '@tanstack/react-query';
+import { api, type Page } from '../../api/client';
+import type { AuditAction } from './audit-diff';
+
+export type AuditEntry = {
+  id: string;
+  at: string;
+  actor: { id: string; name: string } | null;
+  requestId: string | null;
+  entity: string;
+  entityId: string;
+  action: AuditAction;
+  before: unknown;
+  after: unknown;
+};
+
+/** The tables the audit log records, as its `entity` names them. */
+export const auditedEntities = [
+  'accounts',
+  'contacts',
+  'account_team_members',
+  'custom_field_definitions',
+  'memberships',
+  'workspaces',
+  'users',
+  'api_tokens',
+] as const;
+export type AuditedEntity = (typeof auditedEntities)[number];
+
+export function auditLogQuery(entity: AuditedEntity | undefined) {
+  return infiniteQueryOptions({
+    queryKey: ['audit-log', entity ?? 'all'] as const,
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<AuditEntry>>('/audit-log', { query: { entity, cursor: pageParam, limit: 50 }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
