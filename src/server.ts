@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { bootstrapFirstStart } from './bootstrap';
 import { accountOwnership, accountRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
-import { authenticate, authRoutes } from './modules/auth';
+import { authenticate, authRoutes, memberAccess } from './modules/auth';
 import { contactRoutes } from './modules/contacts';
 import { customFieldRoutes } from './modules/custom-fields';
 import { workspaceRoutes } from './modules/workspaces';
@@ -22,7 +22,7 @@ export function buildApp(deps: AppDependencies, options: { webDirectory?: string
     authenticate: authenticate(),
     routers: [
       authRoutes(),
-      workspaceRoutes({ accountOwnership }),
+      workspaceRoutes({ accountOwnership, memberAccess }),
       accountRoutes(),
       contactRoutes(),
       customFieldRoutes(),

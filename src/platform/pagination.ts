@@ -1,4 +1,5 @@
-import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, is, type SQL, sql } from 'drizzle-orm';
+import { PgTimestamp } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { AppError } from './errors';
 import { platformMessages } from './i18n/platform-messages';
@@ -26,7 +27,22 @@ export function encodeCursor(position: CursorPosition): string {
   return Buffer.from(JSON.stringify([position.sort, position.key, position.id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, sort: string): CursorPosition {
+// NOTE: time keys travel as UTC ISO-8601 with microseconds, whatever the session's time zone.
+const timeKeyFormat = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** True for a time key as `keyset` writes it, naming a real instant (no 31 February). */
+function isTimeKey(key: string): boolean {
+  if (!timeKeyFormat.test(key)) return false;
+  const milliseconds = `${key.slice(0, 23)}Z`;
+  const date = new Date(milliseconds);
+  return !Number.isNaN(date.getTime()) && date.toISOString() === milliseconds;
+}
+
+/**
+ * Reads a cursor back, accepting only what `encodeCursor` wrote for this sort: a forged or stale
+ * cursor is a 400 on `cursor`, never a database error.
+ */
+export function decodeCursor(cursor: string, sort: string, keyKind: 'text' | 'time' = 'text'): CursorPosition {
   const invalid = () =>
     new AppError('validation_failed', message(platformMessages.invalidCursor), [
       { path: 'cursor', message: message(platformMessages.invalidCursor) },
@@ -37,9 +53,10 @@ export function decodeCursor(cursor: string, sort: string): CursorPosition {
   } catch {
     throw invalid();
   }
-  const parsed = z.tuple([z.literal(sort), z.string(), z.uuid()]).safeParse(decoded);
+  const parsed = z.tuple([z.literal(sort), z.string().max(1000), z.uuid()]).safeParse(decoded);
   if (!parsed.success) throw invalid();
   const [, key, id] = parsed.data;
+  if (key.includes('\u0000') || (keyKind === 'time' && !isTimeKey(key))) throw invalid();
   return { sort, key, id };
 }
 
@@ -61,15 +78,20 @@ export function keyset(options: {
   const expression = options.expressions[key];
   if (!expression) throw new Error(`Unknown sort key ${key}`);
   const direction = descending ? sql`desc` : sql`asc`;
-  const position = options.cursor ? decodeCursor(options.cursor, options.sort) : undefined;
+  const keyKind = is(expression, PgTimestamp) ? 'time' : 'text';
+  const position = options.cursor ? decodeCursor(options.cursor, options.sort, keyKind) : undefined;
+  const cursorKey = position && (keyKind === 'time' ? sql`${position.key}::timestamptz` : sql`${position.key}`);
   return {
     after: position
       ? descending
-        ? sql`(${expression}, ${options.id}) < (${position.key}, ${position.id})`
-        : sql`(${expression}, ${options.id}) > (${position.key}, ${position.id})`
+        ? sql`(${expression}, ${options.id}) < (${cursorKey}, ${position.id})`
+        : sql`(${expression}, ${options.id}) > (${cursorKey}, ${position.id})`
       : undefined,
     orderBy: [sql`${expression} ${direction}`, sql`${options.id} ${direction}`],
-    sortKey: sql<string>`(${expression})::text`,
+    sortKey:
+      keyKind === 'time'
+        ? sql<string>`to_char((${expression}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+        : sql<string>`(${expression})::text`,
   };
 }
 

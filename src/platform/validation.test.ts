@@ -41,6 +41,11 @@ describe('fieldErrorsFromIssues', () => {
     expect(errors).toContainEqual({ path: 'count', message: 'This field is required.' });
   });
 
+  it('says only that a field has the wrong type, not what its length should be', () => {
+    const errors = errorsFor({ name: 'a', status: 'active', count: 1, tags: 'x'.repeat(20) });
+    expect(errors).toEqual([{ path: 'tags', message: 'Must be a list.' }]);
+  });
+
   it('speaks Russian with correct plural forms', () => {
     const errors = errorsFor({ name: 'слишком длинно', status: 'active', count: 1, tags: [] }, 'ru');
     expect(errors).toEqual([{ path: 'name', message: 'Должно быть не длиннее 5 символов.' }]);

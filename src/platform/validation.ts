@@ -63,8 +63,14 @@ function joinPath(path: PropertyKey[]): string {
 
 /** Turns zod issues into field errors with messages a user can read, in any language. */
 export function fieldErrorsFromIssues(issues: readonly Issue[], input: unknown): FieldError[] {
+  // NOTE: zod still runs a list's length check on a string given in its place; once a field has
+  // the wrong type, what else it says about that field only confuses ("at most 10 characters").
+  const wrongType = new Set(
+    issues.filter((issue) => issue.code === 'invalid_type').map((issue) => joinPath(issue.path)),
+  );
   return issues.flatMap((issue): FieldError[] => {
     const path = joinPath(issue.path);
+    if (issue.code !== 'invalid_type' && wrongType.has(path)) return [];
     switch (issue.code) {
       case 'invalid_type':
         return [

@@ -99,7 +99,10 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('accord start on the embedded
     expect(await migrate.exited).toBe(0);
     const token = watch(runAccord(['token', 'create', '--email', admin.email, '--name', 'ci'], environment()));
     expect(await token.exited).toBe(0);
-    const secret = token.output().split('\n').find((line) => line.startsWith('acc_'));
+    const secret = token
+      .output()
+      .split('\n')
+      .find((line) => line.startsWith('acc_'));
     expect(secret).toBeDefined();
     const me = await fetch(`${running.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
     expect(me.status).toBe(200);

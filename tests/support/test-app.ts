@@ -1,7 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createApiToken } from '../../src/modules/auth';
-import { createUser } from '../../src/modules/users';
+import { type User, users } from '../../src/modules/users';
 import { createWorkspace, memberships } from '../../src/modules/workspaces';
+import { hashPassword } from '../../src/platform/auth/password';
 import { type Role, roles } from '../../src/platform/auth/permissions';
 import type { Config } from '../../src/platform/config';
 import { asSystem } from '../../src/platform/db/client';
@@ -31,13 +32,18 @@ export class TestClock {
   }
 }
 
-export type TestResponse<T = any> = { status: number; body: T; headers: Headers };
+// biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely and assert on them.
+export type Json = any;
+
+export type TestResponse<T = Json> = { status: number; body: T; headers: Headers };
+
+export type Credentials = { token?: string; cookie?: string; csrfToken?: string };
 
 /** Calls the app in-process (no sockets) as one credential, in one language. */
 export class ApiClient {
   constructor(
     private readonly app: ReturnType<typeof buildApp>,
-    private readonly auth: { token?: string; cookie?: string; csrfToken?: string } = {},
+    readonly auth: Credentials = {},
     private readonly locale = 'en',
   ) {}
 
@@ -45,7 +51,13 @@ export class ApiClient {
     return new ApiClient(this.app, this.auth, locale);
   }
 
-  async request<T = any>(
+  /** The same credential without the CSRF token: what a forged cross-site request carries. */
+  withoutCsrf(): ApiClient {
+    const { csrfToken: _csrfToken, ...auth } = this.auth;
+    return new ApiClient(this.app, auth, this.locale);
+  }
+
+  async request<T = Json>(
     method: string,
     path: string,
     body?: unknown,
@@ -60,6 +72,8 @@ export class ApiClient {
       payload = typeof body === 'string' ? body : JSON.stringify(body);
       requestHeaders['content-type'] ??= 'application/json';
     }
+    // NOTE: an explicit `content-type: ''` sends the body without one.
+    if (requestHeaders['content-type'] === '') delete requestHeaders['content-type'];
     const response = await this.app.request(path, { method, headers: requestHeaders, body: payload });
     const text = await response.text();
     let parsed: unknown = text;
@@ -71,23 +85,25 @@ export class ApiClient {
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 
-  get<T = any>(path: string, headers?: Record<string, string>) {
+  get<T = Json>(path: string, headers?: Record<string, string>) {
     return this.request<T>('GET', path, undefined, headers);
   }
-  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
+  post<T = Json>(path: string, body?: unknown, headers?: Record<string, string>) {
     return this.request<T>('POST', path, body, headers);
   }
-  patch<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
+  patch<T = Json>(path: string, body?: unknown, headers?: Record<string, string>) {
     return this.request<T>('PATCH', path, body, headers);
   }
-  delete<T = any>(path: string, headers?: Record<string, string>) {
+  delete<T = Json>(path: string, headers?: Record<string, string>) {
     return this.request<T>('DELETE', path, undefined, headers);
   }
 }
 
+export type SeededUser = { id: string; email: string; name: string; password: string; api: ApiClient };
+
 export type SeededWorkspace = {
   workspaceId: string;
-  users: Record<Role, { id: string; email: string; password: string; api: ApiClient }>;
+  users: Record<Role, SeededUser>;
 };
 
 export type TestApp = {
@@ -100,7 +116,15 @@ export type TestApp = {
   seedWorkspace(name?: string): Promise<SeededWorkspace>;
   /** Signs in with e-mail and password, returning a cookie client that sends the CSRF token. */
   signIn(email: string, password: string): Promise<ApiClient>;
+  /** Runs SQL as the owner role (no row-level security), to look behind the API in assertions. */
+  query<Row extends Record<string, unknown> = Record<string, Json>>(text: string, values?: unknown[]): Promise<Row[]>;
 };
+
+/** The cookie client of a successful login response: it sends the session cookie and the CSRF token. */
+export function sessionClient(app: ReturnType<typeof buildApp>, login: TestResponse): ApiClient {
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return new ApiClient(app, { cookie, csrfToken: login.body.csrfToken });
+}
 
 let workspaceCounter = 0;
 
@@ -124,16 +148,12 @@ export function useTestApp(): TestApp {
       clock,
       anonymous: new ApiClient(app),
       seedWorkspace: (name?: string) => seedWorkspace(deps, app, name),
+      query: async (text: string, values?: unknown[]) => (await database.pool.query(text, values)).rows,
       signIn: async (email: string, password: string) => {
-        const response = await app.request('/api/v1/auth/login', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email, password }),
-        });
-        if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-        const me = (await response.json()) as { csrfToken: string };
-        const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-        return new ApiClient(app, { cookie, csrfToken: me.csrfToken });
+        const response = await new ApiClient(app).post('/api/v1/auth/login', { email, password });
+        if (response.status !== 200)
+          throw new Error(`sign-in failed: ${response.status} ${JSON.stringify(response.body)}`);
+        return sessionClient(app, response);
       },
     });
   });
@@ -143,6 +163,10 @@ export function useTestApp(): TestApp {
   return context;
 }
 
+const seedPassword = 'correct horse battery';
+// NOTE: argon2 is slow on purpose; seeded users share one hash of the one password.
+let seedPasswordHash: Promise<string> | undefined;
+
 async function seedWorkspace(
   deps: AppDependencies,
   app: ReturnType<typeof buildApp>,
@@ -150,21 +174,32 @@ async function seedWorkspace(
 ): Promise<SeededWorkspace> {
   workspaceCounter += 1;
   const tag = `${workspaceCounter}-${Math.random().toString(36).slice(2, 8)}`;
-  const password = 'correct horse battery';
+  seedPasswordHash ??= hashPassword(seedPassword);
+  const passwordHash = await seedPasswordHash;
   return asSystem(deps.db, {}, async (tx) => {
-    const admin = await createUser(tx, { email: `admin-${tag}@example.com`, name: `Admin ${tag}`, password });
+    const created = await tx
+      .insert(users)
+      .values(roles.map((role) => ({ email: `${role}-${tag}@example.com`, name: `${role} ${tag}`, passwordHash })))
+      .returning();
+    const byRole = new Map(
+      roles.map((role) => [role, created.find((user) => user.email.startsWith(`${role}-`)) as User]),
+    );
+    const admin = byRole.get('admin') as User;
     const workspace = await createWorkspace(tx, { name: name ?? `Workspace ${tag}` }, { userId: admin.id });
-    const users = {} as SeededWorkspace['users'];
+    const seeded = {} as SeededWorkspace['users'];
     for (const role of roles) {
-      const user =
-        role === 'admin'
-          ? admin
-          : await createUser(tx, { email: `${role}-${tag}@example.com`, name: `${role} ${tag}`, password });
+      const user = byRole.get(role) as User;
       if (role !== 'admin') await tx.insert(memberships).values({ workspaceId: workspace.id, userId: user.id, role });
       const actor = { userId: user.id, workspaceId: workspace.id, role };
       const { token } = await createApiToken({ db: tx, actor, now: deps.now() }, { name: 'tests' });
-      users[role] = { id: user.id, email: user.email, password, api: new ApiClient(app, { token }) };
+      seeded[role] = {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        password: seedPassword,
+        api: new ApiClient(app, { token }),
+      };
     }
-    return { workspaceId: workspace.id, users };
+    return { workspaceId: workspace.id, users: seeded };
   });
 }

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { lockForTransaction } from '../../platform/db/client';
 import { ruleViolated } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
 import { memberships } from '../workspaces';
@@ -35,6 +36,8 @@ export async function assertParentAllowed(
   parentId: string,
 ): Promise<void> {
   if (parentId === accountId) throw ruleViolated(accountMessages.parentCycle, undefined, 'parentId');
+  // NOTE: without it, two accounts put under each other at once would each pass the check.
+  await lockForTransaction(ctx.db, 'accord:account-hierarchy', ctx.actor.workspaceId);
   const result = await ctx.db.execute<{ id: string }>(sql`
     with recursive ancestors(id, parent_id, depth) as (
       select id, parent_id, 0 from ${accounts}

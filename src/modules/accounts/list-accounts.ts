@@ -1,4 +1,5 @@
 import { and, arrayContains, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { containsPattern } from '../../platform/db/like';
 import { keyset, type Page, toPage } from '../../platform/pagination';
 import type { UseCaseContext } from '../../platform/use-case';
 import { users } from '../users';
@@ -13,10 +14,6 @@ export type AccountListItem = Omit<AccountRow, 'status' | 'custom' | 'notes'> & 
 
 const { custom: _custom, notes: _notes, ...listColumns } = accountColumns;
 
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
-}
-
 /**
  * Matches a search in Russian and English (stemmed: `менеджеры` finds `менеджер`), as a
  * substring of the name, or exactly as an INN or domain.
@@ -26,7 +23,7 @@ export function accountSearchCondition(q: string): SQL {
   const compact = q.replace(/[\s-]/g, '');
   return or(
     sql`${accounts.search} @@ ${query}`,
-    sql`${accounts.name} ilike ${likePattern(q)}`,
+    sql`${accounts.name} ilike ${containsPattern(q)}`,
     eq(accounts.taxId, compact.toUpperCase()),
     eq(accounts.domain, q.toLowerCase()),
   ) as SQL;

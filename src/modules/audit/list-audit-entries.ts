@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { containsPattern } from '../../platform/db/like';
 import { keyset, listQuerySchema, type Page, toPage } from '../../platform/pagination';
 import type { UseCaseContext } from '../../platform/use-case';
 import { users } from '../users';
@@ -30,6 +31,7 @@ export async function listAuditEntries(
 ): Promise<Page<AuditEntry>> {
   const query = listAuditQuery.parse(rawQuery);
   const page = keyset({ sort: query.sort, expressions: { at: auditLog.at }, id: auditLog.id, cursor: query.cursor });
+  const pattern = query.q ? containsPattern(query.q) : undefined;
   const rows = await ctx.db
     .select({
       id: auditLog.id,
@@ -52,8 +54,8 @@ export async function listAuditEntries(
         query.entity ? eq(auditLog.entity, query.entity) : undefined,
         query.entityId ? eq(auditLog.entityId, query.entityId) : undefined,
         query.actorUserId ? eq(auditLog.actorUserId, query.actorUserId) : undefined,
-        query.q
-          ? sql`(${auditLog.before}::text ilike ${`%${query.q}%`} or ${auditLog.after}::text ilike ${`%${query.q}%`})`
+        pattern
+          ? sql`(${auditLog.before}::text ilike ${pattern} or ${auditLog.after}::text ilike ${pattern})`
           : undefined,
         page.after,
       ),

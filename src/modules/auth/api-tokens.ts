@@ -5,7 +5,7 @@ import type { Executor } from '../../platform/db/client';
 import { notFound } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
 import { users } from '../users';
-import { memberships } from '../workspaces';
+import { type MemberAccess, memberships } from '../workspaces';
 import { authMessages } from './messages';
 import { apiTokens } from './schema';
 import { type CreateApiTokenInput, createApiTokenInput } from './schemas';
@@ -83,6 +83,19 @@ export async function revokeApiToken(ctx: UseCaseContext, tokenId: string): Prom
     .returning({ id: apiTokens.id });
   if (!revoked) throw notFound(authMessages.apiToken);
 }
+
+/** Revokes every live token a person holds in the actor's workspace: they are leaving it. */
+export async function revokeMemberTokens(ctx: UseCaseContext, userId: string): Promise<void> {
+  await ctx.db
+    .update(apiTokens)
+    .set({ revokedAt: ctx.now, updatedAt: ctx.now, version: sql`${apiTokens.version} + 1` })
+    .where(
+      and(eq(apiTokens.workspaceId, ctx.actor.workspaceId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)),
+    );
+}
+
+/** What the workspaces module calls when a member is removed. */
+export const memberAccess: MemberAccess = { revokeMemberAccess: revokeMemberTokens };
 
 /** The actor behind a Bearer token, if the token is live and its user still a member. */
 export async function resolveApiToken(

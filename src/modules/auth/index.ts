@@ -1,4 +1,4 @@
-export { createApiToken } from './api-tokens';
+export { createApiToken, memberAccess } from './api-tokens';
 export { authenticate } from './authenticate';
 export { authRoutes } from './routes';
 export { apiTokens, loginFailures, sessions } from './schema';

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { lockForTransaction } from '../../platform/db/client';
 import { ruleViolated } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
@@ -24,6 +25,8 @@ export async function assertReportsToAllowed(
   reportsToId: string,
 ): Promise<void> {
   if (reportsToId === contactId) throw ruleViolated(contactMessages.reportsToCycle, undefined, 'reportsToId');
+  // NOTE: without it, two people made each other's manager at once would each pass the check.
+  await lockForTransaction(ctx.db, 'accord:reporting-lines', ctx.actor.workspaceId);
   const result = await ctx.db.execute<{ id: string; account_id: string }>(sql`
     with recursive managers(id, account_id, reports_to_id, depth) as (
       select id, account_id, reports_to_id, 0 from ${contacts}

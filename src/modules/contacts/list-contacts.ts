@@ -1,4 +1,5 @@
 import { and, eq, or, type SQL, sql } from 'drizzle-orm';
+import { containsPattern } from '../../platform/db/like';
 import { keyset, type Page, toPage } from '../../platform/pagination';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
@@ -13,10 +14,9 @@ const { notes: _notes, custom: _custom, ...listColumns } = contactColumns;
 /** A name typed in any order or part, an e-mail, a title or a department word, in Russian or English. */
 function contactSearchCondition(q: string): SQL {
   const query = sql`(websearch_to_tsquery('simple', ${q}) || websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('english', ${q}))`;
-  const pattern = `%${q.replace(/[\\%_]/g, '\\$&')}%`;
   return or(
     sql`${contacts.search} @@ ${query}`,
-    sql`${contacts.fullName} ilike ${pattern}`,
+    sql`${contacts.fullName} ilike ${containsPattern(q)}`,
     sql`${contacts.emails} @> array[${q.toLowerCase()}]::text[]`,
   ) as SQL;
 }

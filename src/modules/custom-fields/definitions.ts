@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { AppError, notFound, staleVersion } from '../../platform/errors';
+import { AppError, invalidField, notFound, staleVersion } from '../../platform/errors';
 import { message } from '../../platform/i18n/text';
 import type { UseCaseContext } from '../../platform/use-case';
 import { customFieldMessages } from './messages';
@@ -47,6 +47,9 @@ export async function updateCustomField(
   expectedVersion?: number,
 ): Promise<CustomFieldDefinition> {
   const input = updateCustomFieldInput.parse(rawInput);
+  if (input.options?.length === 0 && (await findDefinition(ctx, id)).type === 'select') {
+    throw invalidField('options', customFieldMessages.optionsNeeded);
+  }
   const [updated] = await ctx.db
     .update(customFieldDefinitions)
     .set({ ...input, updatedAt: ctx.now, version: sql`${customFieldDefinitions.version} + 1` })

@@ -9,5 +9,9 @@ export const customFieldMessages = {
   mustBeNumber: { en: 'Must be a number.', ru: 'Должно быть числом.' },
   mustBeDate: { en: 'Must be a date (YYYY-MM-DD).', ru: 'Должно быть датой (ГГГГ-ММ-ДД).' },
   mustBeBoolean: { en: 'Must be true or false.', ru: 'Должно быть «да» или «нет».' },
+  optionsNeeded: {
+    en: 'A select field needs at least one option.',
+    ru: 'Для поля-списка нужен хотя бы один вариант.',
+  },
   mustBeOption: { en: 'Must be one of: {options}.', ru: 'Допустимые значения: {options}.' },
 } satisfies Record<string, LocalizedText>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customFieldMessages } from './messages';
 
 export const customFieldEntities = ['account', 'contact'] as const;
 export type CustomFieldEntity = (typeof customFieldEntities)[number];
@@ -8,10 +9,6 @@ export type CustomFieldType = (typeof customFieldTypes)[number];
 const keyFormat = {
   en: 'Use lower-case Latin letters, digits and underscores, starting with a letter.',
   ru: 'Используйте строчные латинские буквы, цифры и подчёркивания; первым должен быть символ буквы.',
-};
-const optionsNeeded = {
-  en: 'A select field needs at least one option.',
-  ru: 'Для поля-списка нужен хотя бы один вариант.',
 };
 const duplicateOption = { en: 'Option values must be unique.', ru: 'Значения вариантов не должны повторяться.' };
 
@@ -46,7 +43,7 @@ export const createCustomFieldInput = z
   })
   .refine((input) => input.type !== 'select' || input.options.length > 0, {
     path: ['options'],
-    params: { text: optionsNeeded },
+    params: { text: customFieldMessages.optionsNeeded },
   })
   .refine((input) => uniqueOptions(input.options), { path: ['options'], params: { text: duplicateOption } });
 export type CreateCustomFieldInput = z.input<typeof createCustomFieldInput>;

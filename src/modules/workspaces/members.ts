@@ -1,8 +1,9 @@
-import { and, count, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, eq, ilike, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Role } from '../../platform/auth/permissions';
 import { generateSecret } from '../../platform/auth/tokens';
-import { AppError, notFound, ruleViolated } from '../../platform/errors';
+import { containsPattern } from '../../platform/db/like';
+import { AppError, notFound, ruleViolated, staleVersion } from '../../platform/errors';
 import { message } from '../../platform/i18n/text';
 import { keyset, listQuerySchema, type Page, toPage } from '../../platform/pagination';
 import type { UseCaseContext } from '../../platform/use-case';
@@ -53,7 +54,7 @@ export async function listMembers(
     id: memberships.userId,
     cursor: query.cursor,
   });
-  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, '\\$&')}%` : undefined;
+  const pattern = query.q ? containsPattern(query.q) : undefined;
   const rows = await ctx.db
     .select({ ...memberColumns, id: memberships.userId, sortKey: page.sortKey })
     .from(memberships)
@@ -67,7 +68,7 @@ export async function listMembers(
     )
     .orderBy(...page.orderBy)
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, query.sort, toMember);
+  return toPage(rows, query.limit, query.sort, ({ id: _id, sortKey: _sortKey, ...row }) => toMember(row));
 }
 
 export async function getMember(ctx: UseCaseContext, userId: string): Promise<Member> {
@@ -129,31 +130,41 @@ export async function addMember(
 }
 
 async function assertAnotherAdminRemains(ctx: UseCaseContext, userId: string) {
-  const [row] = await ctx.db
-    .select({ admins: count() })
+  // NOTE: every admin row is locked, the leaving one too: two admins stepping down at once
+  // then queue here, and the second sees that the first is no longer an admin.
+  const admins = await ctx.db
+    .select({ userId: memberships.userId })
     .from(memberships)
-    .where(
-      and(
-        eq(memberships.workspaceId, ctx.actor.workspaceId),
-        eq(memberships.role, 'admin'),
-        sql`${memberships.userId} <> ${userId}`,
-      ),
-    );
-  if ((row?.admins ?? 0) === 0) throw ruleViolated(workspaceMessages.lastAdmin, undefined, 'role');
+    .where(and(eq(memberships.workspaceId, ctx.actor.workspaceId), eq(memberships.role, 'admin')))
+    .for('update');
+  if (!admins.some((admin) => admin.userId !== userId)) {
+    throw ruleViolated(workspaceMessages.lastAdmin, undefined, 'role');
+  }
 }
 
+/** Changes a member's role; refused with 412 when `expectedVersion` (from If-Match) is stale. */
 export async function changeMemberRole(
   ctx: UseCaseContext,
   userId: string,
   rawInput: z.input<typeof updateMemberInput>,
+  expectedVersion?: number,
 ): Promise<Member> {
   const input = updateMemberInput.parse(rawInput);
   const current = await getMember(ctx, userId);
+  if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion();
   if (current.role === 'admin' && input.role !== 'admin') await assertAnotherAdminRemains(ctx, userId);
-  await ctx.db
+  const [updated] = await ctx.db
     .update(memberships)
     .set({ role: input.role, updatedAt: ctx.now, version: sql`${memberships.version} + 1` })
-    .where(and(eq(memberships.workspaceId, ctx.actor.workspaceId), eq(memberships.userId, userId)));
+    .where(
+      and(
+        eq(memberships.workspaceId, ctx.actor.workspaceId),
+        eq(memberships.userId, userId),
+        eq(memberships.version, current.version),
+      ),
+    )
+    .returning({ userId: memberships.userId });
+  if (!updated) throw staleVersion();
   return getMember(ctx, userId);
 }
 
@@ -163,24 +174,43 @@ export type AccountOwnership = {
   reassignOwnedAccounts(ctx: UseCaseContext, fromUserId: string, toUserId: string): Promise<void>;
 };
 
+/** Ending a leaving member's API access is given by the auth module (it owns the tokens). */
+export type MemberAccess = {
+  revokeMemberAccess(ctx: UseCaseContext, userId: string): Promise<void>;
+};
+
+export type MemberRemovalPorts = { accountOwnership: AccountOwnership; memberAccess: MemberAccess };
+
 export async function removeMember(
   ctx: UseCaseContext,
   userId: string,
   rawInput: z.input<typeof removeMemberInput>,
-  ownership: AccountOwnership,
+  ports: MemberRemovalPorts,
+  expectedVersion?: number,
 ): Promise<void> {
   const input = removeMemberInput.parse(rawInput);
   const current = await getMember(ctx, userId);
+  if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion();
   if (current.role === 'admin') await assertAnotherAdminRemains(ctx, userId);
-  const owned = await ownership.countOwnedAccounts(ctx, userId);
+  const owned = await ports.accountOwnership.countOwnedAccounts(ctx, userId);
   if (owned > 0) {
     if (!input.reassignTo) throw ruleViolated(workspaceMessages.ownsAccounts, { count: owned }, 'reassignTo');
     if (input.reassignTo === userId || !(await isMember(ctx, input.reassignTo))) {
       throw ruleViolated(workspaceMessages.reassignToNotMember, undefined, 'reassignTo');
     }
-    await ownership.reassignOwnedAccounts(ctx, userId, input.reassignTo);
+    await ports.accountOwnership.reassignOwnedAccounts(ctx, userId, input.reassignTo);
   }
-  await ctx.db
+  const [removed] = await ctx.db
     .delete(memberships)
-    .where(and(eq(memberships.workspaceId, ctx.actor.workspaceId), eq(memberships.userId, userId)));
+    .where(
+      and(
+        eq(memberships.workspaceId, ctx.actor.workspaceId),
+        eq(memberships.userId, userId),
+        eq(memberships.version, current.version),
+      ),
+    )
+    .returning({ userId: memberships.userId });
+  if (!removed) throw staleVersion();
+  // NOTE: their tokens must not come back to life should they be added again later.
+  await ports.memberAccess.revokeMemberAccess(ctx, userId);
 }

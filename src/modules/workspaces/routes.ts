@@ -6,12 +6,12 @@ import { serialize } from '../../platform/http/serialize';
 import { runAsSystem, runInWorkspace } from '../../platform/http/use-case-runner';
 import { createWorkspace } from './create-workspace';
 import {
-  type AccountOwnership,
   addMember,
   changeMemberRole,
   getMember,
   listMembers,
   listMembersQuery,
+  type MemberRemovalPorts,
   removeMember,
 } from './members';
 import {
@@ -52,7 +52,7 @@ const UserIdParams = z.object({ userId: z.uuid() });
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const problem = (description: string) => ({ description, content: problemContent });
 
-export function workspaceRoutes(ports: { accountOwnership: AccountOwnership }) {
+export function workspaceRoutes(ports: MemberRemovalPorts) {
   const router = createRouter();
 
   router.openapi(
@@ -156,11 +156,15 @@ export function workspaceRoutes(ports: { accountOwnership: AccountOwnership }) {
       tags: ['Workspaces'],
       summary: 'One member',
       request: { params: UserIdParams },
-      responses: { 200: { description: 'Member', ...json(MemberSchema) }, 404: problem('No such member') },
+      responses: {
+        200: { description: 'Member', headers: etagHeader, ...json(MemberSchema) },
+        404: problem('No such member'),
+      },
     }),
     async (c) => {
       const { userId } = c.req.valid('param');
       const member = await runInWorkspace(c, (ctx) => getMember(ctx, userId));
+      c.header('ETag', etag(member.version));
       return c.json(serialize(member), 200);
     },
   );
@@ -176,15 +180,17 @@ export function workspaceRoutes(ports: { accountOwnership: AccountOwnership }) {
         body: { required: true, ...json(updateMemberInput.meta({ id: 'MemberPatch' })) },
       },
       responses: {
-        200: { description: 'Updated', ...json(MemberSchema) },
+        200: { description: 'Updated', headers: etagHeader, ...json(MemberSchema) },
         404: problem('No such member'),
+        412: problem('Changed by someone else since the If-Match version'),
         422: problem('The last admin cannot lose the role'),
       },
     }),
     async (c) => {
       const { userId } = c.req.valid('param');
       const input = c.req.valid('json');
-      const member = await runInWorkspace(c, (ctx) => changeMemberRole(ctx, userId, input));
+      const member = await runInWorkspace(c, (ctx) => changeMemberRole(ctx, userId, input, expectedVersion(c)));
+      c.header('ETag', etag(member.version));
       return c.json(serialize(member), 200);
     },
   );
@@ -199,13 +205,14 @@ export function workspaceRoutes(ports: { accountOwnership: AccountOwnership }) {
       responses: {
         204: { description: 'Removed' },
         404: problem('No such member'),
+        412: problem('Changed by someone else since the If-Match version'),
         422: problem('Last admin, or accounts to hand over'),
       },
     }),
     async (c) => {
       const { userId } = c.req.valid('param');
       const query = c.req.valid('query');
-      await runInWorkspace(c, (ctx) => removeMember(ctx, userId, query, ports.accountOwnership));
+      await runInWorkspace(c, (ctx) => removeMember(ctx, userId, query, ports, expectedVersion(c)));
       return c.body(null, 204);
     },
   );

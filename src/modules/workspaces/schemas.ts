@@ -6,15 +6,24 @@ import { emailSchema, passwordSchema, personNameSchema } from '../users/schemas'
 
 export const roleSchema = z.enum(roles);
 
-export const workspaceSettingsInput = z.strictObject({
+const settingsFields = {
   name: z.string().trim().min(1).max(200),
-  defaultCurrency: currencySchema.default('RUB'),
-  locale: z.enum(locales).default('ru'),
-  timeZone: timeZoneSchema.default('Europe/Moscow'),
+  defaultCurrency: currencySchema,
+  locale: z.enum(locales),
+  timeZone: timeZoneSchema,
+};
+
+export const workspaceSettingsInput = z.strictObject({
+  ...settingsFields,
+  defaultCurrency: settingsFields.defaultCurrency.default('RUB'),
+  locale: settingsFields.locale.default('ru'),
+  timeZone: settingsFields.timeZone.default('Europe/Moscow'),
 });
 export type WorkspaceSettingsInput = z.input<typeof workspaceSettingsInput>;
 
-export const updateWorkspaceInput = workspaceSettingsInput.partial();
+// NOTE: not `workspaceSettingsInput.partial()`: zod 4 applies a default even under `.optional()`,
+// so changing only the name would reset the currency, language and time zone.
+export const updateWorkspaceInput = z.strictObject(settingsFields).partial();
 export type UpdateWorkspaceInput = z.input<typeof updateWorkspaceInput>;
 
 export const addMemberInput = z.strictObject({

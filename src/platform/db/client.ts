@@ -58,3 +58,11 @@ export function asSystem<T>(db: Database, scope: Partial<Scope>, work: (tx: Exec
     return work(tx);
   });
 }
+
+/**
+ * Makes transactions that check the same rule over many rows (no cycles in a hierarchy) take
+ * turns: the lock is held until this transaction ends, so the next one sees its result.
+ */
+export async function lockForTransaction(db: Executor, rule: string, workspaceId: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${rule}), hashtext(${workspaceId}))`);
+}

@@ -11,7 +11,7 @@ import { message } from '../i18n/text';
 import { projectPath } from '../project-path';
 import type { AppDependencies, AppEnv } from './context';
 import { docsPage, swaggerUiDirectory } from './docs-page';
-import { problemResponse, toAppError } from './problem';
+import { loggableError, problemResponse, toAppError } from './problem';
 import { requestContext } from './request-context';
 
 export const maxBodyBytes = 1024 * 1024;
@@ -107,7 +107,7 @@ export function createHttpApp(deps: AppDependencies, parts: HttpAppParts) {
   app.onError((error, c) => {
     const appError = toAppError(error, c.get('requestId') ?? '');
     if (appError.code === 'internal') {
-      (c.get('logger') ?? deps.logger).error({ err: error }, 'unhandled error');
+      (c.get('logger') ?? deps.logger).error({ err: loggableError(error) }, 'unhandled error');
     }
     return problemResponse(c, appError);
   });

@@ -15,6 +15,12 @@ export type ProblemBody = {
   requestId?: string;
 };
 
+/** What of an unexpected error may be logged: Drizzle's message would carry the query parameters. */
+export function loggableError(error: unknown): unknown {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return cause instanceof Error ? cause : error;
+}
+
 /** Renders an AppError as RFC 9457 problem+json in the request's language. */
 export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
   const locale: Locale = c.get('locale') ?? defaultLocale;
@@ -36,9 +42,32 @@ export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
   });
 }
 
-/** Maps anything thrown while handling a request to an AppError; unknown errors become `internal`. */
+/** The SQLSTATE of a PostgreSQL error, whether thrown by pg or wrapped by Drizzle. */
+function sqlState(error: unknown): string | undefined {
+  const candidate = (error as { cause?: { code?: unknown }; code?: unknown } | null) ?? undefined;
+  const code = candidate?.cause?.code ?? candidate?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/**
+ * Maps anything thrown while handling a request to an AppError. Constraint violations that slip
+ * past the use cases' own checks (a race between two requests) are still the client's 409/422,
+ * never a 500; anything else unknown is `internal`.
+ */
 export function toAppError(error: unknown, requestId: string): AppError {
   if (error instanceof AppError) return error;
+  switch (sqlState(error)) {
+    case '23505':
+      return new AppError('conflict', message(platformMessages.duplicate));
+    case '23503':
+    case '23514':
+      return new AppError('rule_violated', message(platformMessages.referenceViolated));
+    case '40001':
+    case '40P01':
+      return new AppError('conflict', message(platformMessages.concurrentChange));
+    default:
+      break;
+  }
   if (error instanceof HTTPException) {
     switch (error.status) {
       case 400:

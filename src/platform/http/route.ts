@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { type Actor, can, type Permission } from '../auth/permissions';
 import { AppError } from '../errors';
-import { platformMessages } from '../i18n/platform-messages';
+import { platformMessages, validationMessages } from '../i18n/platform-messages';
 import { message } from '../i18n/text';
 import { fieldErrorsFromIssues } from '../validation';
 import type { AppEnv } from './context';
@@ -55,11 +55,49 @@ export function apiRoute<const R extends Omit<RouteConfig, 'middleware' | 'secur
   });
 }
 
+type PathLink = { key: string; parent: PathLink | undefined } | undefined;
+
+function pathText(link: PathLink): string {
+  const keys: string[] = [];
+  for (let current = link; current; current = current.parent) keys.push(current.key);
+  return keys.reverse().join('.');
+}
+
+/**
+ * Paths of the strings (values or object keys) holding U+0000, which PostgreSQL text cannot store.
+ * NOTE: a loop, not recursion: a body may nest arrays 100 000 deep within the size limit.
+ */
+function pathsWithNul(root: unknown): string[] {
+  const found: string[] = [];
+  const pending: { value: unknown; path: PathLink }[] = [{ value: root, path: undefined }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, path } = next;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) found.push(pathText(path));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        const link = { key, parent: path };
+        if (key.includes('\u0000')) found.push(pathText(link));
+        else pending.push({ value: item, path: link });
+      }
+    }
+  }
+  return found;
+}
+
 /** A router for one module's routes, with Accord's validation-error handling. */
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: async (result, c) => {
-      if (result.success) return;
+      if (result.success) {
+        const nulPaths = pathsWithNul(result.data);
+        if (nulPaths.length === 0) return;
+        throw new AppError(
+          'validation_failed',
+          message(platformMessages.validationFailed),
+          nulPaths.map((path) => ({ path, message: message(validationMessages.nulCharacter) })),
+        );
+      }
       const input =
         result.target === 'json'
           ? await c.req.json().catch(() => undefined)

@@ -57,6 +57,18 @@ export const platformMessages = {
     en: 'Something went wrong on our side. The error was logged with request id {requestId}.',
     ru: 'Что-то пошло не так на нашей стороне. Ошибка записана с идентификатором запроса {requestId}.',
   },
+  duplicate: {
+    en: 'A record with these values already exists.',
+    ru: 'Запись с такими значениями уже существует.',
+  },
+  referenceViolated: {
+    en: 'The change refers to a record that does not exist or is still in use. Reload and try again.',
+    ru: 'Изменение ссылается на запись, которой нет или которая ещё используется. Обновите страницу и повторите.',
+  },
+  concurrentChange: {
+    en: 'Someone else changed the same data at the same moment. Try again.',
+    ru: 'Эти же данные одновременно изменил кто-то другой. Повторите попытку.',
+  },
   invalidCursor: { en: 'The page cursor is not valid.', ru: 'Неверный курсор страницы.' },
 } satisfies Record<string, LocalizedText>;
 
@@ -96,5 +108,6 @@ export const validationMessages = {
   invalidFormat: { en: 'Has an invalid format.', ru: 'Неверный формат.' },
   invalidOption: { en: 'Must be one of: {options}.', ru: 'Допустимые значения: {options}.' },
   unknownField: { en: 'Unknown field.', ru: 'Неизвестное поле.' },
+  nulCharacter: { en: 'Must not contain the NUL character (U+0000).', ru: 'Не должно содержать символ NUL (U+0000).' },
   invalid: { en: 'Is not valid.', ru: 'Неверное значение.' },
 } satisfies Record<string, LocalizedText>;

@@ -1,0 +1,233 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { permissions } from '../../src/platform/auth/permissions';
+import { type OpenApiDocument as Contract, contractViolations, responseSchema } from '../support/openapi-contract';
+import { type ApiClient, type TestResponse, useTestApp } from '../support/test-app';
+
+type Operation = {
+  'x-accord-access'?: string;
+  security?: Record<string, string[]>[];
+  responses: Record<string, { content?: Record<string, unknown> }>;
+};
+type OpenApiDocument = { openapi: string; paths: Record<string, Record<string, Operation>> };
+
+const methods = ['get', 'post', 'put', 'patch', 'delete'];
+
+describe('OpenAPI document', () => {
+  const t = useTestApp();
+  let document: OpenApiDocument;
+  let operations: { key: string; operation: Operation }[];
+
+  beforeAll(async () => {
+    const response = await t.anonymous.get('/api/openapi.json');
+    expect(response.status).toBe(200);
+    document = response.body;
+    operations = Object.entries(document.paths).flatMap(([path, pathItem]) =>
+      Object.entries(pathItem)
+        .filter(([method]) => methods.includes(method))
+        .map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, operation })),
+    );
+  });
+
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(document));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
+  });
+
+  it('describes every API route the app serves, and nothing it does not', () => {
+    const served = t.app.routes
+      .filter((route) => route.path.startsWith('/api/v1/') && methods.includes(route.method.toLowerCase()))
+      .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+    expect(new Set(operations.map(({ key }) => key))).toEqual(new Set(served));
+    expect(served.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('declares who may call each operation, and asks for credentials unless it is public', () => {
+    const allowed = new Set<string>(['public', 'signed-in', ...permissions]);
+    for (const { key, operation } of operations) {
+      const access = operation['x-accord-access'];
+      expect(access, key).toBeDefined();
+      expect(allowed.has(access as string), `${key}: ${access}`).toBe(true);
+      if (access === 'public') expect(operation.security, key).toEqual([]);
+      else expect(operation.security, key).toEqual([{ session: [] }, { bearer: [] }]);
+    }
+    expect(
+      operations.filter(({ operation }) => operation['x-accord-access'] === 'public').map(({ key }) => key),
+    ).toEqual(['POST /api/v1/auth/login']);
+  });
+
+  it('documents the problem responses of every operation as problem+json', () => {
+    for (const { key, operation } of operations) {
+      for (const status of ['400', '401', '403']) {
+        expect(Object.keys(operation.responses[status]?.content ?? {}), `${key} ${status}`).toEqual([
+          'application/problem+json',
+        ]);
+      }
+      const success = Object.keys(operation.responses).filter((status) => status.startsWith('2'));
+      expect(success.length, key).toBe(1);
+    }
+  });
+
+  it('answers every operation with the body and status it documents', async () => {
+    const calls: { method: string; url: string; response: TestResponse }[] = [];
+    const call = async (
+      api: ApiClient,
+      method: string,
+      url: string,
+      body?: unknown,
+      headers?: Record<string, string>,
+    ) => {
+      const response = await api.request(method, url, body, headers);
+      calls.push({ method, url, response });
+      return response;
+    };
+    const workspace = await t.seedWorkspace();
+    const admin = workspace.users.admin.api;
+    const { viewer } = workspace.users;
+
+    const login = await call(t.anonymous, 'POST', '/api/v1/auth/login', {
+      email: viewer.email,
+      password: viewer.password,
+    });
+    const { sessionClient } = await import('../support/test-app');
+    const session = sessionClient(t.app, login);
+    await call(session, 'GET', '/api/v1/me');
+    await call(session, 'PATCH', '/api/v1/me', { locale: 'ru' });
+    await call(session, 'POST', '/api/v1/me/password', {
+      currentPassword: viewer.password,
+      newPassword: 'new password 1',
+    });
+    await call(session, 'POST', '/api/v1/me/password', { currentPassword: 'wrong', newPassword: 'new password 2' });
+    await call(session, 'POST', '/api/v1/me/workspace', { workspaceId: workspace.workspaceId });
+    await call(session, 'POST', '/api/v1/me/workspace', { workspaceId: '0190a0e0-0000-7000-8000-000000000000' });
+    await call(admin, 'POST', '/api/v1/me/workspace', { workspaceId: workspace.workspaceId });
+
+    await call(admin, 'GET', '/api/v1/workspace');
+    await call(admin, 'PATCH', '/api/v1/workspace', { name: 'Договор' });
+    await call(admin, 'PATCH', '/api/v1/workspace', { name: 'Договор' }, { 'if-match': '"1"' });
+    await call(admin, 'POST', '/api/v1/workspaces', { name: 'Ещё одно' });
+
+    const added = await call(admin, 'POST', '/api/v1/members', {
+      email: 'contract@example.com',
+      name: 'К',
+      role: 'viewer',
+    });
+    const member = `/api/v1/members/${added.body.member.userId}`;
+    await call(admin, 'POST', '/api/v1/members', { email: 'contract@example.com', role: 'viewer' });
+    await call(admin, 'GET', '/api/v1/members?limit=2');
+    await call(admin, 'GET', member);
+    await call(admin, 'PATCH', member, { role: 'finance' });
+    await call(admin, 'PATCH', member, { role: 'finance' }, { 'if-match': '"1"' });
+    await call(admin, 'PATCH', `/api/v1/members/${workspace.users.admin.id}`, { role: 'viewer' });
+    await call(admin, 'DELETE', member);
+    await call(admin, 'DELETE', member);
+
+    const field = await call(admin, 'POST', '/api/v1/custom-fields', {
+      entity: 'account',
+      key: 'tier',
+      labelEn: 'Tier',
+      labelRu: 'Уровень',
+      type: 'select',
+      options: [{ value: 'a', labelEn: 'A', labelRu: 'А' }],
+    });
+    await call(admin, 'POST', '/api/v1/custom-fields', {
+      entity: 'account',
+      key: 'tier',
+      labelEn: 'T',
+      labelRu: 'У',
+      type: 'text',
+    });
+    await call(admin, 'GET', '/api/v1/custom-fields');
+    await call(admin, 'PATCH', `/api/v1/custom-fields/${field.body.id}`, { labelEn: 'Level' });
+    await call(admin, 'PATCH', `/api/v1/custom-fields/${field.body.id}`, { labelEn: 'Level' }, { 'if-match': '"1"' });
+
+    const parent = await call(admin, 'POST', '/api/v1/accounts', { name: 'Родитель' });
+    const account = await call(admin, 'POST', '/api/v1/accounts', {
+      name: 'Договорной',
+      parentId: parent.body.id,
+      custom: { tier: 'a' },
+      team: [{ userId: viewer.id, role: 'support' }],
+    });
+    const accountPath = `/api/v1/accounts/${account.body.id}`;
+    await call(admin, 'POST', '/api/v1/accounts', { name: 'Цикл', ownerId: '0190a0e0-0000-7000-8000-000000000000' });
+    await call(admin, 'GET', '/api/v1/accounts?limit=1');
+    await call(admin, 'GET', '/api/v1/accounts/facets');
+    await call(admin, 'GET', `/api/v1/accounts/${parent.body.id}`);
+    await call(admin, 'PATCH', accountPath, { status: 'key' });
+    await call(admin, 'PATCH', accountPath, { status: 'key' }, { 'if-match': '"1"' });
+    await call(admin, 'PATCH', `/api/v1/accounts/${parent.body.id}`, { parentId: account.body.id });
+    await call(viewer.api, 'PATCH', accountPath, { status: 'lost' });
+
+    const boss = await call(admin, 'POST', '/api/v1/contacts', { accountId: account.body.id, lastName: 'Босс' });
+    const contact = await call(admin, 'POST', '/api/v1/contacts', {
+      accountId: account.body.id,
+      lastName: 'Подчинённый',
+      reportsToId: boss.body.id,
+      messengers: [{ kind: 'telegram', handle: '@x' }],
+    });
+    const contactPath = `/api/v1/contacts/${contact.body.id}`;
+    await call(admin, 'POST', '/api/v1/contacts', {
+      accountId: parent.body.id,
+      lastName: 'X',
+      reportsToId: boss.body.id,
+    });
+    await call(admin, 'GET', '/api/v1/contacts?limit=1');
+    await call(admin, 'GET', `/api/v1/contacts/${boss.body.id}`);
+    await call(admin, 'PATCH', contactPath, { title: 'CFO' });
+    await call(admin, 'PATCH', contactPath, { title: 'CFO' }, { 'if-match': '"1"' });
+    await call(admin, 'DELETE', contactPath, undefined, { 'if-match': '"1"' });
+    await call(admin, 'DELETE', contactPath);
+    await call(admin, 'GET', contactPath);
+    await call(admin, 'DELETE', accountPath, undefined, { 'if-match': '"1"' });
+    await call(admin, 'DELETE', accountPath);
+    await call(admin, 'GET', accountPath);
+    await call(admin, 'DELETE', `/api/v1/custom-fields/${field.body.id}`, undefined, { 'if-match': '"1"' });
+    await call(admin, 'DELETE', `/api/v1/custom-fields/${field.body.id}`);
+    await call(admin, 'DELETE', `/api/v1/custom-fields/${field.body.id}`);
+
+    await call(admin, 'GET', '/api/v1/audit-log?limit=2');
+    const token = await call(admin, 'POST', '/api/v1/api-tokens', { name: 'Договор', expiresInDays: 7 });
+    await call(admin, 'GET', '/api/v1/api-tokens');
+    await call(admin, 'DELETE', `/api/v1/api-tokens/${token.body.apiToken.id}`);
+    await call(admin, 'DELETE', `/api/v1/api-tokens/${token.body.apiToken.id}`);
+    await call(session, 'POST', '/api/v1/auth/logout');
+    await call(session, 'GET', '/api/v1/me');
+    await call(t.anonymous, 'POST', '/api/v1/auth/login', { email: viewer.email, password: 'wrong' });
+
+    const contract = document as unknown as Contract;
+    const templates = Object.keys(document.paths).map((template) => ({
+      template,
+      pattern: new RegExp(`^${template.replace(/\{\w+\}/g, '[^/]+')}$`),
+    }));
+    const answered = new Set<string>();
+    const problems: string[] = [];
+    for (const { method, url, response } of calls) {
+      const path = url.split('?')[0] as string;
+      const template = templates.find((candidate) => candidate.pattern.test(path))?.template as string;
+      const key = `${method} ${template} ${response.status}`;
+      const documented = document.paths[template]?.[method.toLowerCase()]?.responses[String(response.status)];
+      if (!documented) {
+        problems.push(`${key}: status not documented`);
+        continue;
+      }
+      if (response.status >= 200 && response.status < 300) answered.add(`${method} ${template}`);
+      if (response.status === 204) continue;
+      const mediaType = response.status >= 400 ? 'application/problem+json' : 'application/json';
+      expect(response.headers.get('content-type'), key).toContain(mediaType);
+      const schema = responseSchema(contract, method, template, response.status, mediaType);
+      problems.push(...contractViolations(contract, schema, response.body).map((problem) => `${key} ${problem}`));
+    }
+    expect(problems).toEqual([]);
+    expect([...answered].sort()).toEqual(operations.map(({ key }) => key).sort());
+  });
+
+  it('serves the reference page and the health check outside /api/v1', async () => {
+    const docs = await t.anonymous.get('/api/docs');
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-type')).toContain('text/html');
+    expect(docs.body).toContain('/api/openapi.json');
+  });
+});
