@@ -4,22 +4,9 @@ import { z } from 'zod';
 import { AppError } from './errors';
 import { platformMessages } from './i18n/platform-messages';
 import { message } from './i18n/text';
+import type { Page } from './list-query';
 
-export const defaultPageSize = 50;
-export const maxPageSize = 500;
-
-/** `?limit&cursor&q&sort` of a list; `sort` is one of the given keys, `-key` for descending. */
-export function listQuerySchema<const K extends string>(sortKeys: readonly [K, ...K[]], defaultSort: `${K}` | `-${K}`) {
-  const sortValues = sortKeys.flatMap((key) => [key, `-${key}`]) as [string, ...string[]];
-  return z.object({
-    limit: z.coerce.number().int().min(1).max(maxPageSize).default(defaultPageSize),
-    cursor: z.string().max(500).optional(),
-    q: z.string().trim().max(200).optional(),
-    sort: z.enum(sortValues).default(defaultSort) as z.ZodDefault<z.ZodType<`${K}` | `-${K}`>>,
-  });
-}
-
-export type Page<T> = { items: T[]; nextCursor: string | null };
+export type { Page } from './list-query';
 
 type CursorPosition = { sort: string; key: string; id: string };
 

@@ -1,8 +1,9 @@
 import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
 import type { UseCaseContext } from '../../platform/use-case';
 import { users } from '../users';
+import { accountFilterConditions } from './list-accounts';
 import { accounts } from './schema';
-import type { AccountStatus } from './schemas';
+import { type AccountFilters, type AccountStatus, accountFilters } from './schemas';
 
 export type AccountFacets = {
   total: number;
@@ -11,18 +12,25 @@ export type AccountFacets = {
   owners: { id: string; name: string; count: number }[];
 };
 
-/** Counts per status, industry and owner: the choices (and totals) of the list's filters. */
-export async function getAccountFacets(ctx: UseCaseContext): Promise<AccountFacets> {
-  const scope = eq(accounts.workspaceId, ctx.actor.workspaceId);
+/**
+ * The filtered list's total, and counts per status, industry and owner for the filter choices.
+ * Each facet applies every filter but its own, so its counts say what picking a value would give.
+ */
+export async function getAccountFacets(ctx: UseCaseContext, rawFilters: AccountFilters = {}): Promise<AccountFacets> {
+  const filters = accountFilters.parse(rawFilters);
+  const [counted] = await ctx.db
+    .select({ total: count() })
+    .from(accounts)
+    .where(and(...accountFilterConditions(ctx, filters)));
   const statuses = await ctx.db
     .select({ value: accounts.status, count: count() })
     .from(accounts)
-    .where(scope)
+    .where(and(...accountFilterConditions(ctx, filters, 'status')))
     .groupBy(accounts.status);
   const industries = await ctx.db
     .select({ value: sql<string>`${accounts.industry}`, count: count() })
     .from(accounts)
-    .where(and(scope, isNotNull(accounts.industry)))
+    .where(and(...accountFilterConditions(ctx, filters, 'industry'), isNotNull(accounts.industry)))
     .groupBy(accounts.industry)
     .orderBy(sql`count(*) desc`, accounts.industry)
     .limit(200);
@@ -30,11 +38,11 @@ export async function getAccountFacets(ctx: UseCaseContext): Promise<AccountFace
     .select({ id: users.id, name: users.name, count: count() })
     .from(accounts)
     .innerJoin(users, eq(users.id, accounts.ownerId))
-    .where(scope)
+    .where(and(...accountFilterConditions(ctx, filters, 'ownerId')))
     .groupBy(users.id, users.name)
     .orderBy(users.name);
   return {
-    total: statuses.reduce((sum, status) => sum + status.count, 0),
+    total: counted?.total ?? 0,
     statuses: statuses.map((status) => ({ value: status.value as AccountStatus, count: status.count })),
     industries,
     owners,

@@ -1,11 +1,14 @@
-import { and, arrayContains, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { containsPattern } from '../../platform/db/like';
 import { keyset, type Page, toPage } from '../../platform/pagination';
 import type { UseCaseContext } from '../../platform/use-case';
 import { users } from '../users';
 import { type AccountRow, accountColumns } from './get-account';
 import { accounts } from './schema';
-import { type AccountStatus, type ListAccountsQuery, listAccountsQuery } from './schemas';
+import { type AccountStatus, type accountFilters, type ListAccountsQuery, listAccountsQuery } from './schemas';
+
+type AccountFiltersData = z.output<typeof accountFilters>;
 
 export type AccountListItem = Omit<AccountRow, 'status' | 'custom' | 'notes'> & {
   status: AccountStatus;
@@ -29,7 +32,25 @@ export function accountSearchCondition(q: string): SQL {
   ) as SQL;
 }
 
-/** A page of the workspace's accounts, searched, filtered and sorted. */
+type Filter = 'ownerId' | 'status' | 'industry';
+
+/**
+ * The conditions of the list's filters, within the actor's workspace. `except` leaves one filter
+ * out, so a facet counts what choosing each of its values would give.
+ */
+export function accountFilterConditions(ctx: UseCaseContext, filters: AccountFiltersData, except?: Filter): SQL[] {
+  return [
+    eq(accounts.workspaceId, ctx.actor.workspaceId),
+    filters.q ? accountSearchCondition(filters.q) : undefined,
+    except !== 'ownerId' && filters.ownerId?.length ? inArray(accounts.ownerId, filters.ownerId) : undefined,
+    except !== 'status' && filters.status?.length ? inArray(accounts.status, filters.status) : undefined,
+    except !== 'industry' && filters.industry?.length ? inArray(accounts.industry, filters.industry) : undefined,
+    filters.tag ? arrayContains(accounts.tags, [filters.tag]) : undefined,
+    filters.parentId ? eq(accounts.parentId, filters.parentId) : undefined,
+  ].filter((condition): condition is SQL => condition !== undefined);
+}
+
+/** A page of the workspace's accounts, searched, filtered and sorted (with the total on request). */
 export async function listAccounts(ctx: UseCaseContext, rawQuery: ListAccountsQuery): Promise<Page<AccountListItem>> {
   const query = listAccountsQuery.parse(rawQuery);
   const page = keyset({
@@ -43,26 +64,22 @@ export async function listAccounts(ctx: UseCaseContext, rawQuery: ListAccountsQu
     id: accounts.id,
     cursor: query.cursor,
   });
+  const filters = accountFilterConditions(ctx, query);
   const rows = await ctx.db
     .select({ ...listColumns, owner: { id: users.id, name: users.name }, sortKey: page.sortKey })
     .from(accounts)
     .innerJoin(users, eq(users.id, accounts.ownerId))
-    .where(
-      and(
-        eq(accounts.workspaceId, ctx.actor.workspaceId),
-        query.q ? accountSearchCondition(query.q) : undefined,
-        query.ownerId?.length ? inArray(accounts.ownerId, query.ownerId) : undefined,
-        query.status?.length ? inArray(accounts.status, query.status) : undefined,
-        query.industry?.length ? inArray(accounts.industry, query.industry) : undefined,
-        query.tag ? arrayContains(accounts.tags, [query.tag]) : undefined,
-        query.parentId ? eq(accounts.parentId, query.parentId) : undefined,
-        page.after,
-      ),
-    )
+    .where(and(...filters, page.after))
     .orderBy(...page.orderBy)
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, query.sort, ({ sortKey: _sortKey, ...row }) => ({
+  const result = toPage(rows, query.limit, query.sort, ({ sortKey: _sortKey, ...row }) => ({
     ...row,
     status: row.status as AccountStatus,
   }));
+  if (!query.total) return result;
+  const [counted] = await ctx.db
+    .select({ total: count() })
+    .from(accounts)
+    .where(and(...filters));
+  return { ...result, total: counted?.total ?? 0 };
 }

@@ -9,7 +9,14 @@ import { createAccount } from './create-account';
 import { deleteAccount } from './delete-account';
 import { getAccount } from './get-account';
 import { listAccounts } from './list-accounts';
-import { accountStatuses, createAccountInput, listAccountsQuery, teamRoles, updateAccountInput } from './schemas';
+import {
+  accountFilters,
+  accountStatuses,
+  createAccountInput,
+  listAccountsQuery,
+  teamRoles,
+  updateAccountInput,
+} from './schemas';
 import { updateAccount } from './update-account';
 
 const accountFields = {
@@ -73,7 +80,13 @@ export function accountRoutes() {
       responses: {
         200: {
           description: 'A page of accounts',
-          ...json(z.object({ items: z.array(AccountListItemSchema), nextCursor: z.string().nullable() })),
+          ...json(
+            z.object({
+              items: z.array(AccountListItemSchema),
+              nextCursor: z.string().nullable(),
+              total: z.number().int().optional().meta({ description: 'Only with ?total=true' }),
+            }),
+          ),
         },
       },
     }),
@@ -89,10 +102,14 @@ export function accountRoutes() {
       method: 'get',
       path: '/accounts/facets',
       tags: ['Accounts'],
-      summary: 'Counts by status, industry and owner, for the list filters',
+      summary: 'The filtered total and counts by status, industry and owner, for the list filters',
+      request: { query: accountFilters },
       responses: { 200: { description: 'Facets', ...json(AccountFacetsSchema) } },
     }),
-    async (c) => c.json(await runInWorkspace(c, getAccountFacets), 200),
+    async (c) => {
+      const filters = c.req.valid('query');
+      return c.json(await runInWorkspace(c, (ctx) => getAccountFacets(ctx, filters)), 200);
+    },
   );
 
   router.openapi(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listQuerySchema } from '../../platform/pagination';
+import { commaList, listQuerySchema, totalFlag } from '../../platform/list-query';
 import { currencySchema, optionalText } from '../../platform/schemas';
 import { customValuesInput } from '../custom-fields/schemas';
 import { accountMessages } from './messages';
@@ -105,26 +105,19 @@ export const updateAccountInput = z.strictObject({
 });
 export type UpdateAccountInput = z.input<typeof updateAccountInput>;
 
-/** A filter given as `a,b,c` in a query string, or already as a list (parsing it twice is harmless). */
-const commaList = <T extends z.ZodType>(item: T) =>
-  z
-    .preprocess(
-      (value) =>
-        typeof value === 'string'
-          ? value
-              .split(',')
-              .map((part) => part.trim())
-              .filter(Boolean)
-          : value,
-      z.array(item).max(50),
-    )
-    .optional();
-
-export const listAccountsQuery = listQuerySchema(['name', 'updatedAt', 'createdAt', 'status'], 'name').extend({
+/** What narrows the accounts list; the facets take the same filters. */
+export const accountFilters = z.object({
+  q: z.string().trim().max(200).optional(),
   ownerId: commaList(z.uuid()),
   status: commaList(z.enum(accountStatuses)),
   industry: commaList(z.string().max(100)),
   tag: z.string().max(50).optional(),
   parentId: z.uuid().optional(),
+});
+export type AccountFilters = z.input<typeof accountFilters>;
+
+export const listAccountsQuery = listQuerySchema(['name', 'updatedAt', 'createdAt', 'status'], 'name').extend({
+  ...accountFilters.shape,
+  total: totalFlag,
 });
 export type ListAccountsQuery = z.input<typeof listAccountsQuery>;

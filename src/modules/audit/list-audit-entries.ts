@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { containsPattern } from '../../platform/db/like';
-import { keyset, listQuerySchema, type Page, toPage } from '../../platform/pagination';
+import { listQuerySchema } from '../../platform/list-query';
+import { keyset, type Page, toPage } from '../../platform/pagination';
 import type { UseCaseContext } from '../../platform/use-case';
 import { users } from '../users';
 import { auditLog } from './schema';

@@ -1,4 +1,4 @@
-import { and, eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, or, type SQL, sql } from 'drizzle-orm';
 import { containsPattern } from '../../platform/db/like';
 import { keyset, type Page, toPage } from '../../platform/pagination';
 import type { UseCaseContext } from '../../platform/use-case';
@@ -21,7 +21,7 @@ function contactSearchCondition(q: string): SQL {
   ) as SQL;
 }
 
-/** A page of contacts, of the whole workspace or one account. */
+/** A page of contacts, of the whole workspace or one account (with the total on request). */
 export async function listContacts(ctx: UseCaseContext, rawQuery: ListContactsQuery): Promise<Page<ContactListItem>> {
   const query = listContactsQuery.parse(rawQuery);
   const page = keyset({
@@ -30,19 +30,20 @@ export async function listContacts(ctx: UseCaseContext, rawQuery: ListContactsQu
     id: contacts.id,
     cursor: query.cursor,
   });
+  const filters = and(
+    eq(contacts.workspaceId, ctx.actor.workspaceId),
+    query.accountId ? eq(contacts.accountId, query.accountId) : undefined,
+    query.q ? contactSearchCondition(query.q) : undefined,
+  );
   const rows = await ctx.db
     .select({ ...listColumns, account: { id: accounts.id, name: accounts.name }, sortKey: page.sortKey })
     .from(contacts)
     .innerJoin(accounts, and(eq(accounts.workspaceId, contacts.workspaceId), eq(accounts.id, contacts.accountId)))
-    .where(
-      and(
-        eq(contacts.workspaceId, ctx.actor.workspaceId),
-        query.accountId ? eq(contacts.accountId, query.accountId) : undefined,
-        query.q ? contactSearchCondition(query.q) : undefined,
-        page.after,
-      ),
-    )
+    .where(and(filters, page.after))
     .orderBy(...page.orderBy)
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, query.sort, ({ sortKey: _sortKey, ...row }) => row);
+  const result = toPage(rows, query.limit, query.sort, ({ sortKey: _sortKey, ...row }) => row);
+  if (!query.total) return result;
+  const [counted] = await ctx.db.select({ total: count() }).from(contacts).where(filters);
+  return { ...result, total: counted?.total ?? 0 };
 }

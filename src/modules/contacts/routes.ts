@@ -56,7 +56,13 @@ export function contactRoutes() {
       responses: {
         200: {
           description: 'A page of contacts',
-          ...json(z.object({ items: z.array(ContactListItemSchema), nextCursor: z.string().nullable() })),
+          ...json(
+            z.object({
+              items: z.array(ContactListItemSchema),
+              nextCursor: z.string().nullable(),
+              total: z.number().int().optional().meta({ description: 'Only with ?total=true' }),
+            }),
+          ),
         },
       },
     }),

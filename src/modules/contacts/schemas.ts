@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listQuerySchema } from '../../platform/pagination';
+import { listQuerySchema, totalFlag } from '../../platform/list-query';
 import { optionalText } from '../../platform/schemas';
 import { customValuesInput } from '../custom-fields/schemas';
 import { contactMessages } from './messages';
@@ -79,5 +79,6 @@ export type UpdateContactInput = z.input<typeof updateContactInput>;
 
 export const listContactsQuery = listQuerySchema(['fullName', 'updatedAt', 'createdAt'], 'fullName').extend({
   accountId: z.uuid().optional(),
+  total: totalFlag,
 });
 export type ListContactsQuery = z.input<typeof listContactsQuery>;

@@ -90,4 +90,4 @@ export const api = {
 };
 
 /** A cursor-paginated list, as every list endpoint answers. */
-export type Page<T> = { items: T[]; nextCursor: string | null };
+export type Page<T> = { items: T[]; nextCursor: string | null; total?: number };

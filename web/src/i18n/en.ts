@@ -133,7 +133,7 @@ export const en = {
     },
     delete: {
       title: 'Delete account',
-      text: 'Delete the account “{{name}}” together with all its contacts and team? Its subsidiaries stay, without a parent. This cannot be undone.',
+      text: 'Delete the account “{{name}}” together with its contacts ({{count}}) and team? Its subsidiaries stay, without a parent. This cannot be undone.',
       confirm: 'Delete account and contacts',
       done: 'Account “{{name}}” deleted',
     },

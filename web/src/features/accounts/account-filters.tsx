@@ -1,7 +1,7 @@
 import { Button, CloseButton, Group, MultiSelect, TextInput } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountStatuses } from '../../api/shared';
@@ -21,7 +21,7 @@ const noneToUndefined = (values: string[]) => (values.length > 0 ? values : unde
 /** Search (debounced) and the owner, status and industry filters, whose choices come from the facets. */
 export function AccountFiltersBar({ filters, onChange, onClear, onLeaveSearch }: AccountFiltersBarProps) {
   const { t } = useTranslation();
-  const facets = useQuery(accountFacetsQuery).data;
+  const facets = useQuery({ ...accountFacetsQuery(filters), placeholderData: keepPreviousData }).data;
   const [text, setText] = useState(filters.q ?? '');
   const [debouncedText] = useDebouncedValue(text, 300);
   const searchRef = useRef<HTMLInputElement>(null);

@@ -20,7 +20,7 @@ type AccountFormFieldsProps = {
 
 export function AccountFormFields({ form, account, members, definitions }: AccountFormFieldsProps) {
   const { t } = useTranslation();
-  const facets = useQuery(accountFacetsQuery).data;
+  const facets = useQuery(accountFacetsQuery()).data;
   const currencies = useMemo(() => Intl.supportedValuesOf('currency'), []);
   const statuses = accountStatuses.map((status) => ({ value: status, label: t(`accountStatus.${status}`) }));
 

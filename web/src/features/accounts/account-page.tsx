@@ -11,6 +11,7 @@ import { confirmDanger } from '../../shared/confirm';
 import { notifySuccess } from '../../shared/notify';
 import { useCan } from '../auth/session';
 import { AccountContacts } from '../contacts/account-contacts';
+import { accountContactCountQuery } from '../contacts/contacts-api';
 import { AccountDetails } from './account-details';
 import { AccountFormModal } from './account-form-modal';
 import { AccountRelations } from './account-relations';
@@ -53,11 +54,12 @@ function AccountView({ account }: { account: Account }) {
   const canDelete = useCan('accounts:delete');
   const [editing, setEditing] = useState(false);
   const deleteAccount = useDeleteAccount();
+  const contactCount = useQuery(accountContactCountQuery(account.id)).data;
 
   const askToDelete = () =>
     confirmDanger({
       title: t('account.delete.title'),
-      message: t('account.delete.text', { name: account.name }),
+      message: t('account.delete.text', { name: account.name, count: contactCount ?? '…' }),
       confirmLabel: t('account.delete.confirm'),
       onConfirm: () =>
         deleteAccount.mutate(account, {

@@ -49,7 +49,7 @@ export const accountKeys = {
   lists: () => [...accountKeys.all, 'list'] as const,
   list: (filters: AccountFilters) => [...accountKeys.lists(), filters] as const,
   search: (q: string) => [...accountKeys.all, 'search', q] as const,
-  facets: () => [...accountKeys.all, 'facets'] as const,
+  facets: (filters: FacetFilters) => [...accountKeys.all, 'facets', filters] as const,
   detail: (id: string) => [...accountKeys.all, 'detail', id] as const,
 };
 
@@ -85,10 +85,20 @@ export function accountSearchQuery(q: string) {
   });
 }
 
-export const accountFacetsQuery = queryOptions({
-  queryKey: accountKeys.facets(),
-  queryFn: ({ signal }) => api.get<AccountFacets>('/accounts/facets', { signal }),
-});
+type FacetFilters = Pick<AccountFilters, 'q' | 'status' | 'owner' | 'industry'>;
+
+/**
+ * The filtered total and the counts behind each filter's choices (each facet applies the other
+ * filters, so its counts say what picking a value would give). No filters: the whole workspace.
+ */
+export function accountFacetsQuery({ q, status, owner, industry }: FacetFilters = {}) {
+  const filters = { q, status, owner, industry };
+  return queryOptions({
+    queryKey: accountKeys.facets(filters),
+    queryFn: ({ signal }) =>
+      api.get<AccountFacets>('/accounts/facets', { query: { q, status, ownerId: owner, industry }, signal }),
+  });
+}
 
 export function accountQuery(id: string) {
   return queryOptions({

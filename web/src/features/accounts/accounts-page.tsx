@@ -17,7 +17,7 @@ export function AccountsPage() {
   const navigate = useNavigate({ from: '/accounts' });
   const canWrite = useCan('accounts:write');
   const [creating, setCreating] = useState(false);
-  const facets = useQuery(accountFacetsQuery).data;
+  const facets = useQuery({ ...accountFacetsQuery(filters), placeholderData: keepPreviousData }).data;
   const list = useInfiniteQuery({ ...accountListQuery(filters), placeholderData: keepPreviousData });
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = hasFilters(filters);
@@ -30,9 +30,8 @@ export function AccountsPage() {
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
-  const count = filtered
-    ? t('accounts.found', { count: `${rows.length}${hasNextPage ? '+' : ''}` })
-    : t('accounts.total', { count: facets?.total ?? rows.length });
+  const total = facets?.total ?? rows.length;
+  const count = filtered ? t('accounts.found', { count: total }) : t('accounts.total', { count: total });
 
   return (
     <Stack h="calc(100dvh - var(--app-shell-header-offset, 56px) - 2 * var(--mantine-spacing-md))" gap="sm">

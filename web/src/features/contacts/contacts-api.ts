@@ -36,6 +36,7 @@ export const contactKeys = {
   all: ['contacts'] as const,
   list: (filters: ContactListFilters) => [...contactKeys.all, 'list', filters] as const,
   everyOf: (accountId: string) => [...contactKeys.all, 'every', accountId] as const,
+  countOf: (accountId: string) => [...contactKeys.all, 'count', accountId] as const,
   detail: (id: string) => [...contactKeys.all, 'detail', id] as const,
 };
 
@@ -58,6 +59,16 @@ export function accountContactsQuery(accountId: string) {
     queryKey: contactKeys.everyOf(accountId),
     queryFn: ({ signal }) => api.get<Page<ContactListItem>>('/contacts', { query: { accountId, limit: 500 }, signal }),
     select: (page) => page.items,
+  });
+}
+
+/** How many contacts an account has (the server counts; nothing but the total is fetched). */
+export function accountContactCountQuery(accountId: string) {
+  return queryOptions({
+    queryKey: contactKeys.countOf(accountId),
+    queryFn: ({ signal }) =>
+      api.get<Page<ContactListItem>>('/contacts', { query: { accountId, limit: 1, total: 'true' }, signal }),
+    select: (page) => page.total ?? page.items.length,
   });
 }
 

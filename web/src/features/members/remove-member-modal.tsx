@@ -22,7 +22,7 @@ export function RemoveMemberModal({ member, members, onClose }: RemoveMemberModa
 function RemoveMemberForm({ member, members, onClose }: { member: Member; members: Member[]; onClose: () => void }) {
   const { t } = useTranslation();
   const remove = useRemoveMember();
-  const facets = useQuery(accountFacetsQuery).data;
+  const facets = useQuery(accountFacetsQuery()).data;
   const ownedAccounts = facets?.owners.find((owner) => owner.id === member.userId)?.count ?? 0;
   const [reassignTo, setReassignTo] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
