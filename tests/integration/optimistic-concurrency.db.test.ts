@@ -165,4 +165,26 @@ describe('optimistic concurrency (ETag and If-Match)', () => {
     const winner = first.status === 200 ? 'Первый' : 'Второй';
     expect((await api.get(`/api/v1/accounts/${account.id}`)).body).toMatchObject({ name: winner, version: 2 });
   });
+
+  it('applies both of two simultaneous writes that state no If-Match (the later wins, neither gets 412)', async () => {
+    const account = await createAccount(api, { name: 'Без условий' });
+    const contact = await createContact(api, account.id, { lastName: 'Гонкин' });
+    const writes = await Promise.all([
+      api.patch(`/api/v1/accounts/${account.id}`, { segment: 'A' }),
+      workspace.users.head.api.patch(`/api/v1/accounts/${account.id}`, { notes: 'B' }),
+      api.patch(`/api/v1/contacts/${contact.id}`, { title: 'A' }),
+      workspace.users.head.api.patch(`/api/v1/contacts/${contact.id}`, { department: 'B' }),
+    ]);
+    expect(writes.map((write) => write.status)).toEqual([200, 200, 200, 200]);
+    expect((await api.get(`/api/v1/accounts/${account.id}`)).body).toMatchObject({
+      segment: 'A',
+      notes: 'B',
+      version: 3,
+    });
+    expect((await api.get(`/api/v1/contacts/${contact.id}`)).body).toMatchObject({
+      title: 'A',
+      department: 'B',
+      version: 3,
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { lockRow } from '../../platform/db/client';
 import { staleVersion } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
 import { getAccount } from './get-account';
@@ -9,6 +10,7 @@ import { accounts } from './schema';
  * removed row is kept in the audit log.
  */
 export async function deleteAccount(ctx: UseCaseContext, id: string, expectedVersion?: number): Promise<void> {
+  await lockRow(ctx.db, accounts, ctx.actor.workspaceId, id);
   const current = await getAccount(ctx, id);
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion();
   const scope = eq(accounts.workspaceId, ctx.actor.workspaceId);

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { lockRow } from '../../platform/db/client';
 import { staleVersion } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
 import { resolveCustomValues } from '../custom-fields';
@@ -19,6 +20,7 @@ export async function updateAccount(
   expectedVersion?: number,
 ): Promise<AccountDetail> {
   const { team, custom, ...input } = updateAccountInput.parse(rawInput);
+  await lockRow(ctx.db, accounts, ctx.actor.workspaceId, id);
   const current = await getAccount(ctx, id);
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion();
   if (input.ownerId && input.ownerId !== current.ownerId) await assertOwnerIsMember(ctx, input.ownerId);

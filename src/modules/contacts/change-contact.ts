@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { lockRow } from '../../platform/db/client';
 import { staleVersion } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
 import { resolveCustomValues } from '../custom-fields';
@@ -38,6 +39,7 @@ export async function updateContact(
   expectedVersion?: number,
 ): Promise<ContactDetail> {
   const { custom, ...input } = updateContactInput.parse(rawInput);
+  await lockRow(ctx.db, contacts, ctx.actor.workspaceId, id);
   const current = await getContact(ctx, id);
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion();
   const scope = eq(contacts.workspaceId, ctx.actor.workspaceId);
@@ -74,6 +76,7 @@ export async function updateContact(
 
 /** Deletes a contact; their direct reports now report to the contact's own manager. */
 export async function deleteContact(ctx: UseCaseContext, id: string, expectedVersion?: number): Promise<void> {
+  await lockRow(ctx.db, contacts, ctx.actor.workspaceId, id);
   const current = await getContact(ctx, id);
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion();
   const scope = eq(contacts.workspaceId, ctx.actor.workspaceId);

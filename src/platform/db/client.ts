@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 
@@ -57,6 +58,24 @@ export function asSystem<T>(db: Database, scope: Partial<Scope>, work: (tx: Exec
       set_config('app.request_id', ${scope.requestId ?? ''}, true)`);
     return work(tx);
   });
+}
+
+/**
+ * Locks one tenant row until the transaction ends, so a read-check-write use case cannot lose a
+ * race to a concurrent writer between its read and its write (which would otherwise surface as a
+ * 412 to a client that sent no If-Match). Finds nothing when the row does not exist.
+ */
+export async function lockRow(
+  db: Executor,
+  table: PgTable & { workspaceId: AnyPgColumn; id: AnyPgColumn },
+  workspaceId: string,
+  id: string,
+): Promise<void> {
+  await db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.workspaceId, workspaceId), eq(table.id, id)))
+    .for('update');
 }
 
 /**

@@ -36,7 +36,6 @@ export const platformMessages = {
     ru: 'В запросе нет токена безопасности. Обновите страницу и повторите.',
   },
   routeNotFound: { en: 'There is no such API endpoint.', ru: 'Такого адреса API нет.' },
-  methodNotAllowed: { en: 'This method is not supported here.', ru: 'Этот метод здесь не поддерживается.' },
   stale: {
     en: 'This record was changed by someone else since you opened it. Reload it to see their changes, then apply yours again.',
     ru: 'Эту запись изменили после того, как вы её открыли. Обновите её, чтобы увидеть изменения, и внесите свои ещё раз.',
