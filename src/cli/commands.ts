@@ -1,9 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { defaultAdminEmail } from '../bootstrap';
 import { createApiToken } from '../modules/auth';
 import { generateDemoWorkspace } from '../modules/demo';
-import { createUser, findUserByEmail } from '../modules/users';
+import { createUser, findUserByEmail, passwordSchema, users } from '../modules/users';
 import { memberships, roleSchema, workspaces } from '../modules/workspaces';
 import { roles } from '../platform/auth/permissions';
 import { generateSecret } from '../platform/auth/tokens';
@@ -30,10 +30,17 @@ export async function migrateCommand(): Promise<void> {
   process.stdout.write('Migrations are up to date.\n');
 }
 
-export async function demoCommand(options: { scale: string; locale: string; seed: string; adminEmail?: string }) {
+export async function demoCommand(options: {
+  scale: string;
+  locale: string;
+  seed: string;
+  adminEmail?: string;
+  memberPassword?: string;
+}) {
   const scale = parseOption(z.coerce.number().positive().max(1000), options.scale, 'scale');
   const locale = parseOption(z.enum(['ru', 'en']), options.locale, 'locale');
   const seed = parseOption(z.coerce.number().int(), options.seed, 'seed');
+  const memberPassword = parseOption(passwordSchema.optional(), options.memberPassword, 'member-password');
   await withDatabase(async (db) => {
     const email = options.adminEmail ?? loadConfig().adminEmail ?? defaultAdminEmail;
     const admin = await findUserByEmail(db, email);
@@ -41,12 +48,22 @@ export async function demoCommand(options: { scale: string; locale: string; seed
       throw new CommandError(`No user ${email}: create one with \`accord user create\` or pass --admin-email.`);
     const started = performance.now();
     const workspace = await asSystem(db, { userId: admin.id }, (tx) =>
-      generateDemoWorkspace(tx, { adminUserId: admin.id, scale, locale, seed, now: new Date() }),
+      generateDemoWorkspace(tx, { adminUserId: admin.id, scale, locale, seed, now: new Date(), memberPassword }),
     );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     process.stdout.write(
       `Demo workspace "${workspace.name}" (${workspace.id}) created in ${seconds} s for ${email}.\n`,
     );
+    if (memberPassword) {
+      const members = await db
+        .selectDistinctOn([memberships.role], { role: memberships.role, email: users.email })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.workspaceId, workspace.id), ne(memberships.role, 'admin')))
+        .orderBy(memberships.role, users.email);
+      const examples = members.map((member) => `    ${member.role}: ${member.email}`).join('\n');
+      process.stdout.write(`Members sign in with the given password, for example:\n${examples}\n`);
+    }
   });
 }
 

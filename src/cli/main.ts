@@ -36,6 +36,7 @@ program
     '--admin-email <email>',
     'user who becomes the workspace admin (default: $ACCORD_ADMIN_EMAIL or admin@accord.local)',
   )
+  .option('--member-password <password>', 'password of the generated members (default: none can sign in)')
   .action(demoCommand);
 
 const user = program.command('user').description('Manage users');

@@ -10,7 +10,7 @@ import { accounts } from './schema';
  * removed row is kept in the audit log.
  */
 export async function deleteAccount(ctx: UseCaseContext, id: string, expectedVersion?: number): Promise<void> {
-  await lockRow(ctx.db, accounts, ctx.actor.workspaceId, id);
+  await lockRow(ctx.db, accounts, { workspaceId: ctx.actor.workspaceId, id }, 'delete');
   const current = await getAccount(ctx, id);
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion();
   const scope = eq(accounts.workspaceId, ctx.actor.workspaceId);

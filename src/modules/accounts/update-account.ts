@@ -20,7 +20,7 @@ export async function updateAccount(
   expectedVersion?: number,
 ): Promise<AccountDetail> {
   const { team, custom, ...input } = updateAccountInput.parse(rawInput);
-  await lockRow(ctx.db, accounts, ctx.actor.workspaceId, id);
+  await lockRow(ctx.db, accounts, { workspaceId: ctx.actor.workspaceId, id }, 'update');
   const current = await getAccount(ctx, id);
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion();
   if (input.ownerId && input.ownerId !== current.ownerId) await assertOwnerIsMember(ctx, input.ownerId);

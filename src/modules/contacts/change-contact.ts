@@ -39,7 +39,7 @@ export async function updateContact(
   expectedVersion?: number,
 ): Promise<ContactDetail> {
   const { custom, ...input } = updateContactInput.parse(rawInput);
-  await lockRow(ctx.db, contacts, ctx.actor.workspaceId, id);
+  await lockRow(ctx.db, contacts, { workspaceId: ctx.actor.workspaceId, id }, 'update');
   const current = await getContact(ctx, id);
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion();
   const scope = eq(contacts.workspaceId, ctx.actor.workspaceId);
@@ -76,7 +76,7 @@ export async function updateContact(
 
 /** Deletes a contact; their direct reports now report to the contact's own manager. */
 export async function deleteContact(ctx: UseCaseContext, id: string, expectedVersion?: number): Promise<void> {
-  await lockRow(ctx.db, contacts, ctx.actor.workspaceId, id);
+  await lockRow(ctx.db, contacts, { workspaceId: ctx.actor.workspaceId, id }, 'delete');
   const current = await getContact(ctx, id);
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion();
   const scope = eq(contacts.workspaceId, ctx.actor.workspaceId);

@@ -1,9 +1,47 @@
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
-import { createWorkspace } from '../workspaces';
+import { createWorkspace, type Workspace } from '../workspaces';
+import type { DemoContext, DemoOptions } from './demo-context';
+import { createRandomStreams } from './random';
+import { demoSteps } from './steps';
+import { vocabularyFor } from './vocabulary';
 
-export type DemoOptions = { adminUserId: string; scale: number; locale: 'ru' | 'en'; seed: number; now: Date };
-
-/** Creates a demo workspace with realistic data (being written: only the workspace so far). */
-export async function generateDemoWorkspace(db: Executor, options: DemoOptions) {
-  return createWorkspace(db, { name: options.locale === 'ru' ? 'Демо' : 'Demo' }, { userId: options.adminUserId });
+/**
+ * Creates a demo workspace with realistic data in the given transaction (which must run as the
+ * owner role): the admin, a team across every role, accounts with holdings, teams and custom
+ * values, and their people in org charts. The same seed, scale and locale give the same data.
+ */
+export async function generateDemoWorkspace(db: Executor, options: DemoOptions): Promise<Workspace> {
+  const vocabulary = vocabularyFor(options.locale);
+  const random = await createRandomStreams(options.seed, options.locale);
+  const { rows } = await db.execute<{ audit: string | null }>(
+    sql`select current_setting('app.audit', true) as audit, set_config('app.audit', 'off', true)`,
+  );
+  // NOTE: generated data is no one's change: the audit log starts with what people do to it.
+  const previousAudit = rows[0]?.audit ?? '';
+  const workspace = await createWorkspace(
+    db,
+    {
+      name: vocabulary.workspaceName,
+      defaultCurrency: vocabulary.currency,
+      locale: vocabulary.locale,
+      timeZone: vocabulary.timeZone,
+    },
+    { userId: options.adminUserId },
+  );
+  const ctx: DemoContext = {
+    db,
+    options,
+    now: options.now,
+    workspace,
+    vocabulary,
+    random,
+    users: [],
+    customFields: { account: [], contact: [] },
+    accounts: [],
+    contacts: [],
+  };
+  for (const step of demoSteps) await step.run(ctx, random(step.name));
+  await db.execute(sql`select set_config('app.audit', ${previousAudit}, true)`);
+  return workspace;
 }

@@ -1,1 +1,2 @@
-export { type DemoOptions, generateDemoWorkspace } from './generate-demo';
+export type { DemoOptions } from './demo-context';
+export { generateDemoWorkspace } from './generate-demo';

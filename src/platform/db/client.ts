@@ -64,18 +64,20 @@ export function asSystem<T>(db: Database, scope: Partial<Scope>, work: (tx: Exec
  * Locks one tenant row until the transaction ends, so a read-check-write use case cannot lose a
  * race to a concurrent writer between its read and its write (which would otherwise surface as a
  * 412 to a client that sent no If-Match). Finds nothing when the row does not exist.
+ * NOTE: an update takes `no key update`, which foreign-key checks of other transactions (`key
+ * share`) pass through; only a delete needs the full `update` lock.
  */
 export async function lockRow(
   db: Executor,
   table: PgTable & { workspaceId: AnyPgColumn; id: AnyPgColumn },
-  workspaceId: string,
-  id: string,
+  key: { workspaceId: string; id: string },
+  purpose: 'update' | 'delete',
 ): Promise<void> {
   await db
     .select({ id: table.id })
     .from(table)
-    .where(and(eq(table.workspaceId, workspaceId), eq(table.id, id)))
-    .for('update');
+    .where(and(eq(table.workspaceId, key.workspaceId), eq(table.id, key.id)))
+    .for(purpose === 'delete' ? 'update' : 'no key update');
 }
 
 /**

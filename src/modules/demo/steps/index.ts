@@ -1,0 +1,18 @@
+import type { DemoStep } from '../demo-context';
+import { accountTeamsStep } from './account-teams';
+import { accountsStep } from './accounts';
+import { contactsStep } from './contacts';
+import { customFieldsStep } from './custom-fields';
+import { usersStep } from './users';
+
+/**
+ * The demo data, step by step, in order: a step may use what the earlier ones created. A new
+ * capability adds its own step file and puts it here after the steps whose records it needs.
+ */
+export const demoSteps: readonly DemoStep[] = [
+  usersStep,
+  customFieldsStep,
+  accountsStep,
+  accountTeamsStep,
+  contactsStep,
+];
