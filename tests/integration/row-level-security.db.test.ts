@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accounts, accountTeamMembers } from '../../src/modules/accounts';
+import { listAccounts } from '../../src/modules/accounts/list-accounts';
 import { auditLog } from '../../src/modules/audit';
 import { apiTokens } from '../../src/modules/auth';
 import { contacts } from '../../src/modules/contacts';
@@ -147,5 +148,23 @@ describe('row-level security', () => {
       expect(await tx.select().from(accounts)).toEqual([]);
       expect(await tx.select({ id: users.id }).from(users)).toEqual([]);
     });
+  });
+
+  it('searches without RLS (for its indexes) yet only within the workspace, then restores the app role', async () => {
+    const ofA = await createAccount(a.users.admin.api, { name: 'Общее имя' });
+    const ofB = await createAccount(b.users.admin.api, { name: 'Общее имя' });
+    const actor = { userId: a.users.admin.id, workspaceId: a.workspaceId, role: 'admin' as const };
+    const after = await inWorkspace(t.database.db, actor, async (tx) => {
+      const page = await listAccounts({ db: tx, actor, now: new Date() }, { q: 'общее', total: true });
+      const role = await tx.execute<{ role: string }>(sql`select current_user as role`);
+      const visible = await tx.select({ id: accounts.id }).from(accounts);
+      return { page, role: role.rows[0]?.role, visible: visible.map((row) => row.id) };
+    });
+    expect(after.page.items.map((item) => item.id)).toEqual([ofA.id]);
+    expect(after.page.total).toBe(1);
+    expect(after.role).toBe('accord_app');
+    expect(after.visible).not.toContain(ofB.id);
+    const fromB = await b.users.admin.api.get(`/api/v1/contacts?q=${encodeURIComponent('Альфа')}`);
+    expect(fromB.body.items).toEqual([]);
   });
 });

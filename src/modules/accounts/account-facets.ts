@@ -1,4 +1,6 @@
 import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { listReads } from '../../platform/db/client';
 import type { UseCaseContext } from '../../platform/use-case';
 import { users } from '../users';
 import { accountFilterConditions } from './list-accounts';
@@ -18,6 +20,10 @@ export type AccountFacets = {
  */
 export async function getAccountFacets(ctx: UseCaseContext, rawFilters: AccountFilters = {}): Promise<AccountFacets> {
   const filters = accountFilters.parse(rawFilters);
+  return listReads(ctx.db, filters.q)(() => countFacets(ctx, filters));
+}
+
+async function countFacets(ctx: UseCaseContext, filters: z.output<typeof accountFilters>): Promise<AccountFacets> {
   const [counted] = await ctx.db
     .select({ total: count() })
     .from(accounts)

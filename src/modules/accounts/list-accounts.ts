@@ -1,5 +1,6 @@
 import { and, arrayContains, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { listReads } from '../../platform/db/client';
 import { containsPattern } from '../../platform/db/like';
 import { keyset, type Page, toPage } from '../../platform/pagination';
 import type { UseCaseContext } from '../../platform/use-case';
@@ -22,12 +23,11 @@ const { custom: _custom, notes: _notes, ...listColumns } = accountColumns;
  * substring of the name, or exactly as an INN or domain.
  */
 export function accountSearchCondition(q: string): SQL {
-  const query = sql`(websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}))`;
-  const compact = q.replace(/[\s-]/g, '');
+  const words = sql`(websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('english', ${q}))`;
   return or(
-    sql`${accounts.search} @@ ${query}`,
+    sql`${accounts.search} @@ ${words}`,
     sql`${accounts.name} ilike ${containsPattern(q)}`,
-    eq(accounts.taxId, compact.toUpperCase()),
+    eq(accounts.taxId, q.replace(/[\s-]/g, '').toUpperCase()),
     eq(accounts.domain, q.toLowerCase()),
   ) as SQL;
 }
@@ -65,21 +65,26 @@ export async function listAccounts(ctx: UseCaseContext, rawQuery: ListAccountsQu
     cursor: query.cursor,
   });
   const filters = accountFilterConditions(ctx, query);
-  const rows = await ctx.db
-    .select({ ...listColumns, owner: { id: users.id, name: users.name }, sortKey: page.sortKey })
-    .from(accounts)
-    .innerJoin(users, eq(users.id, accounts.ownerId))
-    .where(and(...filters, page.after))
-    .orderBy(...page.orderBy)
-    .limit(query.limit + 1);
+  const reads = listReads(ctx.db, query.q);
+  const rows = await reads(() =>
+    ctx.db
+      .select({ ...listColumns, owner: { id: users.id, name: users.name }, sortKey: page.sortKey })
+      .from(accounts)
+      .innerJoin(users, eq(users.id, accounts.ownerId))
+      .where(and(...filters, page.after))
+      .orderBy(...page.orderBy)
+      .limit(query.limit + 1),
+  );
   const result = toPage(rows, query.limit, query.sort, ({ sortKey: _sortKey, ...row }) => ({
     ...row,
     status: row.status as AccountStatus,
   }));
   if (!query.total) return result;
-  const [counted] = await ctx.db
-    .select({ total: count() })
-    .from(accounts)
-    .where(and(...filters));
+  const [counted] = await reads(() =>
+    ctx.db
+      .select({ total: count() })
+      .from(accounts)
+      .where(and(...filters)),
+  );
   return { ...result, total: counted?.total ?? 0 };
 }

@@ -51,7 +51,7 @@ export const accounts = pgTable(
     index('accounts_updated_idx').on(table.workspaceId, table.updatedAt, table.id),
     index('accounts_created_idx').on(table.workspaceId, table.createdAt, table.id),
     index('accounts_owner_idx').on(table.workspaceId, table.ownerId),
-    index('accounts_status_idx').on(table.workspaceId, table.status),
+    index('accounts_status_idx').on(table.workspaceId, table.status, table.id),
     index('accounts_industry_idx').on(table.workspaceId, table.industry),
     index('accounts_tax_id_idx').on(table.workspaceId, table.taxId),
     index('accounts_domain_idx').on(table.workspaceId, table.domain),

@@ -1,4 +1,5 @@
 import { and, count, eq, or, type SQL, sql } from 'drizzle-orm';
+import { listReads } from '../../platform/db/client';
 import { containsPattern } from '../../platform/db/like';
 import { keyset, type Page, toPage } from '../../platform/pagination';
 import type { UseCaseContext } from '../../platform/use-case';
@@ -13,9 +14,9 @@ const { notes: _notes, custom: _custom, ...listColumns } = contactColumns;
 
 /** A name typed in any order or part, an e-mail, a title or a department word, in Russian or English. */
 function contactSearchCondition(q: string): SQL {
-  const query = sql`(websearch_to_tsquery('simple', ${q}) || websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('english', ${q}))`;
+  const words = sql`(websearch_to_tsquery('simple', ${q}) || websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('english', ${q}))`;
   return or(
-    sql`${contacts.search} @@ ${query}`,
+    sql`${contacts.search} @@ ${words}`,
     sql`${contacts.fullName} ilike ${containsPattern(q)}`,
     sql`${contacts.emails} @> array[${q.toLowerCase()}]::text[]`,
   ) as SQL;
@@ -35,15 +36,18 @@ export async function listContacts(ctx: UseCaseContext, rawQuery: ListContactsQu
     query.accountId ? eq(contacts.accountId, query.accountId) : undefined,
     query.q ? contactSearchCondition(query.q) : undefined,
   );
-  const rows = await ctx.db
-    .select({ ...listColumns, account: { id: accounts.id, name: accounts.name }, sortKey: page.sortKey })
-    .from(contacts)
-    .innerJoin(accounts, and(eq(accounts.workspaceId, contacts.workspaceId), eq(accounts.id, contacts.accountId)))
-    .where(and(filters, page.after))
-    .orderBy(...page.orderBy)
-    .limit(query.limit + 1);
+  const reads = listReads(ctx.db, query.q);
+  const rows = await reads(() =>
+    ctx.db
+      .select({ ...listColumns, account: { id: accounts.id, name: accounts.name }, sortKey: page.sortKey })
+      .from(contacts)
+      .innerJoin(accounts, and(eq(accounts.workspaceId, contacts.workspaceId), eq(accounts.id, contacts.accountId)))
+      .where(and(filters, page.after))
+      .orderBy(...page.orderBy)
+      .limit(query.limit + 1),
+  );
   const result = toPage(rows, query.limit, query.sort, ({ sortKey: _sortKey, ...row }) => row);
   if (!query.total) return result;
-  const [counted] = await ctx.db.select({ total: count() }).from(contacts).where(filters);
+  const [counted] = await reads(() => ctx.db.select({ total: count() }).from(contacts).where(filters));
   return { ...result, total: counted?.total ?? 0 };
 }

@@ -1,10 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client';
+import { refreshAfterBulkLoad } from '../../platform/db/maintenance';
 import { createWorkspace, type Workspace } from '../workspaces';
 import type { DemoContext, DemoOptions } from './demo-context';
 import { createRandomStreams } from './random';
 import { demoSteps } from './steps';
 import { vocabularyFor } from './vocabulary';
+
+/** The tables the steps fill, whose indexes and statistics need refreshing after the load. */
+const demoTables = ['users', 'memberships', 'custom_field_definitions', 'accounts', 'account_team_members', 'contacts'];
 
 /**
  * Creates a demo workspace with realistic data in the given transaction (which must run as the
@@ -42,6 +46,7 @@ export async function generateDemoWorkspace(db: Executor, options: DemoOptions):
     contacts: [],
   };
   for (const step of demoSteps) await step.run(ctx, random(step.name));
+  await refreshAfterBulkLoad(db, demoTables);
   await db.execute(sql`select set_config('app.audit', ${previousAudit}, true)`);
   return workspace;
 }

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 
 export type Database = NodePgDatabase;
@@ -58,6 +58,29 @@ export function asSystem<T>(db: Database, scope: Partial<Scope>, work: (tx: Exec
       set_config('app.request_id', ${scope.requestId ?? ''}, true)`);
     return work(tx);
   });
+}
+
+/**
+ * Runs one read of a workspace transaction without row-level security, for the one kind of
+ * query RLS cannot serve: search. RLS lets the planner use an index only for leakproof
+ * operators, and full-text match, ILIKE and array containment are not, so under the app role
+ * every search is a sequential scan (200,000 contacts: ~1 s). The query MUST carry its own
+ * workspace filter; the role returns to `accord_app` before anything else runs. See decision 0002.
+ */
+export async function withoutRowSecurity<T>(tx: Executor, read: () => Promise<T>): Promise<T> {
+  await tx.execute(sql`select set_config('role', 'none', true)`);
+  // NOTE: no `finally`: a failed read aborts the transaction, and its rollback restores the role.
+  const result = await read();
+  await tx.execute(sql`select set_config('role', 'accord_app', true)`);
+  return result;
+}
+
+/**
+ * How a list runs its reads: with a search term, without row-level security (see
+ * `withoutRowSecurity`; the list's conditions must start with the workspace), otherwise as is.
+ */
+export function listReads(db: Executor, search: string | undefined) {
+  return <T>(read: () => Promise<T>): Promise<T> => (search ? withoutRowSecurity(db, read) : read());
 }
 
 /**
