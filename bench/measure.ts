@@ -6,7 +6,14 @@ export function summarize(samples: number[]) {
     return round(sorted[index] ?? 0);
   };
   const mean = sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length);
-  return { samples: sorted.length, p50: at(50), p95: at(95), p99: at(99), max: round(sorted.at(-1) ?? 0), mean: round(mean) };
+  return {
+    samples: sorted.length,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    max: round(sorted.at(-1) ?? 0),
+    mean: round(mean),
+  };
 }
 
 export function round(value: number, digits = 2): number {
@@ -15,7 +22,11 @@ export function round(value: number, digits = 2): number {
 }
 
 /** Times `work` `count` times, one after another, after `warmup` untimed runs. */
-export async function timeRepeated(count: number, work: (index: number) => Promise<void>, warmup = 20): Promise<number[]> {
+export async function timeRepeated(
+  count: number,
+  work: (index: number) => Promise<void>,
+  warmup = 20,
+): Promise<number[]> {
   for (let index = 0; index < warmup; index += 1) await work(index);
   const samples: number[] = [];
   for (let index = 0; index < count; index += 1) {

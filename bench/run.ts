@@ -24,7 +24,12 @@ for (const name of selected) {
   const result = {
     scenario: name,
     at: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
     durationSeconds: Math.round((performance.now() - started) / 100) / 10,
     ...figures,
   };

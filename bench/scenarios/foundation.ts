@@ -67,7 +67,10 @@ async function coldStart(dataDir: string): Promise<number> {
 export async function foundationBenchmark() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'accord-bench-'));
   const logger = createLogger('warn');
-  const config = { ...loadConfig({ ...process.env, ACCORD_DATA_DIR: dataDir, ACCORD_DEMO: '0' }), databaseUrl: undefined };
+  const config = {
+    ...loadConfig({ ...process.env, ACCORD_DATA_DIR: dataDir, ACCORD_DEMO: '0' }),
+    databaseUrl: undefined,
+  };
   const connection = await connectDatabase(config, logger);
   const db = connection.handle.db;
   const results: Json = { scale, requestsPerScenario: requests };
@@ -87,7 +90,9 @@ export async function foundationBenchmark() {
     results.rows = counts.rows[0];
 
     const actor = { userId: admin.id, workspaceId: workspace.id, role: 'admin' as const };
-    const { token } = await inWorkspace(db, actor, (tx) => createApiToken({ db: tx, actor, now: new Date() }, { name: 'bench' }));
+    const { token } = await inWorkspace(db, actor, (tx) =>
+      createApiToken({ db: tx, actor, now: new Date() }, { name: 'bench' }),
+    );
 
     const app = buildApp({ db, config, logger: createLogger('warn'), now: () => new Date() });
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
@@ -100,9 +105,13 @@ export async function foundationBenchmark() {
     });
     const perQuery: Json = {};
     for (const query of listQueries) {
-      const samples = await timeRepeated(Math.max(20, Math.floor(requests / listQueries.length)), async () => {
-        await getJson(`${base}/accounts?${query}`, token);
-      }, 3);
+      const samples = await timeRepeated(
+        Math.max(20, Math.floor(requests / listQueries.length)),
+        async () => {
+          await getJson(`${base}/accounts?${query}`, token);
+        },
+        3,
+      );
       perQuery[query] = summarize(samples);
     }
     results.accountsList = { ...summarize(listSamples), targetP99Ms: 50, perQuery };

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { etag, expectedVersion } from '../../platform/http/etag';
-import { etagHeader, IdParams, problemContent } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, pageOf, problem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -64,9 +64,6 @@ const AccountFacetsSchema = z
   })
   .meta({ id: 'AccountFacets' });
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: problemContent });
-
 export function accountRoutes() {
   const router = createRouter();
 
@@ -80,13 +77,7 @@ export function accountRoutes() {
       responses: {
         200: {
           description: 'A page of accounts',
-          ...json(
-            z.object({
-              items: z.array(AccountListItemSchema),
-              nextCursor: z.string().nullable(),
-              total: z.number().int().optional().meta({ description: 'Only with ?total=true' }),
-            }),
-          ),
+          ...json(pageOf(AccountListItemSchema, { total: true })),
         },
       },
     }),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { json, pageOf } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -28,14 +29,7 @@ export function auditRoutes() {
       summary: 'Who changed what and when (newest first)',
       request: { query: listAuditQuery },
       responses: {
-        200: {
-          description: 'A page of audit entries',
-          content: {
-            'application/json': {
-              schema: z.object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() }),
-            },
-          },
-        },
+        200: { description: 'A page of audit entries', ...json(pageOf(AuditEntrySchema)) },
       },
     }),
     async (c) => {

@@ -6,7 +6,7 @@ import { permissions, roles } from '../../platform/auth/permissions';
 import { asSystem } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import type { AppEnv } from '../../platform/http/context';
-import { IdParams, problemContent } from '../../platform/http/openapi-schemas';
+import { IdParams, json, problem } from '../../platform/http/openapi-schemas';
 import { actorOf, apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -48,9 +48,6 @@ const ApiTokenSchema = z
     revokedAt: z.string().nullable(),
   })
   .meta({ id: 'ApiToken' });
-
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: problemContent });
 
 function clientAddress(c: Context<AppEnv>): string {
   try {

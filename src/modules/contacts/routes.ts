@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { etag, expectedVersion } from '../../platform/http/etag';
-import { etagHeader, IdParams, problemContent } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, pageOf, problem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -40,9 +40,6 @@ const ContactSchema = z
   })
   .meta({ id: 'Contact' });
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: problemContent });
-
 export function contactRoutes() {
   const router = createRouter();
 
@@ -56,13 +53,7 @@ export function contactRoutes() {
       responses: {
         200: {
           description: 'A page of contacts',
-          ...json(
-            z.object({
-              items: z.array(ContactListItemSchema),
-              nextCursor: z.string().nullable(),
-              total: z.number().int().optional().meta({ description: 'Only with ?total=true' }),
-            }),
-          ),
+          ...json(pageOf(ContactListItemSchema, { total: true })),
         },
       },
     }),

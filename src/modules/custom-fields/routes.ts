@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { etag, expectedVersion } from '../../platform/http/etag';
-import { etagHeader, IdParams, problemContent } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -24,9 +24,6 @@ const CustomFieldSchema = z
     version: z.number().int(),
   })
   .meta({ id: 'CustomField' });
-
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: problemContent });
 
 function toCustomField(definition: Awaited<ReturnType<typeof createCustomField>>) {
   const { workspaceId: _workspaceId, ...rest } = serialize(definition);

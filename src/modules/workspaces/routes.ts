@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { etag, expectedVersion } from '../../platform/http/etag';
-import { etagHeader, problemContent } from '../../platform/http/openapi-schemas';
+import { etagHeader, json, pageOf, problem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runAsSystem, runInWorkspace } from '../../platform/http/use-case-runner';
@@ -49,8 +49,6 @@ const MemberSchema = z
   .meta({ id: 'Member' });
 
 const UserIdParams = z.object({ userId: z.uuid() });
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: problemContent });
 
 export function workspaceRoutes(ports: MemberRemovalPorts) {
   const router = createRouter();
@@ -116,7 +114,7 @@ export function workspaceRoutes(ports: MemberRemovalPorts) {
       responses: {
         200: {
           description: 'A page of members',
-          ...json(z.object({ items: z.array(MemberSchema), nextCursor: z.string().nullable() })),
+          ...json(pageOf(MemberSchema)),
         },
       },
     }),

@@ -19,3 +19,22 @@ export const IdParams = z.object({
 
 /** An ETag response header (the row version) for reads of a single record. */
 export const etagHeader = { ETag: { schema: { type: 'string' as const }, description: 'Row version for If-Match' } };
+
+/** A JSON body (request or response) described by a zod schema. */
+export function json<T extends z.ZodType>(schema: T) {
+  return { content: { 'application/json': { schema } } };
+}
+
+/** A documented problem+json response. */
+export function problem(description: string) {
+  return { description, content: problemContent };
+}
+
+/** The body of a cursor-paginated list: `{ items, nextCursor }`, with `total` when asked for. */
+export function pageOf<T extends z.ZodType>(item: T, options: { total?: boolean } = {}) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable(),
+    ...(options.total ? { total: z.number().int().optional().meta({ description: 'Only with ?total=true' }) } : {}),
+  });
+}
