@@ -5,9 +5,10 @@ import { bootstrapFirstStart } from './bootstrap';
 import { accountOwnership, accountRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
 import { authenticate, authRoutes, memberAccess } from './modules/auth';
-import { contactRoutes } from './modules/contacts';
+import { contactCountFact, contactRoutes } from './modules/contacts';
 import { customFieldRoutes } from './modules/custom-fields';
 import { workspaceRoutes } from './modules/workspaces';
+import type { AccountFact } from './platform/account-facts';
 import type { Config } from './platform/config';
 import { type Database, type DatabaseHandle, openDatabase } from './platform/db/client';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './platform/db/embedded-server';
@@ -15,6 +16,12 @@ import { migrateDatabase } from './platform/db/migrate';
 import { createHttpApp } from './platform/http/app';
 import type { AppDependencies } from './platform/http/context';
 import type { Logger } from './platform/logger';
+
+/**
+ * Every module's numbers about accounts (decision 0009), handed to the modules that read them:
+ * portfolio scoring criteria, health factors, derived KPI series.
+ */
+export const accountFacts: readonly AccountFact[] = [contactCountFact];
 
 /** Wires every module's routes into the HTTP app: the one place that knows them all. */
 export function buildApp(deps: AppDependencies, options: { webDirectory?: string } = {}) {
