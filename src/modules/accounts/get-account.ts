@@ -6,6 +6,7 @@ import { users } from '../users';
 import { accountMessages } from './messages';
 import { accounts, accountTeamMembers } from './schema';
 import type { AccountStatus, TeamRole } from './schemas';
+import { visibleAccounts } from './visibility';
 
 /** The stored columns of an account as the API shows them (no tenant key, no search vector). */
 export const accountColumns = {
@@ -55,14 +56,14 @@ export async function getAccount(ctx: UseCaseContext, id: string): Promise<Accou
     .from(accounts)
     .innerJoin(users, eq(users.id, accounts.ownerId))
     .leftJoin(parents, and(eq(parents.workspaceId, accounts.workspaceId), eq(parents.id, accounts.parentId)))
-    .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, id)));
+    .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, id), visibleAccounts(ctx)));
   if (!row) throw notFound(accountMessages.account);
 
   // NOTE: one after another: the queries share the transaction's single connection.
   const children = await ctx.db
     .select({ id: accounts.id, name: accounts.name, status: accounts.status })
     .from(accounts)
-    .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.parentId, id)))
+    .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.parentId, id), visibleAccounts(ctx)))
     .orderBy(asc(accounts.name))
     .limit(childLimit);
   const [childTotal] =
@@ -71,7 +72,7 @@ export async function getAccount(ctx: UseCaseContext, id: string): Promise<Accou
       : await ctx.db
           .select({ total: count() })
           .from(accounts)
-          .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.parentId, id)));
+          .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.parentId, id), visibleAccounts(ctx)));
   const team = await ctx.db
     .select({ userId: accountTeamMembers.userId, name: users.name, role: accountTeamMembers.role })
     .from(accountTeamMembers)

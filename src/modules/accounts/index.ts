@@ -4,4 +4,5 @@ export { accountRoutes } from './routes';
 export { accounts, accountTeamMembers } from './schema';
 export * from './schemas';
 export { completeInn, isValidInn } from './tax-id';
+export { visibleAccountIds, visibleAccounts } from './visibility';
 export { domainOf } from './website';

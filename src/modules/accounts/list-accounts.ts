@@ -8,6 +8,7 @@ import { users } from '../users';
 import { type AccountRow, accountColumns } from './get-account';
 import { accounts } from './schema';
 import { type AccountStatus, type accountFilters, type ListAccountsQuery, listAccountsQuery } from './schemas';
+import { visibleAccounts } from './visibility';
 
 type AccountFiltersData = z.output<typeof accountFilters>;
 
@@ -35,12 +36,13 @@ export function accountSearchCondition(q: string): SQL {
 type Filter = 'ownerId' | 'status' | 'industry';
 
 /**
- * The conditions of the list's filters, within the actor's workspace. `except` leaves one filter
+ * The conditions of the list's filters, within the actor's workspace and what they may see. `except` leaves one filter
  * out, so a facet counts what choosing each of its values would give.
  */
 export function accountFilterConditions(ctx: UseCaseContext, filters: AccountFiltersData, except?: Filter): SQL[] {
   return [
     eq(accounts.workspaceId, ctx.actor.workspaceId),
+    visibleAccounts(ctx),
     filters.q ? accountSearchCondition(filters.q) : undefined,
     except !== 'ownerId' && filters.ownerId?.length ? inArray(accounts.ownerId, filters.ownerId) : undefined,
     except !== 'status' && filters.status?.length ? inArray(accounts.status, filters.status) : undefined,

@@ -43,6 +43,7 @@ describe('auth API', () => {
         permissions: [
           'members:read',
           'accounts:read',
+          'accounts:read-all',
           'accounts:write',
           'contacts:read',
           'contacts:write',

@@ -1,5 +1,6 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { AccountFact } from '../../platform/account-facts';
+import { visibleAccountIds } from '../accounts';
 import { contacts } from './schema';
 
 /** How many people Accord knows at each account: a first measure of how widely we are connected. */
@@ -19,6 +20,7 @@ export const contactCountFact: AccountFact = {
       .where(
         and(
           eq(contacts.workspaceId, ctx.actor.workspaceId),
+          visibleAccountIds(ctx, contacts.accountId),
           accountIds ? inArray(contacts.accountId, [...accountIds]) : undefined,
         ),
       )

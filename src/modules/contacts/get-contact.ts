@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { notFound } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
-import { accounts } from '../accounts';
+import { accounts, visibleAccountIds } from '../accounts';
 import { contactMessages } from './messages';
 import { contacts } from './schema';
 
@@ -48,7 +48,7 @@ export async function getContact(ctx: UseCaseContext, id: string): Promise<Conta
     .from(contacts)
     .innerJoin(accounts, and(eq(accounts.workspaceId, contacts.workspaceId), eq(accounts.id, contacts.accountId)))
     .leftJoin(managers, and(eq(managers.workspaceId, contacts.workspaceId), eq(managers.id, contacts.reportsToId)))
-    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)));
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id), visibleAccountIds(ctx, contacts.accountId)));
   if (!row) throw notFound(contactMessages.contact);
   const directReports = await ctx.db
     .select({ id: contacts.id, fullName: contacts.fullName, title: contacts.title })

@@ -3,7 +3,7 @@ import { listReads } from '../../platform/db/client';
 import { containsPattern } from '../../platform/db/like';
 import { keyset, type Page, toPage } from '../../platform/pagination';
 import type { UseCaseContext } from '../../platform/use-case';
-import { accounts } from '../accounts';
+import { accounts, visibleAccountIds } from '../accounts';
 import { type ContactRow, contactColumns } from './get-contact';
 import { contacts } from './schema';
 import { type ListContactsQuery, listContactsQuery } from './schemas';
@@ -33,6 +33,7 @@ export async function listContacts(ctx: UseCaseContext, rawQuery: ListContactsQu
   });
   const filters = and(
     eq(contacts.workspaceId, ctx.actor.workspaceId),
+    visibleAccountIds(ctx, contacts.accountId),
     query.accountId ? eq(contacts.accountId, query.accountId) : undefined,
     query.q ? contactSearchCondition(query.q) : undefined,
   );

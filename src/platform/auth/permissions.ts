@@ -5,6 +5,7 @@ export const permissions = [
   'workspace:manage',
   'members:read',
   'accounts:read',
+  'accounts:read-all',
   'accounts:write',
   'accounts:delete',
   'contacts:read',
@@ -16,7 +17,10 @@ export const permissions = [
 export type Permission = (typeof permissions)[number];
 
 const everyone: Permission[] = ['members:read', 'accounts:read', 'contacts:read', 'api-tokens:own'];
-const editors: Permission[] = [...everyone, 'accounts:write', 'contacts:write', 'contacts:delete'];
+// NOTE: specialists work on the accounts they are assigned to (owner or account team) and see
+// only those; everyone else reads the whole workspace.
+const wholeWorkspace: Permission[] = [...everyone, 'accounts:read-all'];
+const editors: Permission[] = [...wholeWorkspace, 'accounts:write', 'contacts:write', 'contacts:delete'];
 
 /** What each role may do. Routes and use cases ask `can(role, permission)`; nothing else decides. */
 const grants: Record<Role, ReadonlySet<Permission>> = {
@@ -24,8 +28,8 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
   head: new Set([...editors, 'accounts:delete', 'audit:read']),
   manager: new Set(editors),
   specialist: new Set(everyone),
-  finance: new Set(everyone),
-  viewer: new Set(everyone),
+  finance: new Set(wholeWorkspace),
+  viewer: new Set(wholeWorkspace),
 };
 
 export function can(role: Role, permission: Permission): boolean {
