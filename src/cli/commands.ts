@@ -76,9 +76,14 @@ export async function createUserCommand(options: {
   role: string;
 }) {
   const role = parseOption(roleSchema, options.role, 'role');
+  const chosenWorkspace = options.workspace ? parseOption(z.uuid(), options.workspace, 'workspace') : undefined;
   const password = options.password ?? generateSecret().slice(0, 20);
   await withDatabase(async (db) => {
-    const workspaceId = options.workspace ?? (await firstWorkspaceId(db));
+    const workspaceId = chosenWorkspace ?? (await firstWorkspaceId(db));
+    if (chosenWorkspace) {
+      const [found] = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, chosenWorkspace));
+      if (!found) throw new CommandError(`--workspace: there is no workspace ${chosenWorkspace}.`);
+    }
     await asSystem(db, { workspaceId }, async (tx) => {
       const user = await createUser(tx, {
         email: options.email,
@@ -109,6 +114,7 @@ export async function createTokenCommand(options: {
   const expiresInDays = options.expiresDays
     ? parseOption(z.coerce.number().int().min(1).max(3650), options.expiresDays, 'expires-days')
     : undefined;
+  if (options.workspace) parseOption(z.uuid(), options.workspace, 'workspace');
   await withDatabase(async (db) => {
     const user = await findUserByEmail(db, options.email);
     if (!user) throw new CommandError(`No user ${options.email}.`);

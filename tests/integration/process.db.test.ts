@@ -93,7 +93,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('accord start on the embedded
     expect(await restarted.exited).toBe(0);
   });
 
-  it('migrates and creates an API token from the CLI while the server runs', async () => {
+  it('migrates, creates an API token and a user from the CLI while the server runs', async () => {
     const running = await startAccordProcess(environment());
     const migrate = watch(runAccord(['migrate'], environment()));
     expect(await migrate.exited).toBe(0);
@@ -106,6 +106,27 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('accord start on the embedded
     expect(secret).toBeDefined();
     const me = await fetch(`${running.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
     expect(me.status).toBe(200);
+
+    const badWorkspace = watch(
+      runAccord(
+        ['user', 'create', '--email', 'new@example.com', '--name', 'New', '--workspace', 'nope'],
+        environment(),
+      ),
+    );
+    expect(await badWorkspace.exited).toBe(1);
+    expect(badWorkspace.output()).toContain('--workspace');
+    const created = watch(
+      runAccord(['user', 'create', '--email', 'new@example.com', '--name', 'Новый', '--role', 'viewer'], environment()),
+    );
+    expect(await created.exited).toBe(0);
+    const password = /Password \(shown once\): (\S+)/.exec(created.output())?.[1];
+    const signIn = await fetch(`${running.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'new@example.com', password }),
+    });
+    expect(signIn.status).toBe(200);
+    expect(((await signIn.json()) as { role: string }).role).toBe('viewer');
     running.child.kill('SIGTERM');
     expect(await running.exited).toBe(0);
   });
