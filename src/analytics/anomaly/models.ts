@@ -1,0 +1,229 @@
+// The detector's models of "normal". Each predicts a value and a scale for the next point and keeps
+// its own sustained-deviation views with their own calibration (surprise tails), so switching models
+// never judges one model's residuals by another's history.
+
+import { bucketCount, type PhaseOf, phaseOf } from './calendar';
+import {
+  addToTail,
+  createSurpriseTail,
+  restoreTail,
+  type SurpriseTail,
+  snapshotTail,
+  tailSurprise,
+} from './surprise-tail';
+import type { DetectorOptions, LevelModelState, SeasonalCycle, SeasonalModelState } from './types';
+
+function clamp(value: number, limit: number): number {
+  return value > limit ? limit : value < -limit ? -limit : value;
+}
+
+/** Views of one model: EWMAs of its clipped standardized residual, and how surprising each is. */
+class DeviationViews {
+  readonly values: Float64Array;
+  readonly tails: SurpriseTail[];
+
+  constructor(options: DetectorOptions, values?: readonly number[], tails?: SurpriseTail[]) {
+    this.values = values ? Float64Array.from(values) : new Float64Array(options.viewRates.length);
+    const count = options.viewRates.length + (options.pointWeight > 0 ? 1 : 0);
+    this.tails = tails ?? Array.from({ length: count }, createSurpriseTail);
+  }
+
+  /**
+   * Moves the views by one standardized residual; returns the largest surprise (nats) when `judge`
+   * (only the chosen model's evidence is used, so the others skip that work), else 0.
+   */
+  observe(raw: number, options: DetectorOptions, judge: boolean, learn: boolean): number {
+    let evidence = 0;
+    const rates = options.viewRates;
+    if (options.pointWeight > 0) {
+      const magnitude = raw < 0 ? -raw : raw;
+      const tail = this.tails[rates.length] as SurpriseTail;
+      if (judge) evidence = options.pointWeight * tailSurprise(tail, magnitude, options);
+      if (learn) addToTail(tail, magnitude, options.tailMass);
+    }
+    const residual = clamp(raw, options.residualClip);
+    for (let index = 0; index < rates.length; index += 1) {
+      const previous = this.values[index] ?? 0;
+      const next = previous + (rates[index] ?? 0) * (residual - previous);
+      this.values[index] = next;
+      const magnitude = next < 0 ? -next : next;
+      const tail = this.tails[index] as SurpriseTail;
+      if (judge) {
+        const surprise = tailSurprise(tail, magnitude, options);
+        if (surprise > evidence) evidence = surprise;
+      }
+      if (learn) addToTail(tail, magnitude, options.tailMass);
+    }
+    return evidence;
+  }
+
+  calibrated(): number {
+    return this.tails[0]?.total ?? 0;
+  }
+}
+
+/** An exponentially weighted level with a robust scale: the model for series without seasons. */
+export class LevelModel {
+  level: number;
+  slope: number;
+  scale: number;
+  error: number;
+  readonly views: DeviationViews;
+  prediction = 0;
+  predictedScale = 0;
+
+  constructor(first: number, options: DetectorOptions, state?: LevelModelState) {
+    this.level = state?.level ?? first;
+    this.slope = state?.slope ?? 0;
+    this.scale = state?.scale ?? -1;
+    this.error = state?.error ?? 0;
+    this.views = new DeviationViews(options, state?.views, state?.tails.map(restoreTail));
+  }
+
+  floor(options: DetectorOptions): number {
+    return options.scaleFloor * ((this.level < 0 ? -this.level : this.level) + 1e-3);
+  }
+
+  /** Evidence against the point from this model's views (before the model learns the point). */
+  judge(value: number, options: DetectorOptions, chosen: boolean, learn: boolean): number {
+    const scale = Math.max(this.scale < 0 ? 0 : this.scale, this.floor(options));
+    const prediction = this.level + options.trendDamping * this.slope;
+    this.prediction = prediction;
+    this.predictedScale = scale;
+    return this.views.observe((value - prediction) / scale, options, chosen, learn);
+  }
+
+  learn(value: number, options: DetectorOptions): void {
+    const scale = Math.max(this.scale < 0 ? 0 : this.scale, this.floor(options));
+    const trend = options.trendDamping * this.slope;
+    const residual = value - this.level - trend;
+    const clipped = clamp(residual, options.updateClip * scale);
+    const size = clipped < 0 ? -clipped : clipped;
+    this.error += options.selectionRate * (size - this.error);
+    this.scale =
+      this.scale < 0 ? (residual < 0 ? -residual : residual) : this.scale + options.scaleRate * (size - this.scale);
+    this.level += trend + options.levelRate * clipped;
+    this.slope = trend + options.levelRate * options.trendRate * clipped;
+  }
+
+  snapshot(): LevelModelState {
+    return {
+      level: this.level,
+      slope: this.slope,
+      scale: this.scale,
+      error: this.error,
+      views: Array.from(this.views.values),
+      tails: this.views.tails.map(snapshotTail),
+    };
+  }
+}
+
+/**
+ * A calendar profile learned across cycles (one value and one scale per phase) plus a shared,
+ * fast offset that follows the level between cycles.
+ */
+export class SeasonalModel {
+  readonly cycle: SeasonalCycle;
+  private readonly phase: PhaseOf;
+  readonly profile: Float64Array;
+  readonly deviation: Float64Array;
+  readonly visits: Float64Array;
+  offset: number;
+  slope: number;
+  scale: number;
+  error: number;
+  readonly views: DeviationViews;
+  prediction = 0;
+  predictedScale = 0;
+  private bucket = 0;
+
+  constructor(cycle: SeasonalCycle, options: DetectorOptions, state?: SeasonalModelState) {
+    this.cycle = cycle;
+    this.phase = phaseOf(cycle);
+    const buckets = bucketCount(cycle);
+    this.profile = state ? Float64Array.from(state.profile) : new Float64Array(buckets);
+    this.deviation = state ? Float64Array.from(state.deviation) : new Float64Array(buckets);
+    this.visits = state ? Float64Array.from(state.visits) : new Float64Array(buckets);
+    this.offset = state?.offset ?? 0;
+    this.slope = state?.slope ?? 0;
+    this.scale = state?.scale ?? 0;
+    this.error = state?.error ?? 0;
+    this.views = new DeviationViews(options, state?.views, state?.tails.map(restoreTail));
+  }
+
+  /** Evidence against the point; phases seen too rarely fall back on the level model. */
+  judge(
+    time: number,
+    value: number,
+    base: LevelModel,
+    options: DetectorOptions,
+    chosen: boolean,
+    learn: boolean,
+  ): number {
+    const bucket = this.phase.bucket(time);
+    this.bucket = bucket;
+    const visits = this.visits[bucket] ?? 0;
+    let prediction = base.prediction;
+    let scale = base.predictedScale;
+    if (visits >= options.phaseVisitsToPredict) {
+      prediction = (this.profile[bucket] ?? 0) + this.offset + options.trendDamping * this.slope;
+      const weight = options.profileScaleWeight;
+      scale = Math.max(weight * (this.deviation[bucket] ?? 0) + (1 - weight) * this.scale, base.floor(options));
+    }
+    this.prediction = prediction;
+    this.predictedScale = scale;
+    const calibrating = learn && visits > options.phaseVisitsToPredict;
+    return this.views.observe((value - prediction) / scale, options, chosen, calibrating);
+  }
+
+  /** Learns the point judged last; `baseResidual`/`baseScale` are the level model's, before it learned. */
+  learn(value: number, base: LevelModel, baseResidual: number, baseScale: number, options: DetectorOptions): void {
+    const bucket = this.bucket;
+    const scale = Math.max(this.scale > 0 ? this.scale : base.scale, base.floor(options));
+    const visits = this.visits[bucket] ?? 0;
+    const fallbackError = Math.min(baseResidual < 0 ? -baseResidual : baseResidual, options.updateClip * baseScale);
+    const trend = options.trendDamping * this.slope;
+    if (visits === 0) {
+      this.profile[bucket] = value - this.offset - trend;
+      this.deviation[bucket] = scale;
+      this.visits[bucket] = 1;
+      this.error += options.selectionRate * (fallbackError - this.error);
+      return;
+    }
+    const residual = value - (this.profile[bucket] ?? 0) - this.offset - trend;
+    const limit = options.updateClip * scale;
+    const clipped = clamp(residual, limit);
+    const size = clipped < 0 ? -clipped : clipped;
+    const error = visits >= options.phaseVisitsToPredict ? size : fallbackError;
+    this.error += options.selectionRate * (error - this.error);
+    this.scale = this.scale === 0 ? size : this.scale + options.scaleRate * (size - this.scale);
+    this.deviation[bucket] =
+      (this.deviation[bucket] ?? 0) + options.profileScaleRate * (size - (this.deviation[bucket] ?? 0));
+    this.offset += trend + options.offsetRate * clipped;
+    this.slope = trend + options.offsetRate * options.trendRate * clipped;
+    const absolute = residual < 0 ? -residual : residual;
+    const weight = absolute > limit ? limit / absolute : 1;
+    const current = this.profile[bucket] ?? 0;
+    this.profile[bucket] = current + options.profileRate * (value - this.offset - current) * weight;
+    this.visits[bucket] = visits + 1;
+  }
+
+  calibrated(): number {
+    return this.views.calibrated();
+  }
+
+  snapshot(): SeasonalModelState {
+    return {
+      cycle: this.cycle,
+      profile: Array.from(this.profile),
+      deviation: Array.from(this.deviation),
+      visits: Array.from(this.visits),
+      offset: this.offset,
+      slope: this.slope,
+      scale: this.scale,
+      error: this.error,
+      views: Array.from(this.views.values),
+      tails: this.views.tails.map(snapshotTail),
+    };
+  }
+}

@@ -1,0 +1,134 @@
+// How surprising a non-negative statistic is, given every earlier value of it: −ln P(Z ≥ z) from a
+// histogram on a log scale, with a generalised-Pareto-like tail above the top `tailMass` values so a
+// value beyond everything seen still scores by how far beyond it is.
+
+// NOTE: bins are eighths of a binary octave, read straight from the float's exponent and top three
+// mantissa bits (no logarithm per point): 2^-12 … 2^18 in 240 bins of about 8 % width each.
+const binsPerOctave = 8;
+const lowestExponent = -12;
+const binCount = 240;
+const blockSize = 16;
+const lowerEdge = (bin: number) =>
+  2 ** (lowestExponent + Math.floor(bin / binsPerOctave)) * (1 + (bin % binsPerOctave) / binsPerOctave);
+const centers = Float64Array.from({ length: binCount }, (_, bin) => (lowerEdge(bin) + lowerEdge(bin + 1)) / 2);
+const upperEdges = Float64Array.from({ length: binCount }, (_, bin) => lowerEdge(bin + 1));
+const widths = Float64Array.from({ length: binCount }, (_, bin) => lowerEdge(bin + 1) - lowerEdge(bin));
+
+const floatView = new Float64Array(1);
+const wordView = new Uint32Array(floatView.buffer);
+const highWord = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+function binOf(value: number): number {
+  floatView[0] = value;
+  const high = wordView[highWord] ?? 0;
+  const bin = (((high >>> 20) & 0x7ff) - 1023 - lowestExponent) * binsPerOctave + ((high >>> 17) & 7);
+  return bin < 0 ? 0 : bin >= binCount ? binCount - 1 : bin;
+}
+
+/** Serializable state of a tail: counts per bin and the running top-of-tail summary. */
+export type SurpriseTailState = {
+  counts: number[];
+  total: number;
+  topBin: number;
+  topMass: number;
+  topSum: number;
+};
+
+export type SurpriseTail = {
+  counts: Float64Array;
+  /** counts per block of `blockSize` bins, so a mass at or above a bin is a short sum */
+  blocks: Float64Array;
+  total: number;
+  /** highest bin whose mass at or above it is ≥ tailMass, with that mass and Σ center·count */
+  topBin: number;
+  topMass: number;
+  topSum: number;
+};
+
+export function createSurpriseTail(): SurpriseTail {
+  return {
+    counts: new Float64Array(binCount),
+    blocks: new Float64Array(binCount / blockSize),
+    total: 0,
+    topBin: 0,
+    topMass: 0,
+    topSum: 0,
+  };
+}
+
+function massAtOrAbove(tail: SurpriseTail, bin: number): number {
+  const block = (bin / blockSize) | 0;
+  const blockEnd = (block + 1) * blockSize;
+  let sum = 0;
+  for (let index = bin; index < blockEnd; index += 1) sum += tail.counts[index] ?? 0;
+  for (let index = block + 1; index < binCount / blockSize; index += 1) sum += tail.blocks[index] ?? 0;
+  return sum;
+}
+
+/** −ln P(Z ≥ value) under the values added so far (0 until there are `tailMass` of them). */
+export function tailSurprise(
+  tail: SurpriseTail,
+  value: number,
+  { tailMass, tailShape, tailMinExtrapolate }: { tailMass: number; tailShape: number; tailMinExtrapolate: number },
+): number {
+  if (tail.total < tailMass) return 0;
+  const bin = binOf(value);
+  const total = tail.total + 1;
+  if (bin > tail.topBin) {
+    // NOTE: a short history only says "beyond (nearly) everything seen"; extrapolating further needs data.
+    if (tail.total < tailMinExtrapolate) return Math.log(total);
+    const threshold = upperEdges[tail.topBin] ?? 0;
+    const center = centers[tail.topBin] ?? 0;
+    const meanExcess = Math.max(widths[tail.topBin] ?? 0, tail.topMass > 0 ? tail.topSum / tail.topMass - center : 0);
+    const excess = Math.max(0, value - threshold);
+    const beyond =
+      tailShape > 0
+        ? Math.log1p((tailShape * excess) / (meanExcess * (1 - tailShape))) / tailShape
+        : excess / meanExcess;
+    return Math.log(total / (tail.topMass + 1)) + beyond;
+  }
+  return Math.log(total / (massAtOrAbove(tail, bin) + 1));
+}
+
+export function addToTail(tail: SurpriseTail, value: number, tailMass: number): void {
+  const bin = binOf(value);
+  tail.counts[bin] = (tail.counts[bin] ?? 0) + 1;
+  const block = (bin / blockSize) | 0;
+  tail.blocks[block] = (tail.blocks[block] ?? 0) + 1;
+  tail.total += 1;
+  if (bin < tail.topBin) return;
+  tail.topMass += 1;
+  tail.topSum += centers[bin] ?? 0;
+  for (;;) {
+    const atTop = tail.counts[tail.topBin] ?? 0;
+    if (tail.topBin >= binCount - 1 || tail.topMass - atTop < tailMass) break;
+    tail.topMass -= atTop;
+    tail.topSum -= atTop * (centers[tail.topBin] ?? 0);
+    tail.topBin += 1;
+  }
+}
+
+export function snapshotTail(tail: SurpriseTail): SurpriseTailState {
+  return {
+    counts: Array.from(tail.counts),
+    total: tail.total,
+    topBin: tail.topBin,
+    topMass: tail.topMass,
+    topSum: tail.topSum,
+  };
+}
+
+export function restoreTail(state: SurpriseTailState): SurpriseTail {
+  const tail = createSurpriseTail();
+  if (state.counts.length !== binCount) throw new Error(`A surprise tail has ${binCount} bins`);
+  state.counts.forEach((count, bin) => {
+    tail.counts[bin] = count;
+    const block = (bin / blockSize) | 0;
+    tail.blocks[block] = (tail.blocks[block] ?? 0) + count;
+  });
+  tail.total = state.total;
+  tail.topBin = state.topBin;
+  tail.topMass = state.topMass;
+  tail.topSum = state.topSum;
+  return tail;
+}
