@@ -109,7 +109,7 @@ export function phaseOf(cycle: SeasonalCycle): PhaseOf {
         let phase = (time + shift) % period;
         if (phase < 0) phase += period;
         const bucket = Math.floor(phase * perMillisecond);
-        return bucket > last ? last : bucket;
+        return Math.min(bucket, last);
       },
     };
   }

@@ -4,7 +4,7 @@
 import { candidateCycles, cycleLength } from './calendar';
 import { classifyDeviation, createRecentResiduals, type RecentResiduals, rememberResidual } from './classify';
 import { LevelModel, SeasonalModel } from './models';
-import type { AnomalyFinding, DetectorOptions, DetectorResult, DetectorState, SeriesPoint } from './types';
+import type { AnomalyFinding, DetectorOptions, DetectorResult, DetectorState, FindingKind, SeriesPoint } from './types';
 
 /** The tuning used everywhere (chosen once on NAB; see the decision record). */
 export const defaultDetectorOptions: DetectorOptions = Object.freeze({
@@ -29,6 +29,8 @@ export const defaultDetectorOptions: DetectorOptions = Object.freeze({
   pointWeight: 0.5,
   tailMass: 10,
   tailMinExtrapolate: 100,
+  earlyEvidencePerScale: 1.3,
+  maxEvidence: 40,
   tailShape: 0,
   noveltyTolerance: 0.02,
   noveltyEvidence: 12,
@@ -36,6 +38,7 @@ export const defaultDetectorOptions: DetectorOptions = Object.freeze({
   noveltyMinResidual: 4,
   alertEvidence: 6.5,
   quietPoints: 10,
+  quietFactor: 0,
   suppressPoints: 100,
   suppressMargin: 4,
   suppressFactor: 0.5,
@@ -77,6 +80,7 @@ class StreamingDetector implements AnomalyDetector {
   private calibrationNeeded: number[] = [];
   private lastAlert = Number.NEGATIVE_INFINITY;
   private lastAlertEvidence = 0;
+  private lastAlertKind: FindingKind | null = null;
   private readonly recent: RecentResiduals;
 
   constructor(options: DetectorOptions, state?: DetectorState) {
@@ -117,10 +121,10 @@ class StreamingDetector implements AnomalyDetector {
       }
     }
     const residual = (value - prediction) / scale;
-    rememberResidual(this.recent, time, residual);
+    rememberResidual(this.recent, time, value - prediction, scale);
 
     let novel = false;
-    if (index > this.warmup) {
+    if (index > this.warmup + options.tailMinExtrapolate) {
       const range = this.maxValue - this.minValue;
       const tolerance = options.noveltyTolerance * range;
       const beyond = value > this.maxValue + tolerance || value < this.minValue - tolerance;
@@ -133,15 +137,16 @@ class StreamingDetector implements AnomalyDetector {
           novel = true;
         }
       }
-    } else {
-      evidence = 0;
     }
+    if (index <= this.warmup) evidence = 0;
+    if (evidence > options.maxEvidence) evidence = options.maxEvidence;
 
     const sinceAlert = index - this.lastAlert;
-    if (
-      sinceAlert < options.quietPoints ||
-      (sinceAlert < options.suppressPoints && evidence < this.lastAlertEvidence + options.suppressMargin)
-    ) {
+    const quiet = sinceAlert < options.quietPoints;
+    const unsuppressed = evidence;
+    if (quiet) {
+      evidence *= options.quietFactor;
+    } else if (sinceAlert < options.suppressPoints && evidence < this.lastAlertEvidence + options.suppressMargin) {
       evidence *= options.suppressFactor;
     }
     const score = 1 - Math.exp(-evidence / options.scoreScale);
@@ -150,11 +155,27 @@ class StreamingDetector implements AnomalyDetector {
     const halfWidth = options.expectedWidth * 1.2533 * scale;
     const expectedLow = prediction - halfWidth;
     const expectedHigh = prediction + halfWidth;
-    if (evidence >= options.alertEvidence) {
+    if (!quiet && evidence >= options.alertEvidence) {
       this.lastAlert = index;
       this.lastAlertEvidence = evidence;
       const { kind, since } = classifyDeviation(this.recent, novel);
+      this.lastAlertKind = kind;
       findings = [{ kind, score, at: time, since, observed: value, expectedLow, expectedHigh, missingPoints: 0 }];
+    } else if (
+      sinceAlert < options.suppressPoints &&
+      unsuppressed >= options.alertEvidence &&
+      this.lastAlertKind !== 'trend_change'
+    ) {
+      // NOTE: a jump first looks like a spike, a bend like a shift; as it persists, say once what it is.
+      const { kind, since } = classifyDeviation(this.recent, false);
+      const upgrade = kind === 'trend_change' || (kind === 'level_shift' && this.lastAlertKind !== 'level_shift');
+      if (upgrade) {
+        this.lastAlertKind = kind;
+        const upgradedScore = 1 - Math.exp(-unsuppressed / options.scoreScale);
+        findings = [
+          { kind, score: upgradedScore, at: time, since, observed: value, expectedLow, expectedHigh, missingPoints: 0 },
+        ];
+      }
     }
     if (gap) findings = [gapFinding(gap, options.gapFactor, value, expectedLow, expectedHigh), ...findings];
 
@@ -166,7 +187,7 @@ class StreamingDetector implements AnomalyDetector {
 
   private learn(value: number, level: LevelModel): void {
     const options = this.options;
-    const baseScale = Math.max(level.scale < 0 ? 0 : level.scale, level.floor(options));
+    const baseScale = Math.max(level.scale, level.floor(options));
     const baseResidual = value - level.level;
     level.learn(value, options);
     let best = level.error;
@@ -229,9 +250,11 @@ class StreamingDetector implements AnomalyDetector {
       seasonal: this.seasonal.map((model) => model.snapshot()),
       lastAlert: Number.isFinite(this.lastAlert) ? this.lastAlert : -1e9,
       lastAlertEvidence: this.lastAlertEvidence,
+      lastAlertKind: this.lastAlertKind,
       recent: {
         time: Array.from(this.recent.time),
         residual: Array.from(this.recent.residual),
+        scale: Array.from(this.recent.scale),
         next: this.recent.next,
         size: this.recent.size,
       },
@@ -254,8 +277,10 @@ class StreamingDetector implements AnomalyDetector {
     this.calibrationNeeded = this.seasonal.map((model) => this.pointsToChoose(model));
     this.lastAlert = state.lastAlert;
     this.lastAlertEvidence = state.lastAlertEvidence;
+    this.lastAlertKind = state.lastAlertKind;
     this.recent.time.set(state.recent.time);
     this.recent.residual.set(state.recent.residual);
+    this.recent.scale.set(state.recent.scale);
     this.recent.next = state.recent.next;
     this.recent.size = state.recent.size;
   }

@@ -14,7 +14,7 @@ import {
 import type { DetectorOptions, LevelModelState, SeasonalCycle, SeasonalModelState } from './types';
 
 function clamp(value: number, limit: number): number {
-  return value > limit ? limit : value < -limit ? -limit : value;
+  return Math.min(limit, Math.max(-limit, value));
 }
 
 /** Views of one model: EWMAs of its clipped standardized residual, and how surprising each is. */
@@ -38,7 +38,12 @@ class DeviationViews {
     if (options.pointWeight > 0) {
       const magnitude = raw < 0 ? -raw : raw;
       const tail = this.tails[rates.length] as SurpriseTail;
-      if (judge) evidence = options.pointWeight * tailSurprise(tail, magnitude, options);
+      if (judge) {
+        evidence = options.pointWeight * tailSurprise(tail, magnitude, options);
+        // NOTE: until the tail is calibrated, a short series still flags a point far outside its scale.
+        if (tail.total < options.tailMinExtrapolate)
+          evidence = Math.max(evidence, magnitude * options.earlyEvidencePerScale);
+      }
       if (learn) addToTail(tail, magnitude, options.tailMass);
     }
     const residual = clamp(raw, options.residualClip);
@@ -67,6 +72,8 @@ export class LevelModel {
   level: number;
   slope: number;
   scale: number;
+  /** points learned so far: the scale is a plain mean until 1/scaleRate of them */
+  updates: number;
   error: number;
   readonly views: DeviationViews;
   prediction = 0;
@@ -75,7 +82,8 @@ export class LevelModel {
   constructor(first: number, options: DetectorOptions, state?: LevelModelState) {
     this.level = state?.level ?? first;
     this.slope = state?.slope ?? 0;
-    this.scale = state?.scale ?? -1;
+    this.scale = state?.scale ?? 0;
+    this.updates = state?.updates ?? 0;
     this.error = state?.error ?? 0;
     this.views = new DeviationViews(options, state?.views, state?.tails.map(restoreTail));
   }
@@ -86,7 +94,7 @@ export class LevelModel {
 
   /** Evidence against the point from this model's views (before the model learns the point). */
   judge(value: number, options: DetectorOptions, chosen: boolean, learn: boolean): number {
-    const scale = Math.max(this.scale < 0 ? 0 : this.scale, this.floor(options));
+    const scale = Math.max(this.scale, this.floor(options));
     const prediction = this.level + options.trendDamping * this.slope;
     this.prediction = prediction;
     this.predictedScale = scale;
@@ -94,14 +102,16 @@ export class LevelModel {
   }
 
   learn(value: number, options: DetectorOptions): void {
-    const scale = Math.max(this.scale < 0 ? 0 : this.scale, this.floor(options));
+    const scale = Math.max(this.scale, this.floor(options));
     const trend = options.trendDamping * this.slope;
     const residual = value - this.level - trend;
     const clipped = clamp(residual, options.updateClip * scale);
     const size = clipped < 0 ? -clipped : clipped;
     this.error += options.selectionRate * (size - this.error);
-    this.scale =
-      this.scale < 0 ? (residual < 0 ? -residual : residual) : this.scale + options.scaleRate * (size - this.scale);
+    // NOTE: the first residual is not clipped (there is no scale yet to clip it by).
+    const learned = this.updates === 0 ? (residual < 0 ? -residual : residual) : size;
+    this.scale += Math.max(options.scaleRate, 1 / (this.updates + 1)) * (learned - this.scale);
+    this.updates += 1;
     this.level += trend + options.levelRate * clipped;
     this.slope = trend + options.levelRate * options.trendRate * clipped;
   }
@@ -111,6 +121,7 @@ export class LevelModel {
       level: this.level,
       slope: this.slope,
       scale: this.scale,
+      updates: this.updates,
       error: this.error,
       views: Array.from(this.views.values),
       tails: this.views.tails.map(snapshotTail),
@@ -131,6 +142,7 @@ export class SeasonalModel {
   offset: number;
   slope: number;
   scale: number;
+  updates: number;
   error: number;
   readonly views: DeviationViews;
   prediction = 0;
@@ -147,6 +159,7 @@ export class SeasonalModel {
     this.offset = state?.offset ?? 0;
     this.slope = state?.slope ?? 0;
     this.scale = state?.scale ?? 0;
+    this.updates = state?.updates ?? 0;
     this.error = state?.error ?? 0;
     this.views = new DeviationViews(options, state?.views, state?.tails.map(restoreTail));
   }
@@ -179,7 +192,7 @@ export class SeasonalModel {
   /** Learns the point judged last; `baseResidual`/`baseScale` are the level model's, before it learned. */
   learn(value: number, base: LevelModel, baseResidual: number, baseScale: number, options: DetectorOptions): void {
     const bucket = this.bucket;
-    const scale = Math.max(this.scale > 0 ? this.scale : base.scale, base.floor(options));
+    const scale = Math.max(this.updates > 0 ? this.scale : base.scale, base.floor(options));
     const visits = this.visits[bucket] ?? 0;
     const fallbackError = Math.min(baseResidual < 0 ? -baseResidual : baseResidual, options.updateClip * baseScale);
     const trend = options.trendDamping * this.slope;
@@ -196,7 +209,8 @@ export class SeasonalModel {
     const size = clipped < 0 ? -clipped : clipped;
     const error = visits >= options.phaseVisitsToPredict ? size : fallbackError;
     this.error += options.selectionRate * (error - this.error);
-    this.scale = this.scale === 0 ? size : this.scale + options.scaleRate * (size - this.scale);
+    this.scale += Math.max(options.scaleRate, 1 / (this.updates + 1)) * (size - this.scale);
+    this.updates += 1;
     this.deviation[bucket] =
       (this.deviation[bucket] ?? 0) + options.profileScaleRate * (size - (this.deviation[bucket] ?? 0));
     this.offset += trend + options.offsetRate * clipped;
@@ -221,6 +235,7 @@ export class SeasonalModel {
       offset: this.offset,
       slope: this.slope,
       scale: this.scale,
+      updates: this.updates,
       error: this.error,
       views: Array.from(this.views.values),
       tails: this.views.tails.map(snapshotTail),

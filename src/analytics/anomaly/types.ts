@@ -70,8 +70,12 @@ export type DetectorOptions = {
   pointWeight: number;
   /** values in the extreme tail used to extrapolate surprise beyond the largest seen */
   tailMass: number;
-  /** calibrated values needed before surprise is extrapolated beyond the largest seen */
+  /** calibrated values needed before surprise is extrapolated beyond the largest seen (and before novelty counts) */
   tailMinExtrapolate: number;
+  /** until then, evidence per scale of a single point's residual (a robust z-score) */
+  earlyEvidencePerScale: number;
+  /** evidence is capped here (nats): beyond it nothing is more certain, and suppression stays sane */
+  maxEvidence: number;
   /** shape of that tail: 0 exponential, > 0 heavier (generalised Pareto) */
   tailShape: number;
   /** a value beyond the range seen so far by this fraction of the range is novel… */
@@ -83,8 +87,10 @@ export type DetectorOptions = {
   noveltyMinResidual: number;
   /** evidence (nats, −ln p) at which the detector alerts */
   alertEvidence: number;
-  /** after an alert: points fully damped, then points damped unless the evidence grows by margin */
+  /** after an alert: points without alerts (evidence times quietFactor), then points damped by
+   *  suppressFactor unless the evidence grows by suppressMargin */
   quietPoints: number;
+  quietFactor: number;
   suppressPoints: number;
   suppressMargin: number;
   suppressFactor: number;
@@ -102,6 +108,7 @@ export type LevelModelState = {
   level: number;
   slope: number;
   scale: number;
+  updates: number;
   error: number;
   views: number[];
   tails: SurpriseTailState[];
@@ -115,6 +122,7 @@ export type SeasonalModelState = {
   offset: number;
   slope: number;
   scale: number;
+  updates: number;
   error: number;
   views: number[];
   tails: SurpriseTailState[];
@@ -143,5 +151,6 @@ export type DetectorState = {
   seasonal: SeasonalModelState[];
   lastAlert: number;
   lastAlertEvidence: number;
-  recent: { time: number[]; residual: number[]; next: number; size: number };
+  lastAlertKind: FindingKind | null;
+  recent: { time: number[]; residual: number[]; scale: number[]; next: number; size: number };
 };
