@@ -106,8 +106,9 @@ export function phaseOf(cycle: SeasonalCycle): PhaseOf {
     const last = cycle.buckets - 1;
     return {
       bucket(time: number): number {
-        let phase = (time + shift) % period;
-        if (phase < 0) phase += period;
+        // NOTE: floor-based modulo; the float `%` is a libm call and was a hot spot.
+        const shifted = time + shift;
+        const phase = shifted - Math.floor(shifted / period) * period;
         const bucket = Math.floor(phase * perMillisecond);
         return Math.min(bucket, last);
       },

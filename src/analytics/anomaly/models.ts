@@ -3,14 +3,7 @@
 // never judges one model's residuals by another's history.
 
 import { bucketCount, type PhaseOf, phaseOf } from './calendar';
-import {
-  addToTail,
-  createSurpriseTail,
-  restoreTail,
-  type SurpriseTail,
-  snapshotTail,
-  tailSurprise,
-} from './surprise-tail';
+import { createSurpriseTail, observeTail, restoreTail, type SurpriseTail, snapshotTail } from './surprise-tail';
 import type { DetectorOptions, LevelModelState, SeasonalCycle, SeasonalModelState } from './types';
 
 function clamp(value: number, limit: number): number {
@@ -38,13 +31,9 @@ class DeviationViews {
     if (options.pointWeight > 0) {
       const magnitude = raw < 0 ? -raw : raw;
       const tail = this.tails[rates.length] as SurpriseTail;
-      if (judge) {
-        evidence = options.pointWeight * tailSurprise(tail, magnitude, options);
-        // NOTE: until the tail is calibrated, a short series still flags a point far outside its scale.
-        if (tail.total < options.tailMinExtrapolate)
-          evidence = Math.max(evidence, magnitude * options.earlyEvidencePerScale);
-      }
-      if (learn) addToTail(tail, magnitude, options.tailMass);
+      // NOTE: until the tail is calibrated, a short series still flags a point far outside its scale.
+      const early = judge && tail.total < options.tailMinExtrapolate ? magnitude * options.earlyEvidencePerScale : 0;
+      evidence = Math.max(early, options.pointWeight * observeTail(tail, magnitude, judge, learn, options));
     }
     const residual = clamp(raw, options.residualClip);
     for (let index = 0; index < rates.length; index += 1) {
@@ -53,11 +42,8 @@ class DeviationViews {
       this.values[index] = next;
       const magnitude = next < 0 ? -next : next;
       const tail = this.tails[index] as SurpriseTail;
-      if (judge) {
-        const surprise = tailSurprise(tail, magnitude, options);
-        if (surprise > evidence) evidence = surprise;
-      }
-      if (learn) addToTail(tail, magnitude, options.tailMass);
+      const surprise = observeTail(tail, magnitude, judge, learn, options);
+      if (surprise > evidence) evidence = surprise;
     }
     return evidence;
   }

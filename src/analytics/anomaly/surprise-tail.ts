@@ -7,7 +7,6 @@
 const binsPerOctave = 8;
 const lowestExponent = -12;
 const binCount = 240;
-const blockSize = 16;
 const lowerEdge = (bin: number) =>
   2 ** (lowestExponent + Math.floor(bin / binsPerOctave)) * (1 + (bin % binsPerOctave) / binsPerOctave);
 const centers = Float64Array.from({ length: binCount }, (_, bin) => (lowerEdge(bin) + lowerEdge(bin + 1)) / 2);
@@ -36,8 +35,9 @@ export type SurpriseTailState = {
 
 export type SurpriseTail = {
   counts: Float64Array;
-  /** counts per block of `blockSize` bins, so a mass at or above a bin is a short sum */
-  blocks: Float64Array;
+  /** the mass at or above `cursorBin`: successive queries land near each other, so it moves little */
+  cursorBin: number;
+  cursorMass: number;
   total: number;
   /** highest bin whose mass at or above it is ≥ tailMass, with that mass and Σ center·count */
   topBin: number;
@@ -48,7 +48,8 @@ export type SurpriseTail = {
 export function createSurpriseTail(): SurpriseTail {
   return {
     counts: new Float64Array(binCount),
-    blocks: new Float64Array(binCount / blockSize),
+    cursorBin: 0,
+    cursorMass: 0,
     total: 0,
     topBin: 0,
     topMass: 0,
@@ -57,22 +58,50 @@ export function createSurpriseTail(): SurpriseTail {
 }
 
 function massAtOrAbove(tail: SurpriseTail, bin: number): number {
-  const block = (bin / blockSize) | 0;
-  const blockEnd = (block + 1) * blockSize;
-  let sum = 0;
-  for (let index = bin; index < blockEnd; index += 1) sum += tail.counts[index] ?? 0;
-  for (let index = block + 1; index < binCount / blockSize; index += 1) sum += tail.blocks[index] ?? 0;
-  return sum;
+  let cursor = tail.cursorBin;
+  let mass = tail.cursorMass;
+  const counts = tail.counts;
+  while (cursor < bin) {
+    mass -= counts[cursor] ?? 0;
+    cursor += 1;
+  }
+  while (cursor > bin) {
+    cursor -= 1;
+    mass += counts[cursor] ?? 0;
+  }
+  tail.cursorBin = cursor;
+  tail.cursorMass = mass;
+  return mass;
 }
 
 /** −ln P(Z ≥ value) under the values added so far (0 until there are `tailMass` of them). */
-export function tailSurprise(
+export function tailSurprise(tail: SurpriseTail, value: number, options: TailOptions): number {
+  return surpriseAt(tail, value, binOf(value), options);
+}
+
+export type TailOptions = { tailMass: number; tailShape: number; tailMinExtrapolate: number };
+
+/** The surprise of `value` (0 unless `judge`), then, if `learn`, adds it: one binning for both. */
+export function observeTail(
   tail: SurpriseTail,
   value: number,
-  { tailMass, tailShape, tailMinExtrapolate }: { tailMass: number; tailShape: number; tailMinExtrapolate: number },
+  judge: boolean,
+  learn: boolean,
+  options: TailOptions,
+): number {
+  const bin = binOf(value);
+  const surprise = judge ? surpriseAt(tail, value, bin, options) : 0;
+  if (learn) addAt(tail, bin, options.tailMass);
+  return surprise;
+}
+
+function surpriseAt(
+  tail: SurpriseTail,
+  value: number,
+  bin: number,
+  { tailMass, tailShape, tailMinExtrapolate }: TailOptions,
 ): number {
   if (tail.total < tailMass) return 0;
-  const bin = binOf(value);
   const total = tail.total + 1;
   if (bin > tail.topBin) {
     // NOTE: a short history only says "beyond (nearly) everything seen"; extrapolating further needs data.
@@ -91,10 +120,12 @@ export function tailSurprise(
 }
 
 export function addToTail(tail: SurpriseTail, value: number, tailMass: number): void {
-  const bin = binOf(value);
+  addAt(tail, binOf(value), tailMass);
+}
+
+function addAt(tail: SurpriseTail, bin: number, tailMass: number): void {
   tail.counts[bin] = (tail.counts[bin] ?? 0) + 1;
-  const block = (bin / blockSize) | 0;
-  tail.blocks[block] = (tail.blocks[block] ?? 0) + 1;
+  if (bin >= tail.cursorBin) tail.cursorMass += 1;
   tail.total += 1;
   if (bin < tail.topBin) return;
   tail.topMass += 1;
@@ -121,12 +152,9 @@ export function snapshotTail(tail: SurpriseTail): SurpriseTailState {
 export function restoreTail(state: SurpriseTailState): SurpriseTail {
   const tail = createSurpriseTail();
   if (state.counts.length !== binCount) throw new Error(`A surprise tail has ${binCount} bins`);
-  state.counts.forEach((count, bin) => {
-    tail.counts[bin] = count;
-    const block = (bin / blockSize) | 0;
-    tail.blocks[block] = (tail.blocks[block] ?? 0) + count;
-  });
+  tail.counts.set(state.counts);
   tail.total = state.total;
+  tail.cursorMass = state.total;
   tail.topBin = state.topBin;
   tail.topMass = state.topMass;
   tail.topSum = state.topSum;
