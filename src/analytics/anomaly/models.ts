@@ -42,10 +42,14 @@ class DeviationViews {
       this.values[index] = next;
       const magnitude = next < 0 ? -next : next;
       const tail = this.tails[index] as SurpriseTail;
-      const surprise = observeTail(tail, magnitude, judge, learn, options);
+      const surprise = (options.viewWeights[index] ?? 1) * observeTail(tail, magnitude, judge, learn, options);
       if (surprise > evidence) evidence = surprise;
     }
-    return evidence;
+    // NOTE: a young calibration overstates surprise; trust it in proportion to the history behind it.
+    const calibrated = this.tails[0]?.total ?? 0;
+    return options.calibrationHalfLife > 0
+      ? (evidence * calibrated) / (calibrated + options.calibrationHalfLife)
+      : evidence;
   }
 
   calibrated(): number {

@@ -66,6 +66,10 @@ export type DetectorOptions = {
   residualClip: number;
   /** EWMA rates of the sustained-deviation views */
   viewRates: readonly number[];
+  /** evidence is scaled by n / (n + this), n the calibrated history (0: off) */
+  calibrationHalfLife: number;
+  /** weight of each view's surprise in the evidence */
+  viewWeights: readonly number[];
   /** weight of the single-point view (the unclipped residual); 0 leaves spikes to the novelty rule */
   pointWeight: number;
   /** values in the extreme tail used to extrapolate surprise beyond the largest seen */
