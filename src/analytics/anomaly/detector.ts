@@ -12,8 +12,6 @@ export const defaultDetectorOptions: DetectorOptions = Object.freeze({
   minWarmupPoints: 20,
   maxWarmupPoints: 150,
   levelRate: 0.1,
-  trendRate: 0,
-  trendDamping: 1,
   scaleRate: 0.02,
   updateClip: 4,
   profileRate: 0.3,
@@ -25,15 +23,14 @@ export const defaultDetectorOptions: DetectorOptions = Object.freeze({
   selectionRate: 0.005,
   seasonalPenalty: 0.95,
   residualClip: 3,
-  viewRates: Object.freeze([0.1, 0.06]),
-  viewWeights: Object.freeze([0.75, 1]),
-  calibrationHalfLife: 0,
+  fastViewRate: 0.1,
+  slowViewRate: 0.06,
+  fastViewWeight: 0.75,
   pointWeight: 0.5,
   tailMass: 10,
   tailMinExtrapolate: 100,
   earlyEvidencePerScale: 1.3,
   maxEvidence: 40,
-  tailShape: 0,
   noveltyTolerance: 0.025,
   noveltyEvidence: 10,
   noveltySlope: 1,
@@ -103,7 +100,7 @@ class StreamingDetector implements AnomalyDetector {
     this.count += 1;
     const level = this.level;
     if (!level) {
-      this.level = new LevelModel(value, options);
+      this.level = new LevelModel(value);
       this.minValue = value;
       this.maxValue = value;
       return { score: 0, expectedLow: null, expectedHigh: null, findings: noFindings };
@@ -229,7 +226,7 @@ class StreamingDetector implements AnomalyDetector {
     this.warmup = Math.min(options.maxWarmupPoints, Math.max(options.minWarmupPoints, warmup));
     this.seasonal = candidateCycles(interval)
       .filter((cycle) => cycleLength(cycle) >= 4 * interval)
-      .map((cycle) => new SeasonalModel(cycle, options));
+      .map((cycle) => new SeasonalModel(cycle));
     this.calibrationNeeded = this.seasonal.map((model) => this.pointsToChoose(model));
   }
 
@@ -265,7 +262,6 @@ class StreamingDetector implements AnomalyDetector {
 
   private load(state: DetectorState): void {
     if (state.version !== 1) throw new Error(`Unknown detector state version ${String(state.version)}`);
-    const options = this.options;
     this.count = state.count;
     this.lastTime = state.lastTime;
     this.firstDiffs = [...state.firstDiffs];
@@ -274,8 +270,8 @@ class StreamingDetector implements AnomalyDetector {
     this.minValue = state.minValue ?? Number.POSITIVE_INFINITY;
     this.maxValue = state.maxValue ?? Number.NEGATIVE_INFINITY;
     this.chosen = state.chosen;
-    this.level = state.level ? new LevelModel(state.level.level, options, state.level) : null;
-    this.seasonal = state.seasonal.map((model) => new SeasonalModel(model.cycle, options, model));
+    this.level = state.level ? new LevelModel(state.level.level, state.level) : null;
+    this.seasonal = state.seasonal.map((model) => new SeasonalModel(model.cycle, model));
     this.calibrationNeeded = this.seasonal.map((model) => this.pointsToChoose(model));
     this.lastAlert = state.lastAlert;
     this.lastAlertEvidence = state.lastAlertEvidence;

@@ -3,64 +3,74 @@
 // never judges one model's residuals by another's history.
 
 import { bucketCount, type PhaseOf, phaseOf } from './calendar';
-import { createSurpriseTail, observeTail, restoreTail, type SurpriseTail, snapshotTail } from './surprise-tail';
+import {
+  createSurpriseTail,
+  observeTail,
+  restoreTail,
+  type SurpriseTail,
+  type SurpriseTailState,
+  snapshotTail,
+} from './surprise-tail';
 import type { DetectorOptions, LevelModelState, SeasonalCycle, SeasonalModelState } from './types';
 
 function clamp(value: number, limit: number): number {
   return Math.min(limit, Math.max(-limit, value));
 }
 
-/** Views of one model: EWMAs of its clipped standardized residual, and how surprising each is. */
+/**
+ * Views of one model: a fast and a slow EWMA of its clipped standardized residual (sustained
+ * deviations) and the unclipped residual itself (single points), each with its own surprise tail.
+ */
 class DeviationViews {
-  readonly values: Float64Array;
-  readonly tails: SurpriseTail[];
+  fast: number;
+  slow: number;
+  readonly fastTail: SurpriseTail;
+  readonly slowTail: SurpriseTail;
+  readonly pointTail: SurpriseTail;
 
-  constructor(options: DetectorOptions, values?: readonly number[], tails?: SurpriseTail[]) {
-    this.values = values ? Float64Array.from(values) : new Float64Array(options.viewRates.length);
-    const count = options.viewRates.length + (options.pointWeight > 0 ? 1 : 0);
-    this.tails = tails ?? Array.from({ length: count }, createSurpriseTail);
+  constructor(state?: { views: number[]; tails: SurpriseTailState[] }) {
+    this.fast = state?.views[0] ?? 0;
+    this.slow = state?.views[1] ?? 0;
+    const [fastTail, slowTail, pointTail] = state?.tails ?? [];
+    this.fastTail = fastTail ? restoreTail(fastTail) : createSurpriseTail();
+    this.slowTail = slowTail ? restoreTail(slowTail) : createSurpriseTail();
+    this.pointTail = pointTail ? restoreTail(pointTail) : createSurpriseTail();
   }
 
   /**
-   * Moves the views by one standardized residual; returns the largest surprise (nats) when `judge`
-   * (only the chosen model's evidence is used, so the others skip that work), else 0.
+   * Moves the views by one standardized residual; returns the largest weighted surprise (nats) when
+   * `judge` (only the chosen model's evidence is used, so the others skip that work), else 0.
    */
   observe(raw: number, options: DetectorOptions, judge: boolean, learn: boolean): number {
-    let evidence = 0;
-    const rates = options.viewRates;
-    if (options.pointWeight > 0) {
-      const magnitude = raw < 0 ? -raw : raw;
-      const tail = this.tails[rates.length] as SurpriseTail;
-      // NOTE: until the tail is calibrated, a short series still flags a point far outside its scale.
-      const early = judge && tail.total < options.tailMinExtrapolate ? magnitude * options.earlyEvidencePerScale : 0;
-      evidence = Math.max(early, options.pointWeight * observeTail(tail, magnitude, judge, learn, options));
+    const magnitude = raw < 0 ? -raw : raw;
+    let evidence = options.pointWeight * observeTail(this.pointTail, magnitude, judge, learn, options);
+    // NOTE: until the tail is calibrated, a short series still flags a point far outside its scale.
+    if (judge && this.pointTail.total < options.tailMinExtrapolate) {
+      evidence = Math.max(evidence, magnitude * options.earlyEvidencePerScale);
     }
-    const residual = clamp(raw, options.residualClip);
-    for (let index = 0; index < rates.length; index += 1) {
-      const previous = this.values[index] ?? 0;
-      const next = previous + (rates[index] ?? 0) * (residual - previous);
-      this.values[index] = next;
-      const magnitude = next < 0 ? -next : next;
-      const tail = this.tails[index] as SurpriseTail;
-      const surprise = (options.viewWeights[index] ?? 1) * observeTail(tail, magnitude, judge, learn, options);
-      if (surprise > evidence) evidence = surprise;
-    }
-    // NOTE: a young calibration overstates surprise; trust it in proportion to the history behind it.
-    const calibrated = this.tails[0]?.total ?? 0;
-    return options.calibrationHalfLife > 0
-      ? (evidence * calibrated) / (calibrated + options.calibrationHalfLife)
-      : evidence;
+    const residual = Math.min(options.residualClip, Math.max(-options.residualClip, raw));
+    this.fast += options.fastViewRate * (residual - this.fast);
+    this.slow += options.slowViewRate * (residual - this.slow);
+    const fast = options.fastViewWeight * observeTail(this.fastTail, Math.abs(this.fast), judge, learn, options);
+    const slow = observeTail(this.slowTail, Math.abs(this.slow), judge, learn, options);
+    return Math.max(evidence, fast, slow);
   }
 
   calibrated(): number {
-    return this.tails[0]?.total ?? 0;
+    return this.fastTail.total;
+  }
+
+  snapshot(): { views: number[]; tails: SurpriseTailState[] } {
+    return {
+      views: [this.fast, this.slow],
+      tails: [snapshotTail(this.fastTail), snapshotTail(this.slowTail), snapshotTail(this.pointTail)],
+    };
   }
 }
 
 /** An exponentially weighted level with a robust scale: the model for series without seasons. */
 export class LevelModel {
   level: number;
-  slope: number;
   scale: number;
   /** points learned so far: the scale is a plain mean until 1/scaleRate of them */
   updates: number;
@@ -69,13 +79,12 @@ export class LevelModel {
   prediction = 0;
   predictedScale = 0;
 
-  constructor(first: number, options: DetectorOptions, state?: LevelModelState) {
+  constructor(first: number, state?: LevelModelState) {
     this.level = state?.level ?? first;
-    this.slope = state?.slope ?? 0;
     this.scale = state?.scale ?? 0;
     this.updates = state?.updates ?? 0;
     this.error = state?.error ?? 0;
-    this.views = new DeviationViews(options, state?.views, state?.tails.map(restoreTail));
+    this.views = new DeviationViews(state);
   }
 
   floor(options: DetectorOptions): number {
@@ -85,16 +94,14 @@ export class LevelModel {
   /** Evidence against the point from this model's views (before the model learns the point). */
   judge(value: number, options: DetectorOptions, chosen: boolean, learn: boolean): number {
     const scale = Math.max(this.scale, this.floor(options));
-    const prediction = this.level + options.trendDamping * this.slope;
-    this.prediction = prediction;
+    this.prediction = this.level;
     this.predictedScale = scale;
-    return this.views.observe((value - prediction) / scale, options, chosen, learn);
+    return this.views.observe((value - this.level) / scale, options, chosen, learn);
   }
 
   learn(value: number, options: DetectorOptions): void {
     const scale = Math.max(this.scale, this.floor(options));
-    const trend = options.trendDamping * this.slope;
-    const residual = value - this.level - trend;
+    const residual = value - this.level;
     const clipped = clamp(residual, options.updateClip * scale);
     const size = clipped < 0 ? -clipped : clipped;
     this.error += options.selectionRate * (size - this.error);
@@ -102,20 +109,11 @@ export class LevelModel {
     const learned = this.updates === 0 ? (residual < 0 ? -residual : residual) : size;
     this.scale += Math.max(options.scaleRate, 1 / (this.updates + 1)) * (learned - this.scale);
     this.updates += 1;
-    this.level += trend + options.levelRate * clipped;
-    this.slope = trend + options.levelRate * options.trendRate * clipped;
+    this.level += options.levelRate * clipped;
   }
 
   snapshot(): LevelModelState {
-    return {
-      level: this.level,
-      slope: this.slope,
-      scale: this.scale,
-      updates: this.updates,
-      error: this.error,
-      views: Array.from(this.views.values),
-      tails: this.views.tails.map(snapshotTail),
-    };
+    return { level: this.level, scale: this.scale, updates: this.updates, error: this.error, ...this.views.snapshot() };
   }
 }
 
@@ -130,7 +128,6 @@ export class SeasonalModel {
   readonly deviation: Float64Array;
   readonly visits: Float64Array;
   offset: number;
-  slope: number;
   scale: number;
   updates: number;
   error: number;
@@ -139,7 +136,7 @@ export class SeasonalModel {
   predictedScale = 0;
   private bucket = 0;
 
-  constructor(cycle: SeasonalCycle, options: DetectorOptions, state?: SeasonalModelState) {
+  constructor(cycle: SeasonalCycle, state?: SeasonalModelState) {
     this.cycle = cycle;
     this.phase = phaseOf(cycle);
     const buckets = bucketCount(cycle);
@@ -147,11 +144,10 @@ export class SeasonalModel {
     this.deviation = state ? Float64Array.from(state.deviation) : new Float64Array(buckets);
     this.visits = state ? Float64Array.from(state.visits) : new Float64Array(buckets);
     this.offset = state?.offset ?? 0;
-    this.slope = state?.slope ?? 0;
     this.scale = state?.scale ?? 0;
     this.updates = state?.updates ?? 0;
     this.error = state?.error ?? 0;
-    this.views = new DeviationViews(options, state?.views, state?.tails.map(restoreTail));
+    this.views = new DeviationViews(state);
   }
 
   /** Evidence against the point; phases seen too rarely fall back on the level model. */
@@ -169,7 +165,7 @@ export class SeasonalModel {
     let prediction = base.prediction;
     let scale = base.predictedScale;
     if (visits >= options.phaseVisitsToPredict) {
-      prediction = (this.profile[bucket] ?? 0) + this.offset + options.trendDamping * this.slope;
+      prediction = (this.profile[bucket] ?? 0) + this.offset;
       const weight = options.profileScaleWeight;
       scale = Math.max(weight * (this.deviation[bucket] ?? 0) + (1 - weight) * this.scale, base.floor(options));
     }
@@ -185,15 +181,14 @@ export class SeasonalModel {
     const scale = Math.max(this.updates > 0 ? this.scale : base.scale, base.floor(options));
     const visits = this.visits[bucket] ?? 0;
     const fallbackError = Math.min(baseResidual < 0 ? -baseResidual : baseResidual, options.updateClip * baseScale);
-    const trend = options.trendDamping * this.slope;
     if (visits === 0) {
-      this.profile[bucket] = value - this.offset - trend;
+      this.profile[bucket] = value - this.offset;
       this.deviation[bucket] = scale;
       this.visits[bucket] = 1;
       this.error += options.selectionRate * (fallbackError - this.error);
       return;
     }
-    const residual = value - (this.profile[bucket] ?? 0) - this.offset - trend;
+    const residual = value - (this.profile[bucket] ?? 0) - this.offset;
     const limit = options.updateClip * scale;
     const clipped = clamp(residual, limit);
     const size = clipped < 0 ? -clipped : clipped;
@@ -203,8 +198,7 @@ export class SeasonalModel {
     this.updates += 1;
     this.deviation[bucket] =
       (this.deviation[bucket] ?? 0) + options.profileScaleRate * (size - (this.deviation[bucket] ?? 0));
-    this.offset += trend + options.offsetRate * clipped;
-    this.slope = trend + options.offsetRate * options.trendRate * clipped;
+    this.offset += options.offsetRate * clipped;
     const absolute = residual < 0 ? -residual : residual;
     const weight = absolute > limit ? limit / absolute : 1;
     const current = this.profile[bucket] ?? 0;
@@ -223,12 +217,10 @@ export class SeasonalModel {
       deviation: Array.from(this.deviation),
       visits: Array.from(this.visits),
       offset: this.offset,
-      slope: this.slope,
       scale: this.scale,
       updates: this.updates,
       error: this.error,
-      views: Array.from(this.views.values),
-      tails: this.views.tails.map(snapshotTail),
+      ...this.views.snapshot(),
     };
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addToTail, createSurpriseTail, restoreTail, snapshotTail, tailSurprise } from './surprise-tail';
 import { createRandom } from './synthetic-series';
 
-const options = { tailMass: 10, tailShape: 0, tailMinExtrapolate: 100 };
+const options = { tailMass: 10, tailMinExtrapolate: 100 };
 
 describe('surprise tail', () => {
   it('knows nothing until it has seen enough values', () => {

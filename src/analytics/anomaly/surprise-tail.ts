@@ -1,6 +1,6 @@
 // How surprising a non-negative statistic is, given every earlier value of it: −ln P(Z ≥ z) from a
-// histogram on a log scale, with a generalised-Pareto-like tail above the top `tailMass` values so a
-// value beyond everything seen still scores by how far beyond it is.
+// histogram on a log scale, with an exponential tail fitted to the top `tailMass` values so a value
+// beyond everything seen still scores by how far beyond it is (peaks over threshold).
 
 // NOTE: bins are eighths of a binary octave, read straight from the float's exponent and top three
 // mantissa bits (no logarithm per point): 2^-12 … 2^18 in 240 bins of about 8 % width each.
@@ -79,7 +79,7 @@ export function tailSurprise(tail: SurpriseTail, value: number, options: TailOpt
   return surpriseAt(tail, value, binOf(value), options);
 }
 
-export type TailOptions = { tailMass: number; tailShape: number; tailMinExtrapolate: number };
+export type TailOptions = { tailMass: number; tailMinExtrapolate: number };
 
 /** The surprise of `value` (0 unless `judge`), then, if `learn`, adds it: one binning for both. */
 export function observeTail(
@@ -99,7 +99,7 @@ function surpriseAt(
   tail: SurpriseTail,
   value: number,
   bin: number,
-  { tailMass, tailShape, tailMinExtrapolate }: TailOptions,
+  { tailMass, tailMinExtrapolate }: TailOptions,
 ): number {
   if (tail.total < tailMass) return 0;
   const total = tail.total + 1;
@@ -109,12 +109,7 @@ function surpriseAt(
     const threshold = upperEdges[tail.topBin] ?? 0;
     const center = centers[tail.topBin] ?? 0;
     const meanExcess = Math.max(widths[tail.topBin] ?? 0, tail.topMass > 0 ? tail.topSum / tail.topMass - center : 0);
-    const excess = Math.max(0, value - threshold);
-    const beyond =
-      tailShape > 0
-        ? Math.log1p((tailShape * excess) / (meanExcess * (1 - tailShape))) / tailShape
-        : excess / meanExcess;
-    return Math.log(total / (tail.topMass + 1)) + beyond;
+    return Math.log(total / (tail.topMass + 1)) + Math.max(0, value - threshold) / meanExcess;
   }
   return Math.log(total / (massAtOrAbove(tail, bin) + 1));
 }

@@ -41,9 +41,6 @@ export type DetectorOptions = {
   maxWarmupPoints: number;
   /** EWMA rate of the level of the non-seasonal model */
   levelRate: number;
-  /** rate of the slope (a fraction of the level's rate; 0: no trend) and its damping per step */
-  trendRate: number;
-  trendDamping: number;
   /** EWMA rate of the mean absolute residual (the scale) */
   scaleRate: number;
   /** residuals beyond this many scales are clipped before they update the models (Huber) */
@@ -64,12 +61,10 @@ export type DetectorOptions = {
   seasonalPenalty: number;
   /** standardized residuals are clipped to ± this before the sustained-deviation views */
   residualClip: number;
-  /** EWMA rates of the sustained-deviation views */
-  viewRates: readonly number[];
-  /** evidence is scaled by n / (n + this), n the calibrated history (0: off) */
-  calibrationHalfLife: number;
-  /** weight of each view's surprise in the evidence */
-  viewWeights: readonly number[];
+  /** EWMA rates of the fast and slow sustained-deviation views, and the weight of the fast one's surprise */
+  fastViewRate: number;
+  slowViewRate: number;
+  fastViewWeight: number;
   /** weight of the single-point view (the unclipped residual); 0 leaves spikes to the novelty rule */
   pointWeight: number;
   /** values in the extreme tail used to extrapolate surprise beyond the largest seen */
@@ -80,8 +75,6 @@ export type DetectorOptions = {
   earlyEvidencePerScale: number;
   /** evidence is capped here (nats): beyond it nothing is more certain, and suppression stays sane */
   maxEvidence: number;
-  /** shape of that tail: 0 exponential, > 0 heavier (generalised Pareto) */
-  tailShape: number;
   /** a value beyond the range seen so far by this fraction of the range is novel… */
   noveltyTolerance: number;
   /** …and carries this much evidence (nats), plus noveltySlope · ln(excess / tolerance) */
@@ -110,7 +103,6 @@ export type DetectorOptions = {
 
 export type LevelModelState = {
   level: number;
-  slope: number;
   scale: number;
   updates: number;
   error: number;
@@ -124,7 +116,6 @@ export type SeasonalModelState = {
   deviation: number[];
   visits: number[];
   offset: number;
-  slope: number;
   scale: number;
   updates: number;
   error: number;
