@@ -26,7 +26,7 @@ export const defaultDetectorOptions: DetectorOptions = Object.freeze({
   fastViewRate: 0.1,
   slowViewRate: 0.06,
   fastViewWeight: 0.75,
-  pointWeight: 0.5,
+  pointOffset: 6.5,
   tailMass: 10,
   tailMinExtrapolate: 100,
   earlyEvidencePerScale: 1.3,
@@ -230,8 +230,13 @@ class StreamingDetector implements AnomalyDetector {
     this.calibrationNeeded = this.seasonal.map((model) => this.pointsToChoose(model));
   }
 
+  /**
+   * Calibrated points a seasonal model needs before it may be chosen: a few cycles, or one cycle when
+   * a cycle holds fewer points than a calibrated tail needs anyway (yearly seasons of monthly series).
+   */
   private pointsToChoose(model: SeasonalModel): number {
-    return this.options.cyclesToChoose * (cycleLength(model.cycle) / (this.interval ?? 1));
+    const perCycle = cycleLength(model.cycle) / (this.interval ?? 1);
+    return perCycle < this.options.tailMinExtrapolate ? perCycle : this.options.cyclesToChoose * perCycle;
   }
 
   snapshot(): DetectorState {

@@ -43,7 +43,8 @@ class DeviationViews {
    */
   observe(raw: number, options: DetectorOptions, judge: boolean, learn: boolean): number {
     const magnitude = raw < 0 ? -raw : raw;
-    let evidence = options.pointWeight * observeTail(this.pointTail, magnitude, judge, learn, options);
+    const pointSurprise = observeTail(this.pointTail, magnitude, judge, learn, options);
+    let evidence = Math.max(0, pointSurprise - options.pointOffset);
     // NOTE: until the tail is calibrated, a short series still flags a point far outside its scale.
     if (judge && this.pointTail.total < options.tailMinExtrapolate) {
       evidence = Math.max(evidence, magnitude * options.earlyEvidencePerScale);

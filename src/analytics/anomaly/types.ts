@@ -65,8 +65,8 @@ export type DetectorOptions = {
   fastViewRate: number;
   slowViewRate: number;
   fastViewWeight: number;
-  /** weight of the single-point view (the unclipped residual); 0 leaves spikes to the novelty rule */
-  pointWeight: number;
+  /** nats a single point's surprise must exceed to count (lone outliers are common in real data) */
+  pointOffset: number;
   /** values in the extreme tail used to extrapolate surprise beyond the largest seen */
   tailMass: number;
   /** calibrated values needed before surprise is extrapolated beyond the largest seen (and before novelty counts) */
