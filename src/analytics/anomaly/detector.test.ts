@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { day, hour } from './calendar';
-import { createDetector, restoreDetector } from './detector';
+import { createDetector, restoreDetector, scoreSeries } from './detector';
 import { explainFinding } from './explain';
 import { syntheticSeries } from './synthetic-series';
 import type { AnomalyFinding, DetectorResult, SeriesPoint } from './types';
@@ -174,6 +174,20 @@ describe('anomaly detector guarantees', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('scores a stored series in batches from the saved state as one stream would', () => {
+    const points = dailyKpi(31, [{ kind: 'level_shift', at: 150, size: 30 }]);
+    const whole = scoreSeries(points);
+    let state = null;
+    const batched: DetectorResult[] = [];
+    for (let start = 0; start < points.length; start += 37) {
+      const batch = scoreSeries(points.slice(start, start + 37), state);
+      batched.push(...batch.results);
+      state = JSON.parse(JSON.stringify(batch.state));
+    }
+    expect(batched).toEqual(whole.results);
+    expect(state).toEqual(JSON.parse(JSON.stringify(whole.state)));
   });
 
   it('keeps every score within [0, 1]', () => {

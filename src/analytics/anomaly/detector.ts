@@ -317,3 +317,17 @@ export function createDetector(options: Partial<DetectorOptions> = {}): AnomalyD
 export function restoreDetector(state: DetectorState, options: Partial<DetectorOptions> = {}): AnomalyDetector {
   return new StreamingDetector({ ...defaultDetectorOptions, ...options }, state);
 }
+
+/**
+ * Scores stored points (in time order) continuing from a saved state, or from scratch: what the
+ * background job runs when points arrive. Returns one result per point and the state to save.
+ */
+export function scoreSeries(
+  points: readonly SeriesPoint[],
+  state: DetectorState | null = null,
+  options: Partial<DetectorOptions> = {},
+): { results: DetectorResult[]; state: DetectorState } {
+  const detector = state ? restoreDetector(state, options) : createDetector(options);
+  const results = points.map((point) => detector.push(point));
+  return { results, state: detector.snapshot() };
+}
