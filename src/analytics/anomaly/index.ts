@@ -1,4 +1,4 @@
-export { type AnomalyDetector, createDetector, defaultDetectorOptions, restoreDetector } from './detector';
+export { type AnomalyDetector, createDetector, defaultDetectorOptions, restoreDetector, scoreSeries } from './detector';
 export { type ExplanationLocale, explainFinding } from './explain';
 export type {
   AnomalyFinding,
