@@ -18,28 +18,24 @@ function clamp(value: number, limit: number): number {
 }
 
 /**
- * Views of one model: a fast and a slow EWMA of its clipped standardized residual (sustained
- * deviations) and the unclipped residual itself (single points), each with its own surprise tail.
+ * Views of one model: an EWMA of its clipped standardized residual (a sustained deviation) and the
+ * unclipped residual itself (a single point), each judged by its own surprise tail.
  */
 class DeviationViews {
-  fast: number;
-  slow: number;
-  readonly fastTail: SurpriseTail;
-  readonly slowTail: SurpriseTail;
+  sustained: number;
+  readonly sustainedTail: SurpriseTail;
   readonly pointTail: SurpriseTail;
 
   constructor(state?: { views: number[]; tails: SurpriseTailState[] }) {
-    this.fast = state?.views[0] ?? 0;
-    this.slow = state?.views[1] ?? 0;
-    const [fastTail, slowTail, pointTail] = state?.tails ?? [];
-    this.fastTail = fastTail ? restoreTail(fastTail) : createSurpriseTail();
-    this.slowTail = slowTail ? restoreTail(slowTail) : createSurpriseTail();
+    this.sustained = state?.views[0] ?? 0;
+    const [sustainedTail, pointTail] = state?.tails ?? [];
+    this.sustainedTail = sustainedTail ? restoreTail(sustainedTail) : createSurpriseTail();
     this.pointTail = pointTail ? restoreTail(pointTail) : createSurpriseTail();
   }
 
   /**
-   * Moves the views by one standardized residual; returns the largest weighted surprise (nats) when
-   * `judge` (only the chosen model's evidence is used, so the others skip that work), else 0.
+   * Moves the views by one standardized residual; returns the evidence (nats) when `judge` (only the
+   * chosen model's evidence is used, so the others skip that work), else 0.
    */
   observe(raw: number, options: DetectorOptions, judge: boolean, learn: boolean): number {
     const magnitude = raw < 0 ? -raw : raw;
@@ -50,22 +46,17 @@ class DeviationViews {
       evidence = Math.max(evidence, magnitude * options.earlyEvidencePerScale);
     }
     const residual = Math.min(options.residualClip, Math.max(-options.residualClip, raw));
-    this.fast += options.fastViewRate * (residual - this.fast);
-    this.slow += options.slowViewRate * (residual - this.slow);
-    const fast = options.fastViewWeight * observeTail(this.fastTail, Math.abs(this.fast), judge, learn, options);
-    const slow = observeTail(this.slowTail, Math.abs(this.slow), judge, learn, options);
-    return Math.max(evidence, fast, slow);
+    this.sustained += options.sustainedRate * (residual - this.sustained);
+    const sustained = observeTail(this.sustainedTail, Math.abs(this.sustained), judge, learn, options);
+    return Math.max(evidence, sustained);
   }
 
   calibrated(): number {
-    return this.fastTail.total;
+    return this.sustainedTail.total;
   }
 
   snapshot(): { views: number[]; tails: SurpriseTailState[] } {
-    return {
-      views: [this.fast, this.slow],
-      tails: [snapshotTail(this.fastTail), snapshotTail(this.slowTail), snapshotTail(this.pointTail)],
-    };
+    return { views: [this.sustained], tails: [snapshotTail(this.sustainedTail), snapshotTail(this.pointTail)] };
   }
 }
 

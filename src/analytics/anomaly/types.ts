@@ -59,12 +59,10 @@ export type DetectorOptions = {
   selectionRate: number;
   /** a seasonal model is chosen only when its error times this is below the others' */
   seasonalPenalty: number;
-  /** standardized residuals are clipped to ± this before the sustained-deviation views */
+  /** standardized residuals are clipped to ± this before the sustained-deviation view */
   residualClip: number;
-  /** EWMA rates of the fast and slow sustained-deviation views, and the weight of the fast one's surprise */
-  fastViewRate: number;
-  slowViewRate: number;
-  fastViewWeight: number;
+  /** EWMA rate of the sustained-deviation view */
+  sustainedRate: number;
   /** nats a single point's surprise must exceed to count (lone outliers are common in real data) */
   pointOffset: number;
   /** values in the extreme tail used to extrapolate surprise beyond the largest seen */
