@@ -33,9 +33,8 @@ export const defaultDetectorOptions: DetectorOptions = Object.freeze({
   noveltyEvidence: 10,
   noveltySlope: 1,
   noveltyMinResidual: 4,
-  alertEvidence: 6.5,
+  alertEvidence: 6.4,
   quietPoints: 10,
-  quietFactor: 0,
   suppressPoints: 100,
   suppressMargin: 4,
   suppressFactor: 0.5,
@@ -98,7 +97,7 @@ class StreamingDetector implements AnomalyDetector {
     this.count += 1;
     const level = this.level;
     if (!level) {
-      this.level = new LevelModel(value);
+      this.level = new LevelModel(value, options);
       this.minValue = value;
       this.maxValue = value;
       return { score: 0, expectedLow: null, expectedHigh: null, findings: noFindings };
@@ -142,7 +141,7 @@ class StreamingDetector implements AnomalyDetector {
     const quiet = sinceAlert < options.quietPoints;
     const unsuppressed = evidence;
     if (quiet) {
-      evidence *= options.quietFactor;
+      evidence = 0;
     } else if (sinceAlert < options.suppressPoints && evidence < this.lastAlertEvidence + options.suppressMargin) {
       evidence *= options.suppressFactor;
     }
@@ -184,7 +183,7 @@ class StreamingDetector implements AnomalyDetector {
 
   private learn(value: number, level: LevelModel): void {
     const options = this.options;
-    const baseScale = Math.max(level.scale, level.floor(options));
+    const baseScale = Math.max(level.scale, level.floor);
     const baseResidual = value - level.level;
     level.learn(value, options);
     let best = level.error;
@@ -273,7 +272,7 @@ class StreamingDetector implements AnomalyDetector {
     this.minValue = state.minValue ?? Number.POSITIVE_INFINITY;
     this.maxValue = state.maxValue ?? Number.NEGATIVE_INFINITY;
     this.chosen = state.chosen;
-    this.level = state.level ? new LevelModel(state.level.level, state.level) : null;
+    this.level = state.level ? new LevelModel(state.level.level, this.options, state.level) : null;
     this.seasonal = state.seasonal.map((model) => new SeasonalModel(model.cycle, model));
     this.calibrationNeeded = this.seasonal.map((model) => this.pointsToChoose(model));
     this.lastAlert = state.lastAlert;

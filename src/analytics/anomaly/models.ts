@@ -71,28 +71,28 @@ export class LevelModel {
   prediction = 0;
   predictedScale = 0;
 
-  constructor(first: number, state?: LevelModelState) {
+  /** the smallest scale allowed at the current level (scaleFloor of its magnitude) */
+  floor: number;
+
+  constructor(first: number, options: DetectorOptions, state?: LevelModelState) {
     this.level = state?.level ?? first;
+    this.floor = options.scaleFloor * (Math.abs(this.level) + 1e-3);
     this.scale = state?.scale ?? 0;
     this.updates = state?.updates ?? 0;
     this.error = state?.error ?? 0;
     this.views = new DeviationViews(state);
   }
 
-  floor(options: DetectorOptions): number {
-    return options.scaleFloor * ((this.level < 0 ? -this.level : this.level) + 1e-3);
-  }
-
   /** Evidence against the point from this model's views (before the model learns the point). */
   judge(value: number, options: DetectorOptions, chosen: boolean, learn: boolean): number {
-    const scale = Math.max(this.scale, this.floor(options));
+    const scale = Math.max(this.scale, this.floor);
     this.prediction = this.level;
     this.predictedScale = scale;
     return this.views.observe((value - this.level) / scale, options, chosen, learn);
   }
 
   learn(value: number, options: DetectorOptions): void {
-    const scale = Math.max(this.scale, this.floor(options));
+    const scale = Math.max(this.scale, this.floor);
     const residual = value - this.level;
     const clipped = clamp(residual, options.updateClip * scale);
     const size = clipped < 0 ? -clipped : clipped;
@@ -102,6 +102,7 @@ export class LevelModel {
     this.scale += Math.max(options.scaleRate, 1 / (this.updates + 1)) * (learned - this.scale);
     this.updates += 1;
     this.level += options.levelRate * clipped;
+    this.floor = options.scaleFloor * (Math.abs(this.level) + 1e-3);
   }
 
   snapshot(): LevelModelState {
@@ -159,7 +160,7 @@ export class SeasonalModel {
     if (visits >= options.phaseVisitsToPredict) {
       prediction = (this.profile[bucket] ?? 0) + this.offset;
       const weight = options.profileScaleWeight;
-      scale = Math.max(weight * (this.deviation[bucket] ?? 0) + (1 - weight) * this.scale, base.floor(options));
+      scale = Math.max(weight * (this.deviation[bucket] ?? 0) + (1 - weight) * this.scale, base.floor);
     }
     this.prediction = prediction;
     this.predictedScale = scale;
@@ -170,7 +171,7 @@ export class SeasonalModel {
   /** Learns the point judged last; `baseResidual`/`baseScale` are the level model's, before it learned. */
   learn(value: number, base: LevelModel, baseResidual: number, baseScale: number, options: DetectorOptions): void {
     const bucket = this.bucket;
-    const scale = Math.max(this.updates > 0 ? this.scale : base.scale, base.floor(options));
+    const scale = Math.max(this.updates > 0 ? this.scale : base.scale, base.floor);
     const visits = this.visits[bucket] ?? 0;
     const fallbackError = Math.min(baseResidual < 0 ? -baseResidual : baseResidual, options.updateClip * baseScale);
     if (visits === 0) {

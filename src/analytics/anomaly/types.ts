@@ -82,10 +82,9 @@ export type DetectorOptions = {
   noveltyMinResidual: number;
   /** evidence (nats, −ln p) at which the detector alerts */
   alertEvidence: number;
-  /** after an alert: points without alerts (evidence times quietFactor), then points damped by
-   *  suppressFactor unless the evidence grows by suppressMargin */
+  /** points less than quietPoints after an alert score 0; points less than suppressPoints after it
+   *  are damped by suppressFactor unless their evidence exceeds the alert's by suppressMargin */
   quietPoints: number;
-  quietFactor: number;
   suppressPoints: number;
   suppressMargin: number;
   suppressFactor: number;
