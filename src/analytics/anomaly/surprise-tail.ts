@@ -24,8 +24,9 @@ function binOf(value: number): number {
   return bin < 0 ? 0 : bin >= binCount ? binCount - 1 : bin;
 }
 
-/** Serializable state of a tail: counts per bin and the running top-of-tail summary. */
+/** Serializable state of a tail: the counts from bin `from` on (the rest are zero) and the top summary. */
 export type SurpriseTailState = {
+  from: number;
   counts: number[];
   total: number;
   topBin: number;
@@ -135,8 +136,13 @@ function addAt(tail: SurpriseTail, bin: number, tailMass: number): void {
 }
 
 export function snapshotTail(tail: SurpriseTail): SurpriseTailState {
+  let from = 0;
+  while (from < binCount && tail.counts[from] === 0) from += 1;
+  let to = binCount;
+  while (to > from && tail.counts[to - 1] === 0) to -= 1;
   return {
-    counts: Array.from(tail.counts),
+    from,
+    counts: Array.from(tail.counts.subarray(from, to)),
     total: tail.total,
     topBin: tail.topBin,
     topMass: tail.topMass,
@@ -146,8 +152,9 @@ export function snapshotTail(tail: SurpriseTail): SurpriseTailState {
 
 export function restoreTail(state: SurpriseTailState): SurpriseTail {
   const tail = createSurpriseTail();
-  if (state.counts.length !== binCount) throw new Error(`A surprise tail has ${binCount} bins`);
-  tail.counts.set(state.counts);
+  if (state.from < 0 || state.from + state.counts.length > binCount)
+    throw new Error(`A surprise tail has ${binCount} bins`);
+  tail.counts.set(state.counts, state.from);
   tail.total = state.total;
   tail.cursorMass = state.total;
   tail.topBin = state.topBin;
