@@ -77,9 +77,9 @@ export function relationshipStrength(
   const weightOf = (member: StrengthMember) =>
     member.influence ? influenceWeight[member.influence] : unknownInfluenceWeight;
   const totalWeight = basis.reduce((sum, member) => sum + weightOf(member), 0);
-  const measure = (valueOf: (member: StrengthMember) => number, full: (member: StrengthMember) => boolean) => ({
+  const measure = (share: (member: StrengthMember) => number, full: (member: StrengthMember) => boolean) => ({
     value:
-      totalWeight === 0 ? 0 : basis.reduce((sum, member) => sum + weightOf(member) * valueOf(member), 0) / totalWeight,
+      totalWeight === 0 ? 0 : basis.reduce((sum, member) => sum + weightOf(member) * share(member), 0) / totalWeight,
     count: basis.filter(full).length,
   });
   const freshness = (member: StrengthMember) =>
