@@ -74,12 +74,21 @@ export type CreateLinkInput = z.input<typeof createLinkInput>;
 export const updateLinkInput = z.strictObject({ note: optionalText(1000) });
 export type UpdateLinkInput = z.input<typeof updateLinkInput>;
 
-const isoDate = z.iso.date();
+// NOTE: PostgreSQL has no year 0, which the ISO patterns allow; business dates live well inside these years.
+const firstYear = 1900;
+const lastYear = 2200;
+const withinYears = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return year >= firstYear && year <= lastYear;
+};
+const yearsRange = { params: { text: relationshipMessages.dateOutOfRange, params: { from: firstYear, to: lastYear } } };
+const isoDate = z.iso.date().refine(withinYears, yearsRange);
+const isoDateTime = z.iso.datetime({ offset: true }).refine(withinYears, yearsRange);
 
 const interactionFields = {
   kind: z.enum(interactionKinds),
   status: z.enum(interactionStatuses),
-  occurredAt: z.iso.datetime({ offset: true }),
+  occurredAt: isoDateTime,
   durationMinutes: z
     .number()
     .int()
