@@ -178,7 +178,13 @@ describe('OpenAPI document', () => {
 
     const stakeholderPath = `/api/v1/contacts/${boss.body.id}/stakeholder`;
     await call(admin, 'GET', stakeholderPath);
-    await call(admin, 'PATCH', stakeholderPath, { buyingRole: 'decision_maker', keyPlayer: true }, { 'if-match': '"0"' });
+    await call(
+      admin,
+      'PATCH',
+      stakeholderPath,
+      { buyingRole: 'decision_maker', keyPlayer: true },
+      { 'if-match': '"0"' },
+    );
     await call(admin, 'PATCH', stakeholderPath, { keyPlayer: false }, { 'if-match': '"0"' });
     await call(admin, 'PATCH', stakeholderPath, { support: 'boss' });
     const coverage = await call(admin, 'POST', `/api/v1/contacts/${boss.body.id}/coverage`, {
@@ -186,9 +192,18 @@ describe('OpenAPI document', () => {
       currentLevel: 'vendor',
       targetLevel: 'trusted_advisor',
     });
-    await call(admin, 'POST', `/api/v1/contacts/${boss.body.id}/coverage`, { userId: viewer.id, currentLevel: 'vendor' });
+    await call(admin, 'POST', `/api/v1/contacts/${boss.body.id}/coverage`, {
+      userId: viewer.id,
+      currentLevel: 'vendor',
+    });
     await call(admin, 'PATCH', `/api/v1/coverage/${coverage.body.id}`, { currentLevel: 'credible_source' });
-    await call(admin, 'PATCH', `/api/v1/coverage/${coverage.body.id}`, { currentLevel: 'vendor' }, { 'if-match': '"1"' });
+    await call(
+      admin,
+      'PATCH',
+      `/api/v1/coverage/${coverage.body.id}`,
+      { currentLevel: 'vendor' },
+      { 'if-match': '"1"' },
+    );
     const link = await call(admin, 'POST', '/api/v1/stakeholder-links', {
       fromContactId: boss.body.id,
       toContactId: contact.body.id,
