@@ -1,0 +1,203 @@
+import { Button, Group, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import {
+  Background,
+  Controls,
+  type Edge,
+  MarkerType,
+  MiniMap,
+  type Node,
+  ReactFlow,
+  useNodesState,
+  useReactFlow,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { notifyError, notifySuccess } from '../../shared/notify';
+import { dropTarget } from './drop-target-store';
+import { defaultLayoutOptions, isInSubtree, keepOnly, layOutOrgChart } from './org-chart-layout';
+import { type OrgChart, useChangeManager } from './relationships-api';
+import { StakeholderCard, type StakeholderNode } from './stakeholder-card';
+
+const nodeTypes = { stakeholder: StakeholderCard };
+/** Card colours by support, for the minimap and the legend. */
+export const supportColours: Record<string, string> = {
+  mentor: '#0b7285',
+  supporter: '#40c057',
+  neutral: '#868e96',
+  non_supporter: '#fd7e14',
+  enemy: '#e03131',
+  unknown: '#ced4da',
+};
+
+type OrgChartCanvasProps = {
+  chart: OrgChart;
+  keyPlayersOnly: boolean;
+  showLinks: boolean;
+  canEdit: boolean;
+  onOpen: (contactId: string) => void;
+};
+
+/** The org chart itself: laid out, pannable and zoomable; a card dropped on another changes whom it reports to. */
+export function OrgChartCanvas({ chart, keyPlayersOnly, showLinks, canEdit, onOpen }: OrgChartCanvasProps) {
+  const { t } = useTranslation();
+  const { getIntersectingNodes } = useReactFlow();
+  const changeManager = useChangeManager();
+  const people = useMemo(
+    () => (keyPlayersOnly ? keepOnly(chart.people, (person) => person.keyPlayer) : chart.people),
+    [chart.people, keyPlayersOnly],
+  );
+  const owners = useMemo(() => new Map(chart.owners.map((owner) => [owner.id, owner])), [chart.owners]);
+  const layout = useMemo(() => layOutOrgChart(people), [people]);
+  const laidOut = useMemo<StakeholderNode[]>(
+    () =>
+      people.map((person) => ({
+        id: person.id,
+        type: 'stakeholder',
+        position: layout.positions.get(person.id) ?? { x: 0, y: 0 },
+        data: { person, owners },
+        width: defaultLayoutOptions.cardWidth,
+        height: defaultLayoutOptions.cardHeight,
+        draggable: canEdit,
+        connectable: false,
+      })),
+    [people, layout, owners, canEdit],
+  );
+  const edges = useMemo<Edge[]>(() => {
+    const shown = new Set(people.map((person) => person.id));
+    const lines: Edge[] = people
+      .filter((person) => person.reportsToId && shown.has(person.reportsToId))
+      .map((person) => ({
+        id: `reports:${person.id}`,
+        source: person.reportsToId as string,
+        target: person.id,
+        sourceHandle: 'bottom',
+        targetHandle: layout.positions.get(person.id)?.stacked ? 'left' : 'top',
+        type: 'smoothstep',
+        style: { stroke: '#adb5bd', strokeWidth: 1.5 },
+      }));
+    if (!showLinks) return lines;
+    for (const link of chart.links) {
+      if (!shown.has(link.fromContactId) || !shown.has(link.toContactId)) continue;
+      const conflict = link.kind === 'in_conflict_with';
+      const colour = conflict ? '#e03131' : '#7048e8';
+      lines.push({
+        id: `link:${link.id}`,
+        source: link.fromContactId,
+        target: link.toContactId,
+        sourceHandle: 'bottom',
+        targetHandle: 'top',
+        type: 'default',
+        style: { stroke: colour, strokeWidth: 2, strokeDasharray: '6 5' },
+        ...(conflict ? {} : { markerEnd: { type: MarkerType.ArrowClosed, color: colour } }),
+        ariaLabel: t(`linkKind.${link.kind}`),
+      });
+    }
+    return lines;
+  }, [people, layout, chart.links, showLinks, t]);
+  const [nodes, setNodes, onNodesChange] = useNodesState<StakeholderNode>(laidOut);
+  useEffect(() => setNodes(laidOut), [laidOut, setNodes]);
+
+  const nearestUnder = useCallback(
+    (node: Node) => {
+      const centre = (candidate: Node) => ({
+        x: candidate.position.x + defaultLayoutOptions.cardWidth / 2,
+        y: candidate.position.y + defaultLayoutOptions.cardHeight / 2,
+      });
+      const here = centre(node);
+      let nearest: { id: string; distance: number } | null = null;
+      for (const other of getIntersectingNodes(node)) {
+        if (other.id === node.id) continue;
+        const there = centre(other);
+        const distance = Math.hypot(there.x - here.x, there.y - here.y);
+        if (!nearest || distance < nearest.distance) nearest = { id: other.id, distance };
+      }
+      return nearest?.id ?? null;
+    },
+    [getIntersectingNodes],
+  );
+
+  const move = useCallback(
+    (personId: string, managerId: string) => {
+      const person = chart.people.find((candidate) => candidate.id === personId);
+      const manager = chart.people.find((candidate) => candidate.id === managerId);
+      if (!person || !manager || person.reportsToId === managerId) return;
+      const names = { person: person.fullName, manager: manager.fullName };
+      if (isInSubtree(chart.people, personId, managerId)) {
+        notifications.show({ color: 'red', message: t('orgChart.cycle', names) });
+        return;
+      }
+      const previous = person.reportsToId;
+      modals.openConfirmModal({
+        title: t('orgChart.moveTitle'),
+        children: <Text size="sm">{t('orgChart.moveText', names)}</Text>,
+        labels: { confirm: t('orgChart.moveConfirm'), cancel: t('actions.cancel') },
+        onConfirm: () =>
+          changeManager.mutate(
+            { id: person.id, version: person.version, reportsToId: manager.id },
+            {
+              onSuccess: (moved) => {
+                const toast = `move-${moved.id}-${moved.version}`;
+                const undo = () => {
+                  notifications.hide(toast);
+                  changeManager.mutate(
+                    { id: moved.id, version: moved.version, reportsToId: previous },
+                    { onSuccess: () => notifySuccess(t('orgChart.undone')), onError: notifyError },
+                  );
+                };
+                notifications.show({
+                  id: toast,
+                  color: 'teal',
+                  autoClose: 10_000,
+                  message: (
+                    <Group justify="space-between" wrap="nowrap">
+                      <Text size="sm">{t('orgChart.moved', names)}</Text>
+                      <Button size="compact-sm" variant="light" onClick={undo}>
+                        {t('orgChart.undo')}
+                      </Button>
+                    </Group>
+                  ),
+                });
+              },
+            },
+          ),
+      });
+    },
+    [chart.people, changeManager, t],
+  );
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onNodesChange={onNodesChange}
+      onNodeDrag={(_event, node) => dropTarget.set(nearestUnder(node))}
+      onNodeDragStop={(_event, node) => {
+        const target = nearestUnder(node);
+        dropTarget.set(null);
+        setNodes(laidOut);
+        if (target) move(node.id, target);
+      }}
+      onNodeClick={(_event, node) => onOpen(node.id)}
+      nodesConnectable={false}
+      edgesFocusable={false}
+      elementsSelectable={false}
+      fitView
+      fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
+      minZoom={0.02}
+      maxZoom={2}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background gap={24} />
+      <Controls showInteractive={false} />
+      <MiniMap
+        pannable
+        zoomable
+        nodeColor={(node) => supportColours[(node as StakeholderNode).data.person.support ?? 'unknown'] ?? '#ced4da'}
+      />
+    </ReactFlow>
+  );
+}
