@@ -22,6 +22,8 @@ import { type OrgChart, useChangeManager } from './relationships-api';
 import { StakeholderCard, type StakeholderNode } from './stakeholder-card';
 
 const nodeTypes = { stakeholder: StakeholderCard };
+const fitOptions = { padding: 0.08, maxZoom: 1 };
+const refitUpTo = 60;
 /** Card colours by support, for the minimap and the legend. */
 export const supportColours: Record<string, string> = {
   mentor: '#0b7285',
@@ -43,7 +45,7 @@ type OrgChartCanvasProps = {
 /** The org chart itself: laid out, pannable and zoomable; a card dropped on another changes whom it reports to. */
 export function OrgChartCanvas({ chart, keyPlayersOnly, showLinks, canEdit, onOpen }: OrgChartCanvasProps) {
   const { t } = useTranslation();
-  const { getIntersectingNodes } = useReactFlow();
+  const { getIntersectingNodes, fitView } = useReactFlow();
   const changeManager = useChangeManager();
   const people = useMemo(
     () => (keyPlayersOnly ? keepOnly(chart.people, (person) => person.keyPlayer) : chart.people),
@@ -98,7 +100,14 @@ export function OrgChartCanvas({ chart, keyPlayersOnly, showLinks, canEdit, onOp
     return lines;
   }, [people, layout, chart.links, showLinks, t]);
   const [nodes, setNodes, onNodesChange] = useNodesState<StakeholderNode>(laidOut);
-  useEffect(() => setNodes(laidOut), [laidOut, setNodes]);
+  useEffect(() => {
+    setNodes(laidOut);
+    // NOTE: a small chart follows its new shape into view; on a big one the reader keeps their place.
+    if (laidOut.length <= refitUpTo) {
+      const frame = requestAnimationFrame(() => void fitView({ ...fitOptions, duration: 200 }));
+      return () => cancelAnimationFrame(frame);
+    }
+  }, [laidOut, setNodes, fitView]);
 
   const nearestUnder = useCallback(
     (node: Node) => {
@@ -186,7 +195,7 @@ export function OrgChartCanvas({ chart, keyPlayersOnly, showLinks, canEdit, onOp
       edgesFocusable={false}
       elementsSelectable={false}
       fitView
-      fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
+      fitViewOptions={fitOptions}
       minZoom={0.02}
       maxZoom={2}
       proOptions={{ hideAttribution: true }}
