@@ -15,11 +15,12 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { buyingRoles, influenceLevels, supportLevels } from '../../api/shared';
 import { notifyError, notifySuccess } from '../../shared/notify';
 import { dropTarget } from './drop-target-store';
 import { defaultLayoutOptions, isInSubtree, keepOnly, layOutOrgChart } from './org-chart-layout';
 import { type OrgChart, useChangeManager } from './relationships-api';
-import { StakeholderCard, type StakeholderNode } from './stakeholder-card';
+import { type CardWords, StakeholderCard, type StakeholderNode } from './stakeholder-card';
 
 const nodeTypes = { stakeholder: StakeholderCard };
 const fitOptions = { padding: 0.08, maxZoom: 1 };
@@ -52,6 +53,22 @@ export function OrgChartCanvas({ chart, keyPlayersOnly, showLinks, canEdit, onOp
     [chart.people, keyPlayersOnly],
   );
   const owners = useMemo(() => new Map(chart.owners.map((owner) => [owner.id, owner])), [chart.owners]);
+  const words = useMemo<CardWords>(() => {
+    const labels = (prefix: string, values: readonly string[]) =>
+      Object.fromEntries(values.map((value) => [value, t(`${prefix}.${value}` as never) as string]));
+    return {
+      keyPlayer: t('orgChart.keyPlayer'),
+      unknownSupport: t('orgChart.unknownSupport'),
+      support: labels('support', supportLevels),
+      buyingRole: labels('buyingRole', buyingRoles),
+      buyingRoleShort: labels('buyingRoleShort', buyingRoles),
+      influenceShort: labels('influenceShort', influenceLevels),
+      stale: (days) =>
+        t('orgChart.stale', {
+          since: days === null ? t('relationships.neverContacted') : t('relationships.lastContact', { count: days }),
+        }),
+    };
+  }, [t]);
   const layout = useMemo(() => layOutOrgChart(people), [people]);
   const laidOut = useMemo<StakeholderNode[]>(
     () =>
@@ -59,13 +76,13 @@ export function OrgChartCanvas({ chart, keyPlayersOnly, showLinks, canEdit, onOp
         id: person.id,
         type: 'stakeholder',
         position: layout.positions.get(person.id) ?? { x: 0, y: 0 },
-        data: { person, owners },
+        data: { person, owners, words },
         width: defaultLayoutOptions.cardWidth,
         height: defaultLayoutOptions.cardHeight,
         draggable: canEdit,
         connectable: false,
       })),
-    [people, layout, owners, canEdit],
+    [people, layout, owners, words, canEdit],
   );
   const edges = useMemo<Edge[]>(() => {
     const shown = new Set(people.map((person) => person.id));

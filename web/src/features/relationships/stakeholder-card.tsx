@@ -1,14 +1,26 @@
 import { IconClockExclamation, IconStarFilled } from '@tabler/icons-react';
 import { Handle, type Node, type NodeProps, Position, useStore } from '@xyflow/react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useIsDropTarget } from './drop-target-store';
 import type { ChartPerson } from './relationships-api';
 import classes from './stakeholder-card.module.css';
 
+/** The words a card shows, translated once for the whole chart rather than in each of 2,000 cards. */
+export type CardWords = {
+  keyPlayer: string;
+  unknownSupport: string;
+  support: Record<string, string>;
+  buyingRole: Record<string, string>;
+  buyingRoleShort: Record<string, string>;
+  influenceShort: Record<string, string>;
+  /** "Not contacted: …" for a number of days, or never (null). */
+  stale: (days: number | null) => string;
+};
+
 export type StakeholderNodeData = {
   person: ChartPerson;
   owners: ReadonlyMap<string, { initials: string; name: string | null }>;
+  words: CardWords;
 };
 
 export type StakeholderNode = Node<StakeholderNodeData, 'stakeholder'>;
@@ -19,15 +31,10 @@ const detailZoom = 0.45;
 
 /** One person on the org chart: coloured by support, with role and influence, our owners and a stale warning. */
 export const StakeholderCard = memo(function StakeholderCard({ id, data }: NodeProps<StakeholderNode>) {
-  const { t } = useTranslation();
   const zoomedOut = useStore((state) => state.transform[2] < detailZoom);
   const isDropTarget = useIsDropTarget(id);
-  const { person, owners } = data;
-  const since =
-    person.freshnessDays === null
-      ? t('relationships.neverContacted')
-      : t('relationships.lastContact', { count: person.freshnessDays });
-  const describedSupport = person.support ? t(`support.${person.support}`) : t('orgChart.unknownSupport');
+  const { person, owners, words } = data;
+  const describedSupport = person.support ? words.support[person.support] : words.unknownSupport;
   return (
     <div
       className={classes.card}
@@ -39,30 +46,30 @@ export const StakeholderCard = memo(function StakeholderCard({ id, data }: NodeP
       <Handle type="target" position={Position.Top} id="top" className={classes.handle} isConnectable={false} />
       <Handle type="target" position={Position.Left} id="left" className={classes.handle} isConnectable={false} />
       {zoomedOut ? (
-        <div className={`${classes.name} ${classes.compact}`}>{person.fullName}</div>
+        <div className={classes.compact}>{person.fullName}</div>
       ) : (
         <>
           <div className={classes.name}>
             {person.keyPlayer && (
-              <IconStarFilled size={12} className={classes.star} aria-label={t('orgChart.keyPlayer')} />
+              <IconStarFilled size={12} className={classes.star} aria-label={words.keyPlayer} />
             )}
             <span>{person.fullName}</span>
           </div>
           <div className={classes.title}>{person.title ?? '\u00a0'}</div>
           <div className={classes.row}>
             {person.buyingRole && (
-              <span className={classes.badge} data-kind="role" title={t(`buyingRole.${person.buyingRole}`)}>
-                {t(`buyingRoleShort.${person.buyingRole}`)}
+              <span className={classes.badge} data-kind="role" title={words.buyingRole[person.buyingRole]}>
+                {words.buyingRoleShort[person.buyingRole]}
               </span>
             )}
             {person.influence && (
               <span className={classes.badge} data-influence={person.influence}>
-                {t(`influenceShort.${person.influence}`)}
+                {words.influenceShort[person.influence]}
               </span>
             )}
             {person.stale && (
-              <span className={classes.stale} title={t('orgChart.stale', { since })}>
-                <IconClockExclamation size={13} aria-label={t('orgChart.stale', { since })} />
+              <span className={classes.stale} title={words.stale(person.freshnessDays)}>
+                <IconClockExclamation size={13} aria-label={words.stale(person.freshnessDays)} />
                 {person.freshnessDays === null ? '—' : `${person.freshnessDays}`}
               </span>
             )}
