@@ -2,9 +2,10 @@ import { freshnessDays, isStale } from '../../analytics/relationships/freshness'
 import type { RelationshipLevel } from '../../analytics/relationships/terms';
 import type { UseCaseContext } from '../../platform/use-case';
 import { loadAccountMap, type MapLink, type MapPerson } from './load-account-map';
-import { getRelationshipSettings } from './settings';
 
-export type OrgChartPerson = Omit<MapPerson, 'coverage'> & {
+/** Dates as ISO text already: the chart of 2,000 people skips the generic serializer's walk. */
+export type OrgChartPerson = Omit<MapPerson, 'coverage' | 'lastHeldAt'> & {
+  lastHeldAt: string | null;
   freshnessDays: number | null;
   /** A key player or someone we own a relationship with, not contacted within the workspace's window. */
   stale: boolean;
@@ -39,14 +40,15 @@ export function initialsOf(name: string | null): string {
 /** Everything the org chart of an account draws, in one answer: people, attributes, links, owners, freshness. */
 export async function getOrgChart(ctx: UseCaseContext, accountId: string): Promise<OrgChart> {
   const map = await loadAccountMap(ctx, accountId);
-  const { staleAfterDays } = await getRelationshipSettings(ctx);
+  const { staleAfterDays } = map;
   return {
     account: { id: map.account.id, name: map.account.name },
     staleAfterDays,
-    people: map.people.map(({ coverage, ...person }) => {
-      const days = freshnessDays(person.lastHeldAt, ctx.now);
+    people: map.people.map(({ coverage, lastHeldAt, ...person }) => {
+      const days = freshnessDays(lastHeldAt, ctx.now);
       return {
         ...person,
+        lastHeldAt: lastHeldAt ? lastHeldAt.toISOString() : null,
         freshnessDays: days,
         stale: (person.keyPlayer || coverage.length > 0) && isStale(days, staleAfterDays),
         coverage: coverage.map(({ coverageId, ...owner }) => ({ id: coverageId, ...owner })),

@@ -2,7 +2,6 @@ import { findGaps, type Gap } from '../../analytics/relationships/gaps';
 import { relationshipStrength, type StrengthExplanation } from '../../analytics/relationships/strength';
 import type { UseCaseContext } from '../../platform/use-case';
 import { loadAccountMap, stakeholderStateOf, strengthMemberOf } from './load-account-map';
-import { getRelationshipSettings } from './settings';
 
 /** A gap with the names a reader needs. */
 export type GapView = Gap & {
@@ -22,7 +21,7 @@ export type RelationshipSummary = {
 /** An account's relationship strength, explained factor by factor, and the gaps in our coverage. */
 export async function getRelationshipSummary(ctx: UseCaseContext, accountId: string): Promise<RelationshipSummary> {
   const map = await loadAccountMap(ctx, accountId);
-  const { staleAfterDays } = await getRelationshipSettings(ctx);
+  const { staleAfterDays } = map;
   const options = { now: ctx.now, staleAfterDays };
   const people = new Map(map.people.map((person) => [person.id, person]));
   const owners = new Map(map.owners.map((owner) => [owner.id, owner]));

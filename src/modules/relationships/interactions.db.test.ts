@@ -104,6 +104,16 @@ describe('interactions and the calendar feed', () => {
         ['kind', 'occurredAt', 'subject'],
       );
       expectProblem(
+        await api.post('/api/v1/interactions', {
+          ...base,
+          occurredAt: '0000-01-01T00:00:00Z',
+          nextStep: 'x',
+          nextStepDueOn: '9999-12-31',
+        }),
+        400,
+        ['occurredAt', 'nextStepDueOn'],
+      );
+      expectProblem(
         await api.post('/api/v1/interactions', { ...base, accountId: '0190a0e0-0000-7000-8000-000000000000' }),
         404,
       );

@@ -52,7 +52,7 @@ export function relationshipRoutes() {
     async (c) => {
       const { id } = c.req.valid('param');
       const chart = await runInWorkspace(c, (ctx) => getOrgChart(ctx, id));
-      return c.json(serialize(chart), 200);
+      return c.json(chart, 200);
     },
   );
 

@@ -77,9 +77,10 @@ export type UpdateLinkInput = z.input<typeof updateLinkInput>;
 // NOTE: PostgreSQL has no year 0, which the ISO patterns allow; business dates live well inside these years.
 const firstYear = 1900;
 const lastYear = 2200;
+// NOTE: text that is no date at all gets only the format's message.
 const withinYears = (value: string) => {
   const year = Number(value.slice(0, 4));
-  return year >= firstYear && year <= lastYear;
+  return Number.isNaN(year) || (year >= firstYear && year <= lastYear);
 };
 const yearsRange = { params: { text: relationshipMessages.dateOutOfRange, params: { from: firstYear, to: lastYear } } };
 const isoDate = z.iso.date().refine(withinYears, yearsRange);
