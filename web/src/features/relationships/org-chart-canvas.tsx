@@ -8,12 +8,15 @@ import {
   MarkerType,
   MiniMap,
   type Node,
+  type NodeHandle,
+  Position,
   ReactFlow,
   useNodesState,
   useReactFlow,
+  useStore,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buyingRoles, influenceLevels, supportLevels } from '../../api/shared';
 import { notifyError, notifySuccess } from '../../shared/notify';
@@ -25,6 +28,21 @@ import { type CardWords, StakeholderCard, type StakeholderNode } from './stakeho
 const nodeTypes = { stakeholder: StakeholderCard };
 const fitOptions = { padding: 0.08, maxZoom: 1 };
 const refitUpTo = 60;
+/**
+ * From this many people on, the chart opens at a readable zoom on its top and draws only the
+ * cards in view (2,000 cards all at once take 2–3 s to appear, and are unreadable at that zoom);
+ * zooming out draws the rest.
+ */
+export const largeChart = 300;
+const readableZoom = 0.8;
+const { cardWidth, cardHeight } = defaultLayoutOptions;
+// NOTE: where a card's handles are, declared up front: React Flow then knows every node without
+// drawing it first, so with `onlyRenderVisibleElements` the opening frame draws only the cards in view.
+const cardHandles: NodeHandle[] = [
+  { id: 'top', type: 'target', position: Position.Top, x: cardWidth / 2, y: 0 },
+  { id: 'left', type: 'target', position: Position.Left, x: 0, y: cardHeight / 2 },
+  { id: 'bottom', type: 'source', position: Position.Bottom, x: cardWidth / 2, y: cardHeight },
+];
 /** Card colours by support, for the minimap and the legend. */
 export const supportColours: Record<string, string> = {
   mentor: '#0b7285',
@@ -46,7 +64,9 @@ type OrgChartCanvasProps = {
 /** The org chart itself: laid out, pannable and zoomable; a card dropped on another changes whom it reports to. */
 export function OrgChartCanvas({ chart, keyPlayersOnly, showLinks, canEdit, onOpen }: OrgChartCanvasProps) {
   const { t } = useTranslation();
-  const { getIntersectingNodes, fitView } = useReactFlow();
+  const { getIntersectingNodes, fitView, setCenter } = useReactFlow();
+  const paneHeight = useStore((state) => state.height);
+  const large = chart.people.length > largeChart;
   const changeManager = useChangeManager();
   const people = useMemo(
     () => (keyPlayersOnly ? keepOnly(chart.people, (person) => person.keyPlayer) : chart.people),
@@ -77,8 +97,11 @@ export function OrgChartCanvas({ chart, keyPlayersOnly, showLinks, canEdit, onOp
         type: 'stakeholder',
         position: layout.positions.get(person.id) ?? { x: 0, y: 0 },
         data: { person, owners, words },
-        width: defaultLayoutOptions.cardWidth,
-        height: defaultLayoutOptions.cardHeight,
+        width: cardWidth,
+        height: cardHeight,
+        // NOTE: cards have a fixed size: the chart need not wait for measuring to fit the view.
+        measured: { width: cardWidth, height: cardHeight },
+        handles: cardHandles,
         draggable: canEdit,
         connectable: false,
       })),
@@ -117,6 +140,22 @@ export function OrgChartCanvas({ chart, keyPlayersOnly, showLinks, canEdit, onOp
     return lines;
   }, [people, layout, chart.links, showLinks, t]);
   const [nodes, setNodes, onNodesChange] = useNodesState<StakeholderNode>(laidOut);
+  const opened = useRef(false);
+  useEffect(() => {
+    if (!large || opened.current || paneHeight === 0) return;
+    opened.current = true;
+    const top = laidOut.reduce<StakeholderNode | undefined>(
+      (highest, node) => (!highest || node.position.y < highest.position.y ? node : highest),
+      undefined,
+    );
+    if (!top) return;
+    const margin = 24;
+    void setCenter(
+      top.position.x + defaultLayoutOptions.cardWidth / 2,
+      top.position.y + (paneHeight / 2 - margin) / readableZoom,
+      { zoom: readableZoom },
+    );
+  }, [large, laidOut, paneHeight, setCenter]);
   useEffect(() => {
     setNodes(laidOut);
     // NOTE: a small chart follows its new shape into view; on a big one the reader keeps their place.
@@ -211,9 +250,10 @@ export function OrgChartCanvas({ chart, keyPlayersOnly, showLinks, canEdit, onOp
       nodesConnectable={false}
       edgesFocusable={false}
       elementsSelectable={false}
-      fitView
+      fitView={!large}
       fitViewOptions={fitOptions}
-      minZoom={0.02}
+      onlyRenderVisibleElements={large}
+      minZoom={0.01}
       maxZoom={2}
       proOptions={{ hideAttribution: true }}
     >

@@ -23,7 +23,7 @@ import { AnchorLink } from '../../shared/anchor-link';
 import { notifyError } from '../../shared/notify';
 import { useCan } from '../auth/session';
 import { exportChart } from './export-chart';
-import { OrgChartCanvas, supportColours } from './org-chart-canvas';
+import { largeChart, OrgChartCanvas, supportColours } from './org-chart-canvas';
 import { type OrgChart, orgChartQuery } from './relationships-api';
 import { StakeholderDrawer } from './stakeholder-drawer';
 
@@ -49,6 +49,19 @@ export function OrgChartPage() {
 
 const supportLegend = ['mentor', 'supporter', 'neutral', 'non_supporter', 'enemy'] as const;
 
+/** Resolves once `count` cards are in the page (or after ten seconds, to export what there is). */
+function allCardsDrawn(container: HTMLElement, count: number): Promise<void> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const check = () => {
+      const drawn = container.querySelectorAll('[data-testid=stakeholder-card]').length;
+      if (drawn >= count || performance.now() - started > 10_000) resolve();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+}
+
 function OrgChartView({ chart }: { chart: OrgChart }) {
   const { t } = useTranslation();
   const canEdit = useCan('contacts:write');
@@ -57,17 +70,24 @@ function OrgChartView({ chart }: { chart: OrgChart }) {
   const [openId, setOpenId] = useState<string | undefined>();
   const [exporting, setExporting] = useState(false);
   const frame = useRef<HTMLDivElement>(null);
-  const { getNodes } = useReactFlow();
+  const { getNodes, fitView, getViewport, setViewport } = useReactFlow();
 
   const download = async (format: 'png' | 'svg') => {
     const viewport = frame.current?.querySelector<HTMLElement>('.react-flow__viewport');
     if (!viewport) return;
     setExporting(true);
+    const view = getViewport();
     try {
+      // NOTE: a large chart draws only the cards in view; showing all of them first puts every card in the picture.
+      if (chart.people.length > largeChart) {
+        await fitView();
+        await allCardsDrawn(viewport, getNodes().length);
+      }
       await exportChart(viewport, getNodes(), format, `${chart.account.name} — ${t('orgChart.title')}`);
     } catch {
       notifyError(new Error(t('orgChart.exportFailed')));
     } finally {
+      if (chart.people.length > largeChart) await setViewport(view);
       setExporting(false);
     }
   };

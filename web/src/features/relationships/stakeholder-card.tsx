@@ -50,9 +50,7 @@ export const StakeholderCard = memo(function StakeholderCard({ id, data }: NodeP
       ) : (
         <>
           <div className={classes.name}>
-            {person.keyPlayer && (
-              <IconStarFilled size={12} className={classes.star} aria-label={words.keyPlayer} />
-            )}
+            {person.keyPlayer && <IconStarFilled size={12} className={classes.star} aria-label={words.keyPlayer} />}
             <span>{person.fullName}</span>
           </div>
           <div className={classes.title}>{person.title ?? '\u00a0'}</div>
