@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type Json, useTestApp } from '../../../tests/support/test-app';
+import { freshnessDays, isStale } from '../../analytics/relationships/freshness';
 import { asSystem, inWorkspace } from '../../platform/db/client';
 import { createApiToken } from '../auth';
 import { generateDemoWorkspace } from '../demo';
@@ -115,6 +116,26 @@ describe('relationship map in the demo workspace', () => {
     }
     const listed = all.map((gap) => `${gap.account.id}:${gap.kind}:${gap.contactId}:${gap.coverageId}`);
     expect(listed.sort()).toEqual(perAccount.sort());
+  });
+
+  it('computes freshness on the org chart (in SQL) exactly as the pure rules do', async () => {
+    const accounts = await rows<{ id: string }>(
+      sql`select id from accounts where workspace_id = ${workspace.id} order by id limit 40`,
+    );
+    let checked = 0;
+    for (const { id } of accounts) {
+      const chart = (await api.get(`/api/v1/accounts/${id}/org-chart`)).body;
+      for (const person of chart.people) {
+        const lastHeldAt = person.lastHeldAt ? new Date(person.lastHeldAt) : null;
+        const days = freshnessDays(lastHeldAt, t.clock.now());
+        expect(person.freshnessDays, person.id).toBe(days);
+        expect(person.stale, person.id).toBe(
+          (person.keyPlayer || person.coverage.length > 0) && isStale(days, chart.staleAfterDays),
+        );
+        checked += lastHeldAt ? 1 : 0;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 
   it('writes English stakeholder notes and interactions without Cyrillic', async () => {

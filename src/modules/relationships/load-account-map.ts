@@ -72,25 +72,24 @@ type PersonRow = [
   keyPlayer: boolean,
   lastHeldMs: number | null,
   planned: boolean,
-  coverage: [id: string, userId: string, current: RelationshipLevel, target: RelationshipLevel, version: number][],
+  coverage: {
+    id: string;
+    userId: string;
+    currentLevel: RelationshipLevel;
+    targetLevel: RelationshipLevel;
+    version: number;
+  }[],
 ];
 type LinkRow = [id: string, fromContactId: string, toContactId: string, kind: LinkKind, note: string | null];
 
 /**
- * Loads the relationship map of a visible account (404 otherwise) in one statement: PostgreSQL
- * gathers people, attributes, freshness, owners and lines into three JSON arrays, so 2,000 people
- * cost one round trip and one parse instead of five result sets mapped row by row.
+ * The common table expressions both map reads start with: the account's people with their
+ * attributes (`people`), the time of their last held and any planned interaction (`touches`),
+ * and our owners of each relationship (`owned`).
  */
-export async function loadAccountMap(ctx: UseCaseContext, accountId: string): Promise<AccountMap> {
+export function accountPeople(ctx: UseCaseContext, accountId: string) {
   const workspaceId = ctx.actor.workspaceId;
-  const visible = visibleAccounts(ctx);
-  const result = await ctx.db.execute<{
-    account: [string, string, string] | null;
-    stale_after_days: number | null;
-    people: PersonRow[];
-    links: LinkRow[];
-    owners: [string, string][];
-  }>(sql`
+  return sql`
     with people as (
       select c.id, c.full_name, c.title, c.department, c.reports_to_id, c.version,
         s.buying_role, s.support, s.influence, s.decision_orientation, coalesce(s.key_player, false) as key_player
@@ -108,17 +107,48 @@ export async function loadAccountMap(ctx: UseCaseContext, accountId: string): Pr
     ),
     owned as (
       select rc.contact_id,
-        json_agg(json_build_array(rc.id, rc.user_id, rc.current_level, rc.target_level, rc.version)
-          order by rc.created_at, rc.id) as coverage
+        json_agg(json_build_object('id', rc.id, 'userId', rc.user_id, 'currentLevel', rc.current_level,
+          'targetLevel', rc.target_level, 'version', rc.version) order by rc.created_at, rc.id) as coverage
       from ${relationshipCoverage} rc join people p on p.id = rc.contact_id
       where rc.workspace_id = ${workspaceId}
       group by rc.contact_id
-    )
-    select
-      (select json_build_array(accounts.id, accounts.name, accounts.owner_id) from ${accounts}
-        where accounts.workspace_id = ${workspaceId} and accounts.id = ${accountId}
-          ${visible ? sql`and ${visible}` : sql``}) as account,
-      (select rs.stale_after_days from ${relationshipSettings} rs where rs.workspace_id = ${workspaceId}) as stale_after_days,
+    )`;
+}
+
+/** Columns `account` (id, name, owner; null when the actor may not see it) and `stale_after_days`. */
+export function accountAndSettings(ctx: UseCaseContext, accountId: string) {
+  const workspaceId = ctx.actor.workspaceId;
+  const visible = visibleAccounts(ctx);
+  return sql`
+    (select json_build_array(accounts.id, accounts.name, accounts.owner_id) from ${accounts}
+      where accounts.workspace_id = ${workspaceId} and accounts.id = ${accountId}
+        ${visible ? sql`and ${visible}` : sql``}) as account,
+    (select rs.stale_after_days from ${relationshipSettings} rs where rs.workspace_id = ${workspaceId}) as stale_after_days`;
+}
+
+/** Our people who own relationships with anyone in `people`, as `[id, name]` pairs. */
+export function accountOwners(ctx: UseCaseContext) {
+  return sql`coalesce((select json_agg(json_build_array(u.id, u.name) order by u.name)
+    from ${users} u
+    where u.id in (select rc.user_id from ${relationshipCoverage} rc
+      where rc.workspace_id = ${ctx.actor.workspaceId} and rc.contact_id in (select id from people))), '[]')`;
+}
+
+/**
+ * Loads the relationship map of a visible account (404 otherwise) in one statement: PostgreSQL
+ * gathers people, attributes, freshness, owners and lines into JSON arrays, so 2,000 people cost
+ * one round trip and one parse instead of five result sets mapped row by row.
+ */
+export async function loadAccountMap(ctx: UseCaseContext, accountId: string): Promise<AccountMap> {
+  const result = await ctx.db.execute<{
+    account: [string, string, string] | null;
+    stale_after_days: number | null;
+    people: PersonRow[];
+    links: LinkRow[];
+    owners: [string, string][];
+  }>(sql`
+    ${accountPeople(ctx, accountId)}
+    select ${accountAndSettings(ctx, accountId)},
       coalesce((select json_agg(json_build_array(p.id, p.full_name, p.title, p.department, p.reports_to_id, p.version,
           p.buying_role, p.support, p.influence, p.decision_orientation, p.key_player,
           (extract(epoch from t.last_held) * 1000)::float8, coalesce(t.planned, false), coalesce(o.coverage, '[]'))
@@ -127,11 +157,8 @@ export async function loadAccountMap(ctx: UseCaseContext, accountId: string): Pr
       coalesce((select json_agg(json_build_array(l.id, l.from_contact_id, l.to_contact_id, l.kind, l.note)
           order by l.created_at, l.id)
         from ${stakeholderLinks} l
-        where l.workspace_id = ${workspaceId} and l.from_contact_id in (select id from people)), '[]') as links,
-      coalesce((select json_agg(json_build_array(u.id, u.name) order by u.name)
-        from ${users} u
-        where u.id in (select rc.user_id from ${relationshipCoverage} rc
-          where rc.workspace_id = ${workspaceId} and rc.contact_id in (select id from people))), '[]') as owners`);
+        where l.workspace_id = ${ctx.actor.workspaceId} and l.from_contact_id in (select id from people)), '[]') as links,
+      ${accountOwners(ctx)} as owners`);
   const row = result.rows[0];
   if (!row?.account) throw notFound(relationshipMessages.account);
   const [id, name, ownerId] = row.account;
@@ -152,13 +179,7 @@ export async function loadAccountMap(ctx: UseCaseContext, accountId: string): Pr
       keyPlayer: person[10],
       lastHeldAt: person[11] === null ? null : new Date(person[11]),
       hasPlannedInteraction: person[12],
-      coverage: person[13].map(([coverageId, userId, currentLevel, targetLevel, version]) => ({
-        coverageId,
-        userId,
-        currentLevel,
-        targetLevel,
-        version,
-      })),
+      coverage: person[13].map(({ id, ...owner }) => ({ coverageId: id, ...owner })),
     })),
     links: row.links.map(([id, fromContactId, toContactId, kind, note]) => ({
       id,

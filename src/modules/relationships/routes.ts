@@ -1,10 +1,12 @@
+import type { z } from '@hono/zod-openapi';
+import type { TypedResponse } from 'hono';
 import { etag, expectedVersion } from '../../platform/http/etag';
 import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
 import { addCoverage, removeCoverage, updateCoverage } from './coverage';
-import { getOrgChart } from './get-org-chart';
+import { getOrgChartJson } from './get-org-chart';
 import { getRelationshipSummary } from './get-relationship-summary';
 import { getStakeholder } from './get-stakeholder';
 import { createLink, deleteLink, updateLink } from './links';
@@ -51,8 +53,13 @@ export function relationshipRoutes() {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const chart = await runInWorkspace(c, (ctx) => getOrgChart(ctx, id));
-      return c.json(chart, 200);
+      const chart = await runInWorkspace(c, (ctx) => getOrgChartJson(ctx, id));
+      // NOTE: the body is JSON text already, in the documented shape (see getOrgChartJson).
+      return c.body(chart, 200, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<
+        z.infer<typeof OrgChartSchema>,
+        200,
+        'json'
+      >;
     },
   );
 
