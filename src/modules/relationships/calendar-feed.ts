@@ -182,7 +182,7 @@ function names(list: { name?: string | null; fullName?: string }[]): string {
 }
 
 /** Builds the VCALENDAR text (RFC 5545) of a member's feed. */
-export function renderCalendar(
+function renderCalendar(
   locale: Locale,
   workspaceName: string,
   meetings: FeedEntry[],

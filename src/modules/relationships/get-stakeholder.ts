@@ -60,7 +60,7 @@ export type StakeholderDetail = StakeholderAttributes & {
   links: (LinkDetail & { other: { id: string; fullName: string } })[];
 };
 
-export const emptyAttributes: StakeholderAttributes = {
+const emptyAttributes: StakeholderAttributes = {
   buyingRole: null,
   support: null,
   influence: null,

@@ -127,7 +127,7 @@ export type Interaction = {
 
 export type InteractionFilters = { kind?: InteractionKind[]; status?: InteractionStatus; contactId?: string };
 
-export const relationshipKeys = {
+const relationshipKeys = {
   all: ['relationships'] as const,
   chart: (accountId: string) => [...relationshipKeys.all, 'chart', accountId] as const,
   summary: (accountId: string) => [...relationshipKeys.all, 'summary', accountId] as const,
