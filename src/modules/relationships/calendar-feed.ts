@@ -182,12 +182,7 @@ function names(list: { name?: string | null; fullName?: string }[]): string {
 }
 
 /** Builds the VCALENDAR text (RFC 5545) of a member's feed. */
-function renderCalendar(
-  locale: Locale,
-  workspaceName: string,
-  meetings: FeedEntry[],
-  nextSteps: FeedEntry[],
-): string {
+function renderCalendar(locale: Locale, workspaceName: string, meetings: FeedEntry[], nextSteps: FeedEntry[]): string {
   const word = (key: keyof typeof calendarWords, params?: Record<string, string>) =>
     translate(locale, { text: calendarWords[key], ...(params ? { params } : {}) });
   const calendar = new ICAL.Component(['vcalendar', [], []]);
