@@ -7,6 +7,7 @@ import { auditRoutes } from './modules/audit';
 import { authenticate, authRoutes, memberAccess } from './modules/auth';
 import { contactCountFact, contactRoutes } from './modules/contacts';
 import { customFieldRoutes } from './modules/custom-fields';
+import { interactionRoutes, relationshipRoutes, relationshipStrengthFact } from './modules/relationships';
 import { workspaceRoutes } from './modules/workspaces';
 import type { AccountFact } from './platform/account-facts';
 import type { Config } from './platform/config';
@@ -21,7 +22,7 @@ import type { Logger } from './platform/logger';
  * Every module's numbers about accounts (decision 0009), handed to the modules that read them:
  * portfolio scoring criteria, health factors, derived KPI series.
  */
-export const accountFacts: readonly AccountFact[] = [contactCountFact];
+export const accountFacts: readonly AccountFact[] = [contactCountFact, relationshipStrengthFact];
 
 /** Wires every module's routes into the HTTP app: the one place that knows them all. */
 export function buildApp(deps: AppDependencies, options: { webDirectory?: string } = {}) {
@@ -33,6 +34,8 @@ export function buildApp(deps: AppDependencies, options: { webDirectory?: string
       accountRoutes(),
       contactRoutes(),
       customFieldRoutes(),
+      relationshipRoutes(),
+      interactionRoutes(),
       auditRoutes(),
     ],
     checkDatabase: async () => {

@@ -56,7 +56,7 @@ describe('OpenAPI document', () => {
     }
     expect(
       operations.filter(({ operation }) => operation['x-accord-access'] === 'public').map(({ key }) => key),
-    ).toEqual(['POST /api/v1/auth/login']);
+    ).toEqual(['POST /api/v1/auth/login', 'GET /api/v1/calendar-feeds/{file}']);
   });
 
   it('documents the problem responses of every operation as problem+json', () => {
@@ -175,6 +175,88 @@ describe('OpenAPI document', () => {
       reportsToId: boss.body.id,
     });
     await call(admin, 'GET', '/api/v1/contacts?limit=1');
+
+    const stakeholderPath = `/api/v1/contacts/${boss.body.id}/stakeholder`;
+    await call(admin, 'GET', stakeholderPath);
+    await call(
+      admin,
+      'PATCH',
+      stakeholderPath,
+      { buyingRole: 'decision_maker', keyPlayer: true },
+      { 'if-match': '"0"' },
+    );
+    await call(admin, 'PATCH', stakeholderPath, { keyPlayer: false }, { 'if-match': '"0"' });
+    await call(admin, 'PATCH', stakeholderPath, { support: 'boss' });
+    const coverage = await call(admin, 'POST', `/api/v1/contacts/${boss.body.id}/coverage`, {
+      userId: viewer.id,
+      currentLevel: 'vendor',
+      targetLevel: 'trusted_advisor',
+    });
+    await call(admin, 'POST', `/api/v1/contacts/${boss.body.id}/coverage`, {
+      userId: viewer.id,
+      currentLevel: 'vendor',
+    });
+    await call(admin, 'PATCH', `/api/v1/coverage/${coverage.body.id}`, { currentLevel: 'credible_source' });
+    await call(
+      admin,
+      'PATCH',
+      `/api/v1/coverage/${coverage.body.id}`,
+      { currentLevel: 'vendor' },
+      { 'if-match': '"1"' },
+    );
+    const link = await call(admin, 'POST', '/api/v1/stakeholder-links', {
+      fromContactId: boss.body.id,
+      toContactId: contact.body.id,
+      kind: 'influences',
+    });
+    await call(admin, 'POST', '/api/v1/stakeholder-links', {
+      fromContactId: boss.body.id,
+      toContactId: boss.body.id,
+      kind: 'influences',
+    });
+    await call(admin, 'PATCH', `/api/v1/stakeholder-links/${link.body.id}`, { note: 'Друзья' });
+    const interaction = await call(admin, 'POST', '/api/v1/interactions', {
+      accountId: account.body.id,
+      kind: 'meeting',
+      status: 'planned',
+      occurredAt: '2027-01-15T10:00:00Z',
+      subject: 'Встреча',
+      contactIds: [boss.body.id],
+      userIds: [viewer.id],
+      nextStep: 'Прислать КП',
+      nextStepOwnerId: viewer.id,
+      nextStepDueOn: '2027-01-20',
+    });
+    await call(admin, 'POST', '/api/v1/interactions', {
+      accountId: account.body.id,
+      kind: 'call',
+      status: 'held',
+      occurredAt: '2030-01-01T10:00:00Z',
+      subject: 'Будущее',
+    });
+    const interactionPath = `/api/v1/interactions/${interaction.body.id}`;
+    await call(admin, 'GET', interactionPath);
+    await call(admin, 'PATCH', interactionPath, { outcome: 'Договорились' });
+    await call(admin, 'PATCH', interactionPath, { outcome: 'Иначе' }, { 'if-match': '"1"' });
+    await call(admin, 'GET', `/api/v1/accounts/${account.body.id}/interactions?limit=1`);
+    await call(admin, 'GET', `/api/v1/accounts/${account.body.id}/org-chart`);
+    await call(admin, 'GET', `/api/v1/accounts/${account.body.id}/relationship-summary`);
+    await call(admin, 'GET', '/api/v1/relationship-gaps?limit=1');
+    await call(admin, 'GET', '/api/v1/relationship-settings');
+    await call(admin, 'PATCH', '/api/v1/relationship-settings', { staleAfterDays: 45 });
+    await call(admin, 'PATCH', '/api/v1/relationship-settings', { staleAfterDays: 45 }, { 'if-match': '"0"' });
+    const feed = await call(viewer.api, 'POST', '/api/v1/calendar-feed');
+    await call(viewer.api, 'GET', '/api/v1/calendar-feed');
+    await call(t.anonymous, 'GET', feed.body.path);
+    await call(viewer.api, 'DELETE', '/api/v1/calendar-feed');
+    await call(t.anonymous, 'GET', feed.body.path);
+    await call(admin, 'DELETE', `/api/v1/stakeholder-links/${link.body.id}`, undefined, { 'if-match': '"1"' });
+    await call(admin, 'DELETE', `/api/v1/stakeholder-links/${link.body.id}`);
+    await call(admin, 'DELETE', `/api/v1/coverage/${coverage.body.id}`);
+    await call(admin, 'DELETE', `/api/v1/coverage/${coverage.body.id}`);
+    await call(admin, 'DELETE', interactionPath, undefined, { 'if-match': '"1"' });
+    await call(admin, 'DELETE', interactionPath);
+    await call(admin, 'GET', interactionPath);
     await call(admin, 'GET', `/api/v1/contacts/${boss.body.id}`);
     await call(admin, 'PATCH', contactPath, { title: 'CFO' });
     await call(admin, 'PATCH', contactPath, { title: 'CFO' }, { 'if-match': '"1"' });
@@ -215,7 +297,12 @@ describe('OpenAPI document', () => {
       }
       if (response.status >= 200 && response.status < 300) answered.add(`${method} ${template}`);
       if (response.status === 204) continue;
-      const mediaType = response.status >= 400 ? 'application/problem+json' : 'application/json';
+      const mediaType =
+        response.status >= 400
+          ? 'application/problem+json'
+          : response.headers.get('content-type')?.startsWith('text/calendar')
+            ? 'text/calendar'
+            : 'application/json';
       expect(response.headers.get('content-type'), key).toContain(mediaType);
       const schema = responseSchema(contract, method, template, response.status, mediaType);
       problems.push(...contractViolations(contract, schema, response.body).map((problem) => `${key} ${problem}`));

@@ -79,6 +79,8 @@ export type DemoContext = {
   users: DemoUser[];
   customFields: { account: DemoField<DemoAccount>[]; contact: DemoField<ContactDraft>[] };
   accounts: DemoAccount[];
+  /** Our people on each account's team besides the owner, by account id. */
+  accountTeams: Map<string, string[]>;
   contacts: DemoContact[];
 };
 

@@ -8,12 +8,26 @@ import { demoSteps } from './steps';
 import { vocabularyFor } from './vocabulary';
 
 /** The tables the steps fill, whose indexes and statistics need refreshing after the load. */
-const demoTables = ['users', 'memberships', 'custom_field_definitions', 'accounts', 'account_team_members', 'contacts'];
+const demoTables = [
+  'users',
+  'memberships',
+  'custom_field_definitions',
+  'accounts',
+  'account_team_members',
+  'contacts',
+  'stakeholders',
+  'stakeholder_links',
+  'relationship_coverage',
+  'interactions',
+  'interaction_contacts',
+  'interaction_users',
+];
 
 /**
  * Creates a demo workspace with realistic data in the given transaction (which must run as the
  * owner role): the admin, a team across every role, accounts with holdings, teams and custom
- * values, and their people in org charts. The same seed, scale and locale give the same data.
+ * values, their people in org charts, and the relationship map (stakeholders, our coverage,
+ * interactions over two years). The same seed, scale and locale give the same data.
  */
 export async function generateDemoWorkspace(db: Executor, options: DemoOptions): Promise<Workspace> {
   const vocabulary = vocabularyFor(options.locale);
@@ -43,6 +57,7 @@ export async function generateDemoWorkspace(db: Executor, options: DemoOptions):
     users: [],
     customFields: { account: [], contact: [] },
     accounts: [],
+    accountTeams: new Map(),
     contacts: [],
   };
   for (const step of demoSteps) await step.run(ctx, random(step.name));

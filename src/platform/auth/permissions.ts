@@ -11,23 +11,40 @@ export const permissions = [
   'contacts:read',
   'contacts:write',
   'contacts:delete',
+  'relationships:read',
+  'relationships:write',
+  'interactions:write',
   'audit:read',
   'api-tokens:own',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const everyone: Permission[] = ['members:read', 'accounts:read', 'contacts:read', 'api-tokens:own'];
+const everyone: Permission[] = [
+  'members:read',
+  'accounts:read',
+  'contacts:read',
+  'relationships:read',
+  'api-tokens:own',
+];
 // NOTE: specialists work on the accounts they are assigned to (owner or account team) and see
-// only those; everyone else reads the whole workspace.
+// only those; everyone else reads the whole workspace. On those accounts a specialist logs the
+// interactions they take part in.
 const wholeWorkspace: Permission[] = [...everyone, 'accounts:read-all'];
-const editors: Permission[] = [...wholeWorkspace, 'accounts:write', 'contacts:write', 'contacts:delete'];
+const editors: Permission[] = [
+  ...wholeWorkspace,
+  'accounts:write',
+  'contacts:write',
+  'contacts:delete',
+  'relationships:write',
+  'interactions:write',
+];
 
 /** What each role may do. Routes and use cases ask `can(role, permission)`; nothing else decides. */
 const grants: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
   head: new Set([...editors, 'accounts:delete', 'audit:read']),
   manager: new Set(editors),
-  specialist: new Set(everyone),
+  specialist: new Set([...everyone, 'interactions:write']),
   finance: new Set(wholeWorkspace),
   viewer: new Set(wholeWorkspace),
 };

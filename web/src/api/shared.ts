@@ -1,5 +1,7 @@
 // NOTE: the one door from the web app into the server's source: pure zod input schemas, the
 // permission names and the field-message translator, so browser and API validate alike.
+
+export type { StrengthFactor } from '../../../src/analytics/relationships/strength';
 export {
   type AccountStatus,
   accountStatuses,
@@ -25,6 +27,33 @@ export {
   customFieldTypes,
   updateCustomFieldInput,
 } from '../../../src/modules/custom-fields/schemas';
+export {
+  type BuyingRole,
+  buyingRoles,
+  createCoverageInput,
+  createInteractionInput,
+  createLinkInput,
+  type DecisionOrientation,
+  decisionOrientations,
+  type GapKind,
+  gapKinds,
+  type InfluenceLevel,
+  type InteractionKind,
+  type InteractionStatus,
+  influenceLevels,
+  interactionKinds,
+  interactionStatuses,
+  type LinkKind,
+  linkKinds,
+  maxStaleAfterDays,
+  type RelationshipLevel,
+  relationshipLevels,
+  type SupportLevel,
+  supportLevels,
+  updateInteractionInput,
+  updateRelationshipSettingsInput,
+  updateStakeholderInput,
+} from '../../../src/modules/relationships/schemas';
 export { updateProfileInput } from '../../../src/modules/users/schemas';
 export { addMemberInput, updateWorkspaceInput, workspaceSettingsInput } from '../../../src/modules/workspaces/schemas';
 export { type Permission, type Role, roles } from '../../../src/platform/auth/permissions';

@@ -1,5 +1,6 @@
 import {
   IconAddressBook,
+  IconAlertTriangle,
   IconBuildingSkyscraper,
   IconHistory,
   IconSettings,
@@ -10,7 +11,7 @@ import type { en } from '../i18n/en';
 
 /** One place in the main navigation; shown only to roles with its permission. */
 export type NavigationEntry = {
-  to: '/accounts' | '/contacts' | '/audit' | '/settings';
+  to: '/accounts' | '/contacts' | '/relationship-gaps' | '/audit' | '/settings';
   label: keyof typeof en.nav;
   icon: TablerIcon;
   permission: Permission;
@@ -21,6 +22,7 @@ export type NavigationEntry = {
 export const navigationEntries: readonly NavigationEntry[] = [
   { to: '/accounts', label: 'accounts', icon: IconBuildingSkyscraper, permission: 'accounts:read' },
   { to: '/contacts', label: 'contacts', icon: IconAddressBook, permission: 'contacts:read' },
+  { to: '/relationship-gaps', label: 'relationshipGaps', icon: IconAlertTriangle, permission: 'relationships:read' },
   { to: '/audit', label: 'audit', icon: IconHistory, permission: 'audit:read' },
   { to: '/settings', label: 'settings', icon: IconSettings, permission: 'workspace:manage' },
 ];

@@ -11,6 +11,8 @@ import { meQuery } from '../features/auth/session';
 import { parseContactSearch } from '../features/contacts/contact-search';
 import { ContactsPage } from '../features/contacts/contacts-page';
 import { ProfilePage } from '../features/profile/profile-page';
+import { GapsPage, parseGapsSearch } from '../features/relationships/gaps-page';
+import { OrgChartPage } from '../features/relationships/org-chart-page';
 import { parseSettingsSearch, SettingsPage } from '../features/settings/settings-page';
 import { adoptProfileLanguage } from '../i18n';
 import { NotFoundPage, RouteErrorPage } from './route-status';
@@ -76,6 +78,21 @@ const accountRoute = createRoute({
   component: AccountPage,
 });
 
+const relationshipMapRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'accounts/$accountId/relationship-map',
+  beforeLoad: requirePermission('relationships:read'),
+  component: OrgChartPage,
+});
+
+const relationshipGapsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'relationship-gaps',
+  beforeLoad: requirePermission('relationships:read'),
+  validateSearch: parseGapsSearch,
+  component: GapsPage,
+});
+
 const contactsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'contacts',
@@ -106,7 +123,9 @@ const routeTree = rootRoute.addChildren([
     indexRoute,
     accountsRoute,
     accountRoute,
+    relationshipMapRoute,
     contactsRoute,
+    relationshipGapsRoute,
     settingsRoute,
     auditRoute,
     profileRoute,

@@ -59,7 +59,12 @@ export const accountTeamsStep: DemoStep = {
     for (const user of ctx.users) byRole.set(user.role, [...(byRole.get(user.role) ?? []), user]);
     const inserter = new BatchInserter(ctx.db, accountTeamMembers);
     for (const account of ctx.accounts) {
-      for (const member of chooseTeam(random, account, byRole)) {
+      const team = chooseTeam(random, account, byRole);
+      ctx.accountTeams.set(
+        account.id,
+        team.map((member) => member.id),
+      );
+      for (const member of team) {
         await inserter.add({
           workspaceId: ctx.workspace.id,
           id: newId(),

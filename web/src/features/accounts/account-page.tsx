@@ -12,6 +12,8 @@ import { notifySuccess } from '../../shared/notify';
 import { useCan } from '../auth/session';
 import { AccountContacts } from '../contacts/account-contacts';
 import { accountContactCountQuery } from '../contacts/contacts-api';
+import { AccountRelationships } from '../relationships/account-relationships';
+import { InteractionTimeline } from '../relationships/interaction-timeline';
 import { AccountDetails } from './account-details';
 import { AccountFormModal } from './account-form-modal';
 import { AccountRelations } from './account-relations';
@@ -52,6 +54,7 @@ function AccountView({ account }: { account: Account }) {
   const navigate = useNavigate();
   const canWrite = useCan('accounts:write');
   const canDelete = useCan('accounts:delete');
+  const canReadRelationships = useCan('relationships:read');
   const [editing, setEditing] = useState(false);
   const deleteAccount = useDeleteAccount();
   const contactCount = useQuery(accountContactCountQuery(account.id)).data;
@@ -114,7 +117,9 @@ function AccountView({ account }: { account: Account }) {
           <AccountRelations account={account} />
         </Grid.Col>
       </Grid>
+      {canReadRelationships && <AccountRelationships account={account} />}
       <AccountContacts account={account} />
+      {canReadRelationships && <InteractionTimeline accountId={account.id} />}
       <AccountFormModal opened={editing} onClose={() => setEditing(false)} account={account} />
     </Stack>
   );

@@ -24,6 +24,14 @@ export const auditedEntities = [
   'workspaces',
   'users',
   'api_tokens',
+  'stakeholders',
+  'stakeholder_links',
+  'relationship_coverage',
+  'interactions',
+  'interaction_contacts',
+  'interaction_users',
+  'relationship_settings',
+  'calendar_feeds',
 ] as const;
 export type AuditedEntity = (typeof auditedEntities)[number];
 

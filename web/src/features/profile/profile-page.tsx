@@ -1,5 +1,6 @@
 import { SimpleGrid, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CalendarFeedPanel } from '../relationships/calendar-feed-panel';
 import { ApiTokensPanel } from './api-tokens-panel';
 import { PasswordForm } from './password-form';
 import { ProfileForm } from './profile-form';
@@ -13,6 +14,7 @@ export function ProfilePage() {
         <ProfileForm />
         <PasswordForm />
       </SimpleGrid>
+      <CalendarFeedPanel />
       <ApiTokensPanel />
     </Stack>
   );

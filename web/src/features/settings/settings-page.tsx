@@ -3,9 +3,10 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { CustomFieldsEditor } from '../custom-fields/custom-fields-editor';
 import { MembersPanel } from '../members/members-panel';
+import { RelationshipSettingsPanel } from '../relationships/relationship-settings-panel';
 import { WorkspaceSettingsPanel } from './workspace-settings-form';
 
-const tabs = ['workspace', 'members', 'custom-fields'] as const;
+const tabs = ['workspace', 'members', 'custom-fields', 'relationships'] as const;
 type SettingsTab = (typeof tabs)[number];
 
 export type SettingsSearch = { tab?: SettingsTab };
@@ -14,7 +15,7 @@ export function parseSettingsSearch(search: Record<string, unknown>): SettingsSe
   return tabs.includes(search.tab as SettingsTab) ? { tab: search.tab as SettingsTab } : {};
 }
 
-/** Workspace administration: settings, members, custom fields. */
+/** Workspace administration: settings, members, custom fields, relationship map. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { tab = 'workspace' } = useSearch({ from: '/app/settings' });
@@ -31,6 +32,7 @@ export function SettingsPage() {
           <Tabs.Tab value="workspace">{t('settings.tabs.workspace')}</Tabs.Tab>
           <Tabs.Tab value="members">{t('settings.tabs.members')}</Tabs.Tab>
           <Tabs.Tab value="custom-fields">{t('settings.tabs.customFields')}</Tabs.Tab>
+          <Tabs.Tab value="relationships">{t('settings.tabs.relationships')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="workspace">
           <WorkspaceSettingsPanel />
@@ -40,6 +42,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="custom-fields">
           <CustomFieldsEditor />
+        </Tabs.Panel>
+        <Tabs.Panel value="relationships">
+          <RelationshipSettingsPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>

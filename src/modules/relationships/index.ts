@@ -1,0 +1,14 @@
+export { interactionRoutes } from './interaction-routes';
+export { relationshipRoutes } from './routes';
+export {
+  calendarFeeds,
+  interactionContacts,
+  interactions,
+  interactionUsers,
+  relationshipCoverage,
+  relationshipSettings,
+  stakeholderLinks,
+  stakeholders,
+} from './schema';
+export * from './schemas';
+export { readRelationshipStrengths, relationshipStrengthFact } from './strength-fact';
