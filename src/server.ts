@@ -7,6 +7,7 @@ import { auditRoutes } from './modules/audit';
 import { authenticate, authRoutes, memberAccess } from './modules/auth';
 import { contactCountFact, contactRoutes } from './modules/contacts';
 import { customFieldRoutes } from './modules/custom-fields';
+import { keyAccountCapGuard, portfolioRoutes } from './modules/portfolio';
 import { workspaceRoutes } from './modules/workspaces';
 import type { AccountFact } from './platform/account-facts';
 import type { Config } from './platform/config';
@@ -30,10 +31,11 @@ export function buildApp(deps: AppDependencies, options: { webDirectory?: string
     routers: [
       authRoutes(),
       workspaceRoutes({ accountOwnership, memberAccess }),
-      accountRoutes(),
+      accountRoutes({ statusGuard: keyAccountCapGuard(accountFacts) }),
       contactRoutes(),
       customFieldRoutes(),
       auditRoutes(),
+      portfolioRoutes({ accountFacts }),
     ],
     checkDatabase: async () => {
       await deps.db.execute(sql`select 1`);

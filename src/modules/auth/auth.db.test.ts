@@ -49,6 +49,8 @@ describe('auth API', () => {
           'contacts:write',
           'contacts:delete',
           'api-tokens:own',
+          'portfolio:read',
+          'portfolio:rate',
         ],
         workspaces: [{ id: workspace.workspaceId, name: 'Вход', role: 'manager' }],
         csrfToken: expect.any(String),

@@ -13,19 +13,30 @@ export const permissions = [
   'contacts:delete',
   'audit:read',
   'api-tokens:own',
+  'portfolio:read',
+  'portfolio:rate',
+  'portfolio:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const everyone: Permission[] = ['members:read', 'accounts:read', 'contacts:read', 'api-tokens:own'];
+const everyone: Permission[] = ['members:read', 'accounts:read', 'contacts:read', 'api-tokens:own', 'portfolio:read'];
 // NOTE: specialists work on the accounts they are assigned to (owner or account team) and see
 // only those; everyone else reads the whole workspace.
 const wholeWorkspace: Permission[] = [...everyone, 'accounts:read-all'];
-const editors: Permission[] = [...wholeWorkspace, 'accounts:write', 'contacts:write', 'contacts:delete'];
+// NOTE: `portfolio:rate` covers rating and nominating the accounts one owns or is on the team of;
+// `portfolio:manage` (the scoring model, approving designations, reviews) any account.
+const editors: Permission[] = [
+  ...wholeWorkspace,
+  'accounts:write',
+  'contacts:write',
+  'contacts:delete',
+  'portfolio:rate',
+];
 
 /** What each role may do. Routes and use cases ask `can(role, permission)`; nothing else decides. */
 const grants: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  head: new Set([...editors, 'accounts:delete', 'audit:read']),
+  head: new Set([...editors, 'accounts:delete', 'audit:read', 'portfolio:manage']),
   manager: new Set(editors),
   specialist: new Set(everyone),
   finance: new Set(wholeWorkspace),
