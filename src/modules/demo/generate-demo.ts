@@ -8,7 +8,19 @@ import { demoSteps } from './steps';
 import { vocabularyFor } from './vocabulary';
 
 /** The tables the steps fill, whose indexes and statistics need refreshing after the load. */
-const demoTables = ['users', 'memberships', 'custom_field_definitions', 'accounts', 'account_team_members', 'contacts'];
+const demoTables = [
+  'users',
+  'memberships',
+  'custom_field_definitions',
+  'accounts',
+  'account_team_members',
+  'contacts',
+  'portfolio_models',
+  'portfolio_ratings',
+  'portfolio_designations',
+  'portfolio_reviews',
+  'portfolio_review_entries',
+];
 
 /**
  * Creates a demo workspace with realistic data in the given transaction (which must run as the

@@ -3,6 +3,7 @@ import { accountTeamsStep } from './account-teams';
 import { accountsStep } from './accounts';
 import { contactsStep } from './contacts';
 import { customFieldsStep } from './custom-fields';
+import { portfolioStep } from './portfolio';
 import { usersStep } from './users';
 
 /**
@@ -15,4 +16,5 @@ export const demoSteps: readonly DemoStep[] = [
   accountsStep,
   accountTeamsStep,
   contactsStep,
+  portfolioStep,
 ];
