@@ -37,7 +37,7 @@ describe('key-account designation', () => {
       ],
     });
     const russian = await head().inLanguage('ru').get(`/api/v1/portfolio/designations/${nomination.id}`);
-    expect(russian.body.warnings[0].message).toMatch(/^Привлекательность — 13.9, ниже порога 50/);
+    expect(russian.body.warnings[0].message).toMatch(/^Привлекательность — 13,9, ниже порога 50/);
     expect(russian.headers.get('etag')).toBe('"1"');
   });
 

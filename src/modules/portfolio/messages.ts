@@ -93,11 +93,15 @@ export const portfolioMessages = {
   },
 } satisfies Record<string, LocalizedText>;
 
+/** A number as Russian writes it: a decimal comma. */
+const russianNumber = (value: string | number | undefined) => String(value ?? '—').replace('.', ',');
+
 /** What the head is told about a nomination, by warning code. */
 export const nominationWarningMessages = {
   low_attractiveness: {
     en: 'Attractiveness is {score}, below the threshold of {threshold}. Choose key accounts for their potential, not for tenure or current revenue.',
-    ru: 'Привлекательность — {score}, ниже порога {threshold}. Ключевыми делают за потенциал, а не за стаж отношений или текущую выручку.',
+    ru: ({ score, threshold }) =>
+      `Привлекательность — ${russianNumber(score)}, ниже порога ${russianNumber(threshold)}. Ключевыми делают за потенциал, а не за стаж отношений или текущую выручку.`,
   },
   attractiveness_unknown: {
     en: 'Attractiveness is not scored yet: rate the account first, so the decision rests on its potential.',

@@ -25,6 +25,24 @@ export {
   customFieldTypes,
   updateCustomFieldInput,
 } from '../../../src/modules/custom-fields/schemas';
+export {
+  type Axis,
+  axes,
+  type Criterion,
+  type CriterionInput,
+  type DesignationKind,
+  type DesignationStatus,
+  demoteAccountInput,
+  demotionStatuses,
+  nominateAccountInput,
+  type PortfolioModelDefinition,
+  type Quadrant,
+  quadrants,
+  rateAccountInput,
+  rejectDesignationInput,
+  runReviewInput,
+  savePortfolioModelInput,
+} from '../../../src/modules/portfolio/schemas';
 export { updateProfileInput } from '../../../src/modules/users/schemas';
 export { addMemberInput, updateWorkspaceInput, workspaceSettingsInput } from '../../../src/modules/workspaces/schemas';
 export { type Permission, type Role, roles } from '../../../src/platform/auth/permissions';

@@ -1,6 +1,8 @@
+import { portfolioEn } from './portfolio-en';
+
 /** English texts of the web app. `ru.ts` must have exactly the same keys: its type says so. */
 export const en = {
-  nav: { accounts: 'Accounts', contacts: 'Contacts', audit: 'Audit log', settings: 'Settings' },
+  nav: { accounts: 'Accounts', contacts: 'Contacts', portfolio: 'Portfolio', audit: 'Audit log', settings: 'Settings' },
   shell: {
     navigation: 'Main navigation',
     toggleNavigation: 'Show or hide navigation',
@@ -213,7 +215,7 @@ export const en = {
   },
   settings: {
     title: 'Settings',
-    tabs: { workspace: 'Workspace', members: 'Members', customFields: 'Custom fields' },
+    tabs: { workspace: 'Workspace', members: 'Members', customFields: 'Custom fields', portfolio: 'Portfolio model' },
     workspace: {
       title: 'Workspace settings',
       name: 'Name',
@@ -315,8 +317,13 @@ export const en = {
       workspaces: 'Workspace',
       users: 'User',
       api_tokens: 'API token',
+      portfolio_models: 'Portfolio model',
+      portfolio_ratings: 'Portfolio rating',
+      portfolio_designations: 'Key-account designation',
+      portfolio_reviews: 'Portfolio review',
     },
   },
+  portfolio: portfolioEn,
 };
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

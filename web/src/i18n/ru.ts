@@ -1,7 +1,14 @@
 import type { Translation } from './en';
+import { portfolioRu } from './portfolio-ru';
 
 export const ru: Translation = {
-  nav: { accounts: 'Аккаунты', contacts: 'Контакты', audit: 'Журнал изменений', settings: 'Настройки' },
+  nav: {
+    accounts: 'Аккаунты',
+    contacts: 'Контакты',
+    portfolio: 'Портфель',
+    audit: 'Журнал изменений',
+    settings: 'Настройки',
+  },
   shell: {
     navigation: 'Основная навигация',
     toggleNavigation: 'Показать или скрыть навигацию',
@@ -220,7 +227,12 @@ export const ru: Translation = {
   },
   settings: {
     title: 'Настройки',
-    tabs: { workspace: 'Пространство', members: 'Участники', customFields: 'Дополнительные поля' },
+    tabs: {
+      workspace: 'Пространство',
+      members: 'Участники',
+      customFields: 'Дополнительные поля',
+      portfolio: 'Модель портфеля',
+    },
     workspace: {
       title: 'Настройки рабочего пространства',
       name: 'Название',
@@ -322,6 +334,11 @@ export const ru: Translation = {
       workspaces: 'Пространство',
       users: 'Пользователь',
       api_tokens: 'API-токен',
+      portfolio_models: 'Модель портфеля',
+      portfolio_ratings: 'Оценка в портфеле',
+      portfolio_designations: 'Назначение ключевым',
+      portfolio_reviews: 'Обзор портфеля',
     },
   },
+  portfolio: portfolioRu,
 };

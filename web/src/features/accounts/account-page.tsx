@@ -12,6 +12,7 @@ import { notifySuccess } from '../../shared/notify';
 import { useCan } from '../auth/session';
 import { AccountContacts } from '../contacts/account-contacts';
 import { accountContactCountQuery } from '../contacts/contacts-api';
+import { AccountPortfolioPanel } from '../portfolio/account-portfolio-panel';
 import { AccountDetails } from './account-details';
 import { AccountFormModal } from './account-form-modal';
 import { AccountRelations } from './account-relations';
@@ -114,6 +115,7 @@ function AccountView({ account }: { account: Account }) {
           <AccountRelations account={account} />
         </Grid.Col>
       </Grid>
+      <AccountPortfolioPanel accountId={account.id} />
       <AccountContacts account={account} />
       <AccountFormModal opened={editing} onClose={() => setEditing(false)} account={account} />
     </Stack>
