@@ -3,11 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { projectPath } from '../src/platform/project-path';
 import { foundationBenchmark } from './scenarios/foundation';
+import { portfolioBenchmark } from './scenarios/portfolio';
 
 // `npm run bench [-- name…]`: runs the named scenarios (default all) and writes one JSON file each
 // to bench/results/. Benchmarks measure; targets live in the issues, not in asserts.
 const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
   foundation: foundationBenchmark,
+  portfolio: portfolioBenchmark,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));

@@ -36,6 +36,12 @@ CREATE TABLE "portfolio_models" (
 );
 --> statement-breakpoint
 ALTER TABLE "portfolio_models" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "portfolio_rating_revisions" (
+	"workspace_id" uuid PRIMARY KEY NOT NULL,
+	"revision" bigint DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "portfolio_rating_revisions" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "portfolio_ratings" (
 	"workspace_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
@@ -87,6 +93,7 @@ CREATE TABLE "portfolio_reviews" (
 ALTER TABLE "portfolio_reviews" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "portfolio_designations" ADD CONSTRAINT "portfolio_designations_account_fk" FOREIGN KEY ("workspace_id","account_id") REFERENCES "public"."accounts"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "portfolio_models" ADD CONSTRAINT "portfolio_models_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "portfolio_rating_revisions" ADD CONSTRAINT "portfolio_rating_revisions_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "portfolio_ratings" ADD CONSTRAINT "portfolio_ratings_account_fk" FOREIGN KEY ("workspace_id","account_id") REFERENCES "public"."accounts"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "portfolio_review_entries" ADD CONSTRAINT "portfolio_review_entries_review_fk" FOREIGN KEY ("workspace_id","review_id") REFERENCES "public"."portfolio_reviews"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "portfolio_reviews" ADD CONSTRAINT "portfolio_reviews_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -98,6 +105,7 @@ CREATE INDEX "portfolio_review_entries_account_idx" ON "portfolio_review_entries
 CREATE INDEX "portfolio_reviews_held_idx" ON "portfolio_reviews" USING btree ("workspace_id","held_at","id");--> statement-breakpoint
 CREATE POLICY "workspace_isolation" ON "portfolio_designations" AS PERMISSIVE FOR ALL TO "accord_app" USING (workspace_id = accord_current_workspace()) WITH CHECK (workspace_id = accord_current_workspace());--> statement-breakpoint
 CREATE POLICY "workspace_isolation" ON "portfolio_models" AS PERMISSIVE FOR ALL TO "accord_app" USING (workspace_id = accord_current_workspace()) WITH CHECK (workspace_id = accord_current_workspace());--> statement-breakpoint
+CREATE POLICY "workspace_isolation" ON "portfolio_rating_revisions" AS PERMISSIVE FOR ALL TO "accord_app" USING (workspace_id = accord_current_workspace()) WITH CHECK (workspace_id = accord_current_workspace());--> statement-breakpoint
 CREATE POLICY "workspace_isolation" ON "portfolio_ratings" AS PERMISSIVE FOR ALL TO "accord_app" USING (workspace_id = accord_current_workspace()) WITH CHECK (workspace_id = accord_current_workspace());--> statement-breakpoint
 CREATE POLICY "workspace_isolation" ON "portfolio_review_entries" AS PERMISSIVE FOR ALL TO "accord_app" USING (workspace_id = accord_current_workspace()) WITH CHECK (workspace_id = accord_current_workspace());--> statement-breakpoint
 CREATE POLICY "workspace_isolation" ON "portfolio_reviews" AS PERMISSIVE FOR ALL TO "accord_app" USING (workspace_id = accord_current_workspace()) WITH CHECK (workspace_id = accord_current_workspace());

@@ -12,3 +12,6 @@ SELECT accord_register_tenant_table('portfolio_reviews');
 -- 10,000 entries again would double the log for nothing. The app writes and reads them, never
 -- updates; they go with their review.
 GRANT SELECT, INSERT, DELETE ON portfolio_review_entries TO accord_app;
+--> statement-breakpoint
+-- The ratings revision is bookkeeping for the servers' caches, not anyone's change: not audited.
+GRANT SELECT, INSERT, UPDATE ON portfolio_rating_revisions TO accord_app;

@@ -24,8 +24,9 @@ export async function scoreAccountNow(
   accountId: string,
 ): Promise<{ model: PortfolioModel; score: AccountScore; inputs: AccountInputs }> {
   const model = await getCurrentModel(ctx, registry);
-  const { inputs } = await readScoringInputs(ctx, registry, model.definition, [accountId]);
-  const accountInputs = inputs[0] ?? { ratings: {}, facts: {} };
+  const [accountInputs = { ratings: {}, facts: {} }] = await readScoringInputs(ctx, registry, model.definition, [
+    accountId,
+  ]);
   return {
     model,
     score: scoreAccount(engineModelOf(model.definition, registry), accountInputs),

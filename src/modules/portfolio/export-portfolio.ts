@@ -40,7 +40,9 @@ export async function exportPortfolio(
   ]
     .map(say)
     .concat(portfolio.size ? [`${say(m.size)} (${portfolio.size})`] : []);
-  const rows = portfolio.items.map((row) => [
+  const collator = new Intl.Collator(locale);
+  const sorted = [...portfolio.items].sort((a, b) => collator.compare(a.name, b.name));
+  const rows = sorted.map((row) => [
     textCell(row.name),
     textCell(owners.get(row.ownerId) ?? ''),
     say(accountStatusNames[row.status]),

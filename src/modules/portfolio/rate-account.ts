@@ -8,6 +8,7 @@ import { accounts, getAccount } from '../accounts';
 import { type AccountPortfolio, getAccountPortfolio, mayWorkOn } from './account-portfolio';
 import { portfolioMessages } from './messages';
 import { type FactRegistry, getCurrentModel } from './model-versions';
+import { bumpRatingsRevision } from './portfolio-cache';
 import { portfolioRatings } from './schema';
 import { type RateAccountInput, rateAccountInput } from './schemas';
 
@@ -59,8 +60,13 @@ export async function rateAccount(
     const existing = current.get(rating.criterion);
     if (rating.version !== undefined && rating.version !== (existing?.version ?? 0)) throw staleVersion();
   }
+  let changed = false;
   for (const rating of input.ratings) {
     const existing = current.get(rating.criterion);
+    changed ||=
+      rating.value === null
+        ? Boolean(existing)
+        : existing?.value !== rating.value || existing.comment !== rating.comment;
     if (rating.value === null) {
       if (existing) await ctx.db.delete(portfolioRatings).where(and(scope, eq(portfolioRatings.id, existing.id)));
     } else if (!existing) {
@@ -87,5 +93,6 @@ export async function rateAccount(
         .where(and(scope, eq(portfolioRatings.id, existing.id)));
     }
   }
+  if (changed) await bumpRatingsRevision(ctx);
   return getAccountPortfolio(ctx, registry, accountId);
 }

@@ -96,7 +96,8 @@ export async function runReview(
     .from(accounts)
     .where(eq(accounts.workspaceId, ctx.actor.workspaceId))
     .orderBy(asc(accounts.id));
-  const { inputs } = await readScoringInputs(
+  // NOTE: read afresh, not from the server's memory: a review is the record of this moment.
+  const inputs = await readScoringInputs(
     ctx,
     registry,
     model.definition,

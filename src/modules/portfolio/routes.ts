@@ -99,8 +99,25 @@ export function portfolioRoutes(deps: { accountFacts: FactRegistry }) {
     }),
     async (c) => {
       const filters = c.req.valid('query');
-      const { model, ...portfolio } = await runInWorkspace(c, (ctx) => getPortfolio(ctx, facts, filters));
-      return c.json({ ...portfolio, modelVersion: model.version, thresholds: model.definition.thresholds }, 200);
+      const { model, items, ...portfolio } = await runInWorkspace(c, (ctx) => getPortfolio(ctx, facts, filters));
+      // NOTE: compact rows, every visible account in one answer (~250 bytes an account), built
+      // property by property: spreading 10,000 rows cost V8 100–400 ms.
+      const rows = items.map((row) => ({
+        id: row.id,
+        name: row.name,
+        ownerId: row.ownerId,
+        status: row.status,
+        attractiveness: row.attractiveness,
+        strength: row.strength,
+        quadrant: row.quadrant,
+        complete: row.complete,
+        missingCount: row.missing.length,
+        size: row.size,
+      }));
+      return c.json(
+        { ...portfolio, modelVersion: model.version, thresholds: model.definition.thresholds, items: rows },
+        200,
+      );
     },
   );
 
@@ -461,7 +478,9 @@ export function portfolioRoutes(deps: { accountFacts: FactRegistry }) {
     }),
     async (c) => {
       const query = c.req.valid('query');
-      return c.json(serialize(await runInWorkspace(c, (ctx) => compareReviews(ctx, facts, query))), 200);
+      const { from, to, ...movement } = await runInWorkspace(c, (ctx) => compareReviews(ctx, facts, query));
+      // NOTE: the moves hold no dates: only the reviews go through `serialize`, not 10,000 moves.
+      return c.json({ from: serialize(from), to: to ? serialize(to) : null, ...movement }, 200);
     },
   );
 

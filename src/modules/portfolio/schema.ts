@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   doublePrecision,
   foreignKey,
@@ -36,6 +37,27 @@ export const portfolioModels = pgTable(
     ...tenantKeyAndPolicy(table),
     foreignKey({ columns: [table.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
     unique('portfolio_models_number_key').on(table.workspaceId, table.number),
+  ],
+);
+
+/**
+ * A counter per workspace that every change of ratings moves on, so a server can tell in one
+ * cheap read whether the ratings it keeps in memory for the portfolio are still current.
+ */
+export const portfolioRatingRevisions = pgTable(
+  'portfolio_rating_revisions',
+  {
+    workspaceId: uuid().primaryKey(),
+    revision: bigint({ mode: 'number' }).notNull().default(0),
+  },
+  (table) => [
+    foreignKey({ columns: [table.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+    pgPolicy('workspace_isolation', {
+      for: 'all',
+      to: appRole,
+      using: sql`workspace_id = accord_current_workspace()`,
+      withCheck: sql`workspace_id = accord_current_workspace()`,
+    }),
   ],
 );
 

@@ -143,9 +143,9 @@ describe('portfolio scores and ratings', () => {
     expect(all.body).toMatchObject({ modelVersion: 1, thresholds: { attractiveness: 50, strength: 50 } });
     expect(all.body.total).toBe(all.body.items.length);
     const row = all.body.items.find((item: { id: string }) => item.id === account.id);
-    expect(row).toMatchObject({ name: 'Северсталь', ownerId: workspace.users.manager.id, size: 4, missing: [] });
+    expect(row).toMatchObject({ name: 'Северсталь', ownerId: workspace.users.manager.id, size: 4, missingCount: 0 });
     const prospectRow = all.body.items.find((item: { id: string }) => item.id === prospect.id);
-    expect(prospectRow).toMatchObject({ quadrant: 'streamline', complete: false, missing: ['contacts'], size: null });
+    expect(prospectRow).toMatchObject({ quadrant: 'streamline', complete: false, missingCount: 1, size: null });
     const { counts } = all.body;
     expect(counts.strategic + counts.star + counts.status + counts.streamline + counts.unscored).toBe(all.body.total);
     expect(all.body.owners).toEqual(
@@ -195,5 +195,32 @@ describe('portfolio scores and ratings', () => {
     await createAccount(manager(), { name: '=HYPERLINK("x")' });
     const text = (await manager().get('/api/v1/portfolio/export')).body as string;
     expect(text).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
+  it('reuses fact values on the matrix for a minute, while the account page reads them afresh', async () => {
+    const before = await manager().get('/api/v1/portfolio?size=fact:contacts.count');
+    const size = before.body.items.find((item: { id: string }) => item.id === account.id).size;
+    await createContact(manager(), account.id, { lastName: 'Новиков' });
+    const soon = await manager().get('/api/v1/portfolio?size=fact:contacts.count');
+    expect(soon.body.items.find((item: { id: string }) => item.id === account.id).size).toBe(size);
+    const page = await manager().get(`/api/v1/portfolio/accounts/${account.id}`);
+    expect(page.body.strength.contributions[1].input).toBe(size + 1);
+    t.clock.advance(61_000);
+    const later = await manager().get('/api/v1/portfolio?size=fact:contacts.count');
+    expect(later.body.items.find((item: { id: string }) => item.id === account.id).size).toBe(size + 1);
+  });
+
+  it('shows a change of an account on the matrix at once', async () => {
+    const other = await createAccount(manager(), { name: 'Переименуемый' });
+    await manager().get('/api/v1/portfolio');
+    await manager().patch(`/api/v1/accounts/${other.id}`, { name: 'Переименованный', status: 'active' });
+    const renamed = await manager().get('/api/v1/portfolio?status=active');
+    expect(renamed.body.items.find((item: { id: string }) => item.id === other.id)).toMatchObject({
+      name: 'Переименованный',
+      status: 'active',
+    });
+    await head().delete(`/api/v1/accounts/${other.id}`);
+    const after = await manager().get('/api/v1/portfolio');
+    expect(after.body.items.map((item: { id: string }) => item.id)).not.toContain(other.id);
   });
 });

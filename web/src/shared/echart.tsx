@@ -48,7 +48,13 @@ export function EChart({ option, label, onClick, onRendered, style }: EChartProp
     const instance = init(element, undefined, { renderer: 'canvas' });
     chart.current = instance;
     instance.on('click', (event) => handlers.current.onClick?.(event as unknown as EChartClick));
-    instance.on('finished', () => handlers.current.onRendered?.());
+    let drawn = 0;
+    instance.on('finished', () => {
+      // NOTE: how many times the chart finished drawing, for journeys and benchmarks to wait on.
+      drawn += 1;
+      element.dataset.drawn = String(drawn);
+      handlers.current.onRendered?.();
+    });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);
     return () => {

@@ -105,8 +105,11 @@ export function chartOption(input: ChartInput): EChartsCoreOption {
       series.push({
         type: 'scatter',
         name: category.name,
+        // NOTE: properties named one by one: spreading thousands of objects is slow in V8.
         data: data.map((datum) => ({
-          ...datum,
+          value: datum.value,
+          accountId: datum.accountId,
+          row: datum.row,
           symbol: datum.row.complete ? 'circle' : 'emptyCircle',
           symbolSize: input.sizeOf(datum.row),
         })),

@@ -17,12 +17,12 @@ export type PortfolioRow = {
   name: string;
   ownerId: string;
   status: AccountStatus;
-  industry: string | null;
   attractiveness: number | null;
   strength: number | null;
   quadrant: Quadrant | null;
   complete: boolean;
-  missing: string[];
+  /** How many criteria (with weight) it has no value for. */
+  missingCount: number;
   size: number | null;
 };
 

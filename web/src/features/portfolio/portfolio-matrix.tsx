@@ -1,7 +1,7 @@
 import { Badge, Box, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { quadrants } from '../../api/shared';
 import { comparisonQuery, type PortfolioFilters, portfolioQuery } from './portfolio-api';
@@ -10,8 +10,10 @@ import type { PortfolioSearch } from './portfolio-search';
 import { PortfolioTable } from './portfolio-table';
 import { arrowsOf, quadrantColors } from './portfolio-values';
 
-// NOTE: ECharts is loaded with the matrix, not with the rest of the app.
-const PortfolioChart = lazy(() => import('./portfolio-chart').then((module) => ({ default: module.PortfolioChart })));
+// NOTE: ECharts is loaded with the matrix, not with the rest of the app; the matrix starts
+// loading it as it mounts, alongside its data, rather than once the data has come.
+const loadChart = () => import('./portfolio-chart').then((module) => ({ default: module.PortfolioChart }));
+const PortfolioChart = lazy(loadChart);
 
 const arrowLimit = 300;
 
@@ -32,6 +34,7 @@ export function PortfolioMatrix({ search, onChange, onClear }: PortfolioMatrixPr
     keyOnly: search.keyOnly,
     size: search.size,
   };
+  useEffect(() => void loadChart(), []);
   const portfolio = useQuery({ ...portfolioQuery(filters), placeholderData: keepPreviousData });
   const comparison = useQuery({ ...comparisonQuery(search.from ?? '', search.to), enabled: Boolean(search.from) });
   const [rendered, setRendered] = useState(false);

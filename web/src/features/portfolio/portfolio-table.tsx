@@ -72,9 +72,9 @@ export function PortfolioTable({ portfolio, onOpen }: { portfolio: Portfolio; on
         width: '130px',
         sortKey: 'missing',
         cell: (row) =>
-          row.missing.length > 0 ? (
+          row.missingCount > 0 ? (
             <Text size="sm" c="orange">
-              {t('portfolio.table.missingCount', { count: row.missing.length })}
+              {t('portfolio.table.missingCount', { count: row.missingCount })}
             </Text>
           ) : null,
       },

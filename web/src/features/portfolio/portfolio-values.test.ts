@@ -19,7 +19,6 @@ const row = (id: string, strength: number | null, attractiveness: number | null,
     name: id,
     ownerId: 'owner-1',
     status: 'active',
-    industry: null,
     attractiveness,
     strength,
     quadrant:
@@ -33,7 +32,7 @@ const row = (id: string, strength: number | null, attractiveness: number | null,
             ? 'status'
             : 'streamline',
     complete: true,
-    missing: [],
+    missingCount: 0,
     size: null,
     ...extra,
   }) as PortfolioRow;
@@ -104,7 +103,7 @@ describe('sorting the table', () => {
   const rows = [
     row('Бета', 80, 20, { ownerId: 'o2' }),
     row('Альфа', null, null, { ownerId: 'o1' }),
-    row('Гамма', 10, 90, { ownerId: 'o1', missing: ['a', 'b'] }),
+    row('Гамма', 10, 90, { ownerId: 'o1', missingCount: 2 }),
   ];
   const owners = new Map([
     ['o1', 'Яковлев'],

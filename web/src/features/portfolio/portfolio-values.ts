@@ -186,7 +186,7 @@ export function sortPortfolioRows(
       case 'quadrant':
         return row.quadrant ? quadrantOrder[row.quadrant] : null;
       case 'missing':
-        return row.missing.length;
+        return row.missingCount;
     }
   };
   const keyed = rows.map((row) => ({ row, value: sortValue(row) }));
