@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { projectPath } from '../src/platform/project-path';
 import { foundationBenchmark } from './scenarios/foundation';
+import { portfolioBenchmark } from './scenarios/portfolio';
 import { relationshipsBenchmark } from './scenarios/relationships';
 
 // `npm run bench [-- name…]`: runs the named scenarios (default all) and writes one JSON file each
@@ -10,6 +11,7 @@ import { relationshipsBenchmark } from './scenarios/relationships';
 const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
   foundation: foundationBenchmark,
   relationships: relationshipsBenchmark,
+  portfolio: portfolioBenchmark,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));

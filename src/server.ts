@@ -7,6 +7,7 @@ import { auditRoutes } from './modules/audit';
 import { authenticate, authRoutes, memberAccess } from './modules/auth';
 import { contactCountFact, contactRoutes } from './modules/contacts';
 import { customFieldRoutes } from './modules/custom-fields';
+import { keyAccountCapGuard, portfolioRoutes } from './modules/portfolio';
 import { interactionRoutes, relationshipRoutes, relationshipStrengthFact } from './modules/relationships';
 import { workspaceRoutes } from './modules/workspaces';
 import type { AccountFact } from './platform/account-facts';
@@ -31,12 +32,13 @@ export function buildApp(deps: AppDependencies, options: { webDirectory?: string
     routers: [
       authRoutes(),
       workspaceRoutes({ accountOwnership, memberAccess }),
-      accountRoutes(),
+      accountRoutes({ statusGuard: keyAccountCapGuard(accountFacts) }),
       contactRoutes(),
       customFieldRoutes(),
       relationshipRoutes(),
       interactionRoutes(),
       auditRoutes(),
+      portfolioRoutes({ accountFacts }),
     ],
     checkDatabase: async () => {
       await deps.db.execute(sql`select 1`);

@@ -10,6 +10,8 @@ const managers: Role[] = ['admin'];
 const editors: Role[] = ['admin', 'head', 'manager'];
 const deleters: Role[] = ['admin', 'head'];
 const auditors: Role[] = ['admin', 'head'];
+const raters: Role[] = ['admin', 'head', 'manager'];
+const portfolioHeads: Role[] = ['admin', 'head'];
 
 type WriteCase = {
   route: string;
@@ -196,6 +198,78 @@ describe('authorization', () => {
       send: (api, id) => api.delete(`/api/v1/custom-fields/${id}`),
       unchanged: customFieldUnchanged,
     },
+    {
+      route: 'PUT /portfolio/model',
+      allowed: portfolioHeads,
+      prepare: async () => String((await admin().get('/api/v1/portfolio/model')).body.version),
+      send: async (api) => {
+        const {
+          version: _v,
+          note: _n,
+          savedAt: _a,
+          savedBy: _b,
+          keyAccounts: _k,
+          unavailable: _u,
+          ...definition
+        } = (await admin().get('/api/v1/portfolio/model')).body;
+        return api.request('PUT', '/api/v1/portfolio/model', definition);
+      },
+      unchanged: async (version) =>
+        expect(String((await admin().get('/api/v1/portfolio/model')).body.version)).toBe(version),
+    },
+    {
+      route: 'PUT /portfolio/accounts/{id}/ratings (the manager’s own account)',
+      allowed: raters,
+      prepare: async () => (await createAccount(admin(), { ownerId: a.users.manager.id })).id,
+      send: (api, id) =>
+        api.request('PUT', `/api/v1/portfolio/accounts/${id}/ratings`, {
+          ratings: [{ criterion: 'volume_potential', value: 7 }],
+        }),
+      unchanged: async (id) => expect((await admin().get(`/api/v1/portfolio/accounts/${id}`)).body.ratings).toEqual([]),
+    },
+    {
+      route: 'POST /portfolio/designations (the manager’s own account)',
+      allowed: raters,
+      prepare: async () => (await createAccount(admin(), { ownerId: a.users.manager.id, status: 'active' })).id,
+      send: (api, accountId) =>
+        api.post('/api/v1/portfolio/designations', { accountId, justification: 'Potential to grow threefold' }),
+      unchanged: async (id) =>
+        expect((await admin().get(`/api/v1/portfolio/accounts/${id}`)).body.designations).toEqual([]),
+    },
+    ...(['approve', 'reject'] as const).map(
+      (decision): WriteCase => ({
+        route: `POST /portfolio/designations/{id}/${decision}`,
+        allowed: portfolioHeads,
+        prepare: async () => {
+          const account = await createAccount(admin(), { status: 'active' });
+          const nomination = await admin().post('/api/v1/portfolio/designations', {
+            accountId: account.id,
+            justification: 'Potential to grow threefold',
+          });
+          return nomination.body.id;
+        },
+        send: (api, id) => api.post(`/api/v1/portfolio/designations/${id}/${decision}`, { comment: 'Decided' }),
+        unchanged: async (id) =>
+          expect((await admin().get(`/api/v1/portfolio/designations/${id}`)).body.status).toBe('pending'),
+      }),
+    ),
+    {
+      route: 'POST /portfolio/accounts/{id}/demote',
+      allowed: portfolioHeads,
+      prepare: async () => (await createAccount(admin(), { status: 'key' })).id,
+      send: (api, id) => api.post(`/api/v1/portfolio/accounts/${id}/demote`, { reason: 'Lost the framework deal' }),
+      unchanged: async (id) => expect((await admin().get(`/api/v1/accounts/${id}`)).body.status).toBe('key'),
+    },
+    {
+      route: 'POST /portfolio/reviews',
+      allowed: portfolioHeads,
+      prepare: async () => `Review ${Math.random()}`,
+      send: (api, name) => api.post('/api/v1/portfolio/reviews', { name }),
+      unchanged: async (name) => {
+        const reviews = await admin().get('/api/v1/portfolio/reviews?limit=500');
+        expect(reviews.body.items.map((review: { name: string }) => review.name)).not.toContain(name);
+      },
+    },
   ];
 
   describe.each(writeCases)('$route', (writeCase) => {
@@ -213,25 +287,32 @@ describe('authorization', () => {
     });
   });
 
-  it.each(roles)('lets %s read the workspace, members, accounts, contacts, fields and own tokens', async (role) => {
-    const api = a.users[role].api;
-    for (const path of [
-      '/api/v1/me',
-      '/api/v1/workspace',
-      '/api/v1/members',
-      `/api/v1/members/${a.users.admin.id}`,
-      '/api/v1/accounts',
-      '/api/v1/accounts/facets',
-      '/api/v1/contacts',
-      '/api/v1/custom-fields',
-      '/api/v1/api-tokens',
-    ]) {
-      expect((await api.get(path)).status, path).toBe(200);
-    }
-    const audit = await api.get('/api/v1/audit-log');
-    if (auditors.includes(role)) expect(audit.status).toBe(200);
-    else expectProblem(audit, 403);
-  });
+  it.each(roles)(
+    'lets %s read the workspace, members, accounts, contacts, fields, portfolio and own tokens',
+    async (role) => {
+      const api = a.users[role].api;
+      for (const path of [
+        '/api/v1/me',
+        '/api/v1/workspace',
+        '/api/v1/members',
+        `/api/v1/members/${a.users.admin.id}`,
+        '/api/v1/accounts',
+        '/api/v1/accounts/facets',
+        '/api/v1/contacts',
+        '/api/v1/custom-fields',
+        '/api/v1/api-tokens',
+        '/api/v1/portfolio',
+        '/api/v1/portfolio/model',
+        '/api/v1/portfolio/designations',
+        '/api/v1/portfolio/reviews',
+      ]) {
+        expect((await api.get(path)).status, path).toBe(200);
+      }
+      const audit = await api.get('/api/v1/audit-log');
+      if (auditors.includes(role)) expect(audit.status).toBe(200);
+      else expectProblem(audit, 403);
+    },
+  );
 
   it.each(roles)('lets %s manage their own API tokens and profile', async (role) => {
     const api = a.users[role].api;

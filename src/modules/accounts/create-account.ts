@@ -6,11 +6,20 @@ import { assertOwnerIsMember, assertParentAllowed, replaceTeam } from './account
 import { type AccountDetail, getAccount } from './get-account';
 import { accounts } from './schema';
 import { type CreateAccountInput, createAccountInput } from './schemas';
+import type { AccountStatusGuard } from './status-guard';
 import { domainOf } from './website';
 
-/** Creates an account owned by the actor unless another owner is named; currency defaults to the workspace's. */
-export async function createAccount(ctx: UseCaseContext, rawInput: CreateAccountInput): Promise<AccountDetail> {
+/**
+ * Creates an account owned by the actor unless another owner is named; currency defaults to the
+ * workspace's. `statusGuard` may refuse the status (the portfolio's key-account cap).
+ */
+export async function createAccount(
+  ctx: UseCaseContext,
+  rawInput: CreateAccountInput,
+  statusGuard?: AccountStatusGuard,
+): Promise<AccountDetail> {
   const { team, custom, ...input } = createAccountInput.parse(rawInput);
+  await statusGuard?.(ctx, { accountId: undefined, from: undefined, to: input.status });
   const ownerId = input.ownerId ?? ctx.actor.userId;
   await assertOwnerIsMember(ctx, ownerId);
   if (input.parentId) await assertParentAllowed(ctx, undefined, input.parentId);

@@ -3,6 +3,8 @@ export { accountOwnership } from './ownership';
 export { accountRoutes } from './routes';
 export { accounts, accountTeamMembers } from './schema';
 export * from './schemas';
+export type { AccountStatusGuard } from './status-guard';
 export { completeInn, isValidInn } from './tax-id';
+export { updateAccount } from './update-account';
 export { visibleAccountIds, visibleAccounts } from './visibility';
 export { domainOf } from './website';

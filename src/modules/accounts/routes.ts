@@ -17,6 +17,7 @@ import {
   teamRoles,
   updateAccountInput,
 } from './schemas';
+import type { AccountStatusGuard } from './status-guard';
 import { updateAccount } from './update-account';
 
 const accountFields = {
@@ -64,7 +65,8 @@ const AccountFacetsSchema = z
   })
   .meta({ id: 'AccountFacets' });
 
-export function accountRoutes() {
+/** The accounts API; `statusGuard` is another module's rule on statuses (the key-account cap). */
+export function accountRoutes(options: { statusGuard?: AccountStatusGuard } = {}) {
   const router = createRouter();
 
   router.openapi(
@@ -112,12 +114,12 @@ export function accountRoutes() {
       request: { body: { required: true, ...json(createAccountInput.meta({ id: 'AccountCreate' })) } },
       responses: {
         201: { description: 'Created', headers: etagHeader, ...json(AccountSchema) },
-        422: problem('Owner, team or parent not allowed'),
+        422: problem('Owner, team or parent not allowed, or no room for another key account'),
       },
     }),
     async (c) => {
       const input = c.req.valid('json');
-      const account = await runInWorkspace(c, (ctx) => createAccount(ctx, input));
+      const account = await runInWorkspace(c, (ctx) => createAccount(ctx, input, options.statusGuard));
       c.header('ETag', etag(account.version));
       c.header('Location', `/api/v1/accounts/${account.id}`);
       return c.json(serialize(account), 201);
@@ -155,13 +157,15 @@ export function accountRoutes() {
         200: { description: 'Updated', headers: etagHeader, ...json(AccountSchema) },
         404: problem('No such account'),
         412: problem('Changed by someone else since the If-Match version'),
-        422: problem('Owner, team or parent not allowed'),
+        422: problem('Owner, team or parent not allowed, or no room for another key account'),
       },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
-      const account = await runInWorkspace(c, (ctx) => updateAccount(ctx, id, input, expectedVersion(c)));
+      const account = await runInWorkspace(c, (ctx) =>
+        updateAccount(ctx, id, input, expectedVersion(c), options.statusGuard),
+      );
       c.header('ETag', etag(account.version));
       return c.json(serialize(account), 200);
     },

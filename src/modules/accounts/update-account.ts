@@ -7,22 +7,28 @@ import { assertOwnerIsMember, assertParentAllowed, replaceTeam } from './account
 import { type AccountDetail, getAccount } from './get-account';
 import { accounts } from './schema';
 import { type UpdateAccountInput, updateAccountInput } from './schemas';
+import type { AccountStatusGuard } from './status-guard';
 import { domainOf } from './website';
 
 /**
  * Changes the given fields of an account. With `expectedVersion` (from If-Match) a change made
- * meanwhile by someone else is refused with 412 instead of being overwritten.
+ * meanwhile by someone else is refused with 412 instead of being overwritten; `statusGuard` may
+ * refuse a change of status (the portfolio's key-account cap).
  */
 export async function updateAccount(
   ctx: UseCaseContext,
   id: string,
   rawInput: UpdateAccountInput,
   expectedVersion?: number,
+  statusGuard?: AccountStatusGuard,
 ): Promise<AccountDetail> {
   const { team, custom, ...input } = updateAccountInput.parse(rawInput);
   await lockRow(ctx.db, accounts, { workspaceId: ctx.actor.workspaceId, id }, 'update');
   const current = await getAccount(ctx, id);
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion();
+  if (statusGuard && input.status && input.status !== current.status) {
+    await statusGuard(ctx, { accountId: id, from: current.status, to: input.status });
+  }
   if (input.ownerId && input.ownerId !== current.ownerId) await assertOwnerIsMember(ctx, input.ownerId);
   if (input.parentId && input.parentId !== current.parentId) await assertParentAllowed(ctx, id, input.parentId);
   const customValues =

@@ -52,6 +52,8 @@ describe('auth API', () => {
           'relationships:write',
           'interactions:write',
           'api-tokens:own',
+          'portfolio:read',
+          'portfolio:rate',
         ],
         workspaces: [{ id: workspace.workspaceId, name: 'Вход', role: 'manager' }],
         csrfToken: expect.any(String),

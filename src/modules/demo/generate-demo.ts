@@ -21,6 +21,11 @@ const demoTables = [
   'interactions',
   'interaction_contacts',
   'interaction_users',
+  'portfolio_models',
+  'portfolio_ratings',
+  'portfolio_designations',
+  'portfolio_reviews',
+  'portfolio_review_entries',
 ];
 
 /**

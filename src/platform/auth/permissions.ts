@@ -16,6 +16,9 @@ export const permissions = [
   'interactions:write',
   'audit:read',
   'api-tokens:own',
+  'portfolio:read',
+  'portfolio:rate',
+  'portfolio:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -25,11 +28,14 @@ const everyone: Permission[] = [
   'contacts:read',
   'relationships:read',
   'api-tokens:own',
+  'portfolio:read',
 ];
 // NOTE: specialists work on the accounts they are assigned to (owner or account team) and see
 // only those; everyone else reads the whole workspace. On those accounts a specialist logs the
 // interactions they take part in.
 const wholeWorkspace: Permission[] = [...everyone, 'accounts:read-all'];
+// NOTE: `portfolio:rate` covers rating and nominating the accounts one owns or is on the team of;
+// `portfolio:manage` (the scoring model, approving designations, reviews) any account.
 const editors: Permission[] = [
   ...wholeWorkspace,
   'accounts:write',
@@ -37,12 +43,13 @@ const editors: Permission[] = [
   'contacts:delete',
   'relationships:write',
   'interactions:write',
+  'portfolio:rate',
 ];
 
 /** What each role may do. Routes and use cases ask `can(role, permission)`; nothing else decides. */
 const grants: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  head: new Set([...editors, 'accounts:delete', 'audit:read']),
+  head: new Set([...editors, 'accounts:delete', 'audit:read', 'portfolio:manage']),
   manager: new Set(editors),
   specialist: new Set([...everyone, 'interactions:write']),
   finance: new Set(wholeWorkspace),

@@ -9,9 +9,11 @@ export type RequestOptions = {
   /** The row version the change is based on; sent as `If-Match: "<version>"` so a stale write gets 412. */
   ifMatch?: number;
   signal?: AbortSignal;
+  /** `blob`: a file to download (an export) rather than JSON. */
+  as?: 'json' | 'blob';
 };
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 const session: { csrfToken: string | null; onUnauthenticated: (() => void) | null } = {
   csrfToken: null,
@@ -48,7 +50,10 @@ function urlOf(path: string, query: RequestOptions['query']): string {
  * the CSRF token on writes, If-Match from a row version; a failure throws an ApiError.
  */
 export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language || 'en' };
+  const headers: Record<string, string> = {
+    Accept: options.as === 'blob' ? '*/*' : 'application/json',
+    'Accept-Language': i18n.language || 'en',
+  };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && session.csrfToken) headers['X-CSRF-Token'] = session.csrfToken;
   if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
@@ -77,6 +82,7 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
     throw new ApiError(problem);
   }
   if (response.status === 204) return undefined as T;
+  if (options.as === 'blob') return (await response.blob()) as T;
   return (await response.json()) as T;
 }
 
@@ -86,7 +92,11 @@ export const api = {
     apiRequest<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
     apiRequest<T>('PATCH', path, { ...options, body }),
+  put: <T>(path: string, body: unknown, options?: RequestOptions) => apiRequest<T>('PUT', path, { ...options, body }),
   delete: (path: string, options?: RequestOptions) => apiRequest<void>('DELETE', path, options),
+  /** A file from the API (an export), as a Blob. */
+  file: (path: string, options?: Omit<RequestOptions, 'body' | 'ifMatch' | 'as'>) =>
+    apiRequest<Blob>('GET', path, { ...options, as: 'blob' }),
 };
 
 /** A cursor-paginated list, as every list endpoint answers. */

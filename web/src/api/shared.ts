@@ -28,6 +28,24 @@ export {
   updateCustomFieldInput,
 } from '../../../src/modules/custom-fields/schemas';
 export {
+  type Axis,
+  axes,
+  type Criterion,
+  type CriterionInput,
+  type DesignationKind,
+  type DesignationStatus,
+  demoteAccountInput,
+  demotionStatuses,
+  nominateAccountInput,
+  type PortfolioModelDefinition,
+  type Quadrant,
+  quadrants,
+  rateAccountInput,
+  rejectDesignationInput,
+  runReviewInput,
+  savePortfolioModelInput,
+} from '../../../src/modules/portfolio/schemas';
+export {
   type BuyingRole,
   buyingRoles,
   createCoverageInput,
@@ -54,6 +72,7 @@ export {
   updateRelationshipSettingsInput,
   updateStakeholderInput,
 } from '../../../src/modules/relationships/schemas';
+
 export { updateProfileInput } from '../../../src/modules/users/schemas';
 export { addMemberInput, updateWorkspaceInput, workspaceSettingsInput } from '../../../src/modules/workspaces/schemas';
 export { type Permission, type Role, roles } from '../../../src/platform/auth/permissions';

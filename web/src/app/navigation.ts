@@ -2,6 +2,7 @@ import {
   IconAddressBook,
   IconAlertTriangle,
   IconBuildingSkyscraper,
+  IconChartScatter,
   IconHistory,
   IconSettings,
   type TablerIcon,
@@ -9,20 +10,26 @@ import {
 import type { Permission } from '../api/shared';
 import type { en } from '../i18n/en';
 
-/** One place in the main navigation; shown only to roles with its permission. */
+/** One place in the main navigation; shown only to roles with one of its permissions. */
 export type NavigationEntry = {
-  to: '/accounts' | '/contacts' | '/relationship-gaps' | '/audit' | '/settings';
+  to: '/accounts' | '/contacts' | '/portfolio' | '/relationship-gaps' | '/audit' | '/settings';
   label: keyof typeof en.nav;
   icon: TablerIcon;
-  permission: Permission;
+  permissions: readonly Permission[];
 };
 
 // NOTE: a new capability (portfolio, plans, KPIs, invoices…) appears in the app by adding its
 // route and one entry here.
 export const navigationEntries: readonly NavigationEntry[] = [
-  { to: '/accounts', label: 'accounts', icon: IconBuildingSkyscraper, permission: 'accounts:read' },
-  { to: '/contacts', label: 'contacts', icon: IconAddressBook, permission: 'contacts:read' },
-  { to: '/relationship-gaps', label: 'relationshipGaps', icon: IconAlertTriangle, permission: 'relationships:read' },
-  { to: '/audit', label: 'audit', icon: IconHistory, permission: 'audit:read' },
-  { to: '/settings', label: 'settings', icon: IconSettings, permission: 'workspace:manage' },
+  { to: '/accounts', label: 'accounts', icon: IconBuildingSkyscraper, permissions: ['accounts:read'] },
+  { to: '/contacts', label: 'contacts', icon: IconAddressBook, permissions: ['contacts:read'] },
+  { to: '/portfolio', label: 'portfolio', icon: IconChartScatter, permissions: ['portfolio:read'] },
+  {
+    to: '/relationship-gaps',
+    label: 'relationshipGaps',
+    icon: IconAlertTriangle,
+    permissions: ['relationships:read'],
+  },
+  { to: '/audit', label: 'audit', icon: IconHistory, permissions: ['audit:read'] },
+  { to: '/settings', label: 'settings', icon: IconSettings, permissions: ['workspace:manage', 'portfolio:manage'] },
 ];

@@ -14,7 +14,9 @@ export function Shell() {
   const me = useMe();
   const [navigationOpened, { toggle: toggleNavigation, close: closeNavigation }] = useDisclosure();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
-  const entries = navigationEntries.filter((entry) => me.permissions.includes(entry.permission));
+  const entries = navigationEntries.filter((entry) =>
+    entry.permissions.some((permission) => me.permissions.includes(permission)),
+  );
 
   return (
     <AppShell

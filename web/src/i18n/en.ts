@@ -1,8 +1,11 @@
+import { portfolioEn } from './portfolio-en';
+
 /** English texts of the web app. `ru.ts` must have exactly the same keys: its type says so. */
 export const en = {
   nav: {
     accounts: 'Accounts',
     contacts: 'Contacts',
+    portfolio: 'Portfolio',
     relationshipGaps: 'Relationship gaps',
     audit: 'Audit log',
     settings: 'Settings',
@@ -441,6 +444,7 @@ export const en = {
       members: 'Members',
       customFields: 'Custom fields',
       relationships: 'Relationship map',
+      portfolio: 'Portfolio model',
     },
     workspace: {
       title: 'Workspace settings',
@@ -551,8 +555,13 @@ export const en = {
       interaction_users: 'Interaction participant of ours',
       relationship_settings: 'Relationship map settings',
       calendar_feeds: 'Calendar feed',
+      portfolio_models: 'Portfolio model',
+      portfolio_ratings: 'Portfolio rating',
+      portfolio_designations: 'Key-account designation',
+      portfolio_reviews: 'Portfolio review',
     },
   },
+  portfolio: portfolioEn,
 };
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

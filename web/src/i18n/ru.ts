@@ -1,9 +1,11 @@
 import type { Translation } from './en';
+import { portfolioRu } from './portfolio-ru';
 
 export const ru: Translation = {
   nav: {
     accounts: 'Аккаунты',
     contacts: 'Контакты',
+    portfolio: 'Портфель',
     relationshipGaps: 'Пробелы в отношениях',
     audit: 'Журнал изменений',
     settings: 'Настройки',
@@ -449,6 +451,7 @@ export const ru: Translation = {
       members: 'Участники',
       customFields: 'Дополнительные поля',
       relationships: 'Карта отношений',
+      portfolio: 'Модель портфеля',
     },
     workspace: {
       title: 'Настройки рабочего пространства',
@@ -559,6 +562,11 @@ export const ru: Translation = {
       interaction_users: 'Наш участник взаимодействия',
       relationship_settings: 'Настройки карты отношений',
       calendar_feeds: 'Календарь',
+      portfolio_models: 'Модель портфеля',
+      portfolio_ratings: 'Оценка в портфеле',
+      portfolio_designations: 'Назначение ключевым',
+      portfolio_reviews: 'Обзор портфеля',
     },
   },
+  portfolio: portfolioRu,
 };

@@ -3,6 +3,7 @@ import { accountTeamsStep } from './account-teams';
 import { accountsStep } from './accounts';
 import { contactsStep } from './contacts';
 import { customFieldsStep } from './custom-fields';
+import { portfolioStep } from './portfolio';
 import { relationshipsStep } from './relationships';
 import { usersStep } from './users';
 
@@ -17,4 +18,5 @@ export const demoSteps: readonly DemoStep[] = [
   accountTeamsStep,
   contactsStep,
   relationshipsStep,
+  portfolioStep,
 ];

@@ -12,6 +12,7 @@ import { notifySuccess } from '../../shared/notify';
 import { useCan } from '../auth/session';
 import { AccountContacts } from '../contacts/account-contacts';
 import { accountContactCountQuery } from '../contacts/contacts-api';
+import { AccountPortfolioPanel } from '../portfolio/account-portfolio-panel';
 import { AccountRelationships } from '../relationships/account-relationships';
 import { InteractionTimeline } from '../relationships/interaction-timeline';
 import { AccountDetails } from './account-details';
@@ -117,6 +118,7 @@ function AccountView({ account }: { account: Account }) {
           <AccountRelations account={account} />
         </Grid.Col>
       </Grid>
+      <AccountPortfolioPanel accountId={account.id} />
       {canReadRelationships && <AccountRelationships account={account} />}
       <AccountContacts account={account} />
       {canReadRelationships && <InteractionTimeline accountId={account.id} />}

@@ -1,13 +1,25 @@
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import type { Permission } from '../../api/shared';
+import { useMe } from '../auth/session';
 import { CustomFieldsEditor } from '../custom-fields/custom-fields-editor';
 import { MembersPanel } from '../members/members-panel';
+import { PortfolioModelSettings } from '../portfolio/model-settings';
 import { RelationshipSettingsPanel } from '../relationships/relationship-settings-panel';
 import { WorkspaceSettingsPanel } from './workspace-settings-form';
 
-const tabs = ['workspace', 'members', 'custom-fields', 'relationships'] as const;
+const tabs = ['workspace', 'members', 'custom-fields', 'relationships', 'portfolio'] as const;
 type SettingsTab = (typeof tabs)[number];
+
+/** Who may open each tab: the admin everything, the head of KAM the portfolio model. */
+const tabPermissions: Record<SettingsTab, Permission> = {
+  workspace: 'workspace:manage',
+  members: 'workspace:manage',
+  'custom-fields': 'workspace:manage',
+  relationships: 'workspace:manage',
+  portfolio: 'portfolio:manage',
+};
 
 export type SettingsSearch = { tab?: SettingsTab };
 
@@ -15,11 +27,21 @@ export function parseSettingsSearch(search: Record<string, unknown>): SettingsSe
   return tabs.includes(search.tab as SettingsTab) ? { tab: search.tab as SettingsTab } : {};
 }
 
-/** Workspace administration: settings, members, custom fields, relationship map. */
+/** Workspace administration: settings, members, custom fields, relationship map, the portfolio model. */
 export function SettingsPage() {
   const { t } = useTranslation();
-  const { tab = 'workspace' } = useSearch({ from: '/app/settings' });
+  const { permissions } = useMe();
+  const allowed = tabs.filter((tab) => permissions.includes(tabPermissions[tab]));
+  const search = useSearch({ from: '/app/settings' });
+  const tab = search.tab && allowed.includes(search.tab) ? search.tab : allowed[0];
   const navigate = useNavigate({ from: '/settings' });
+  const labels: Record<SettingsTab, string> = {
+    workspace: t('settings.tabs.workspace'),
+    members: t('settings.tabs.members'),
+    'custom-fields': t('settings.tabs.customFields'),
+    relationships: t('settings.tabs.relationships'),
+    portfolio: t('settings.tabs.portfolio'),
+  };
   return (
     <Stack>
       <Title order={2}>{t('settings.title')}</Title>
@@ -29,10 +51,11 @@ export function SettingsPage() {
         keepMounted={false}
       >
         <Tabs.List mb="md">
-          <Tabs.Tab value="workspace">{t('settings.tabs.workspace')}</Tabs.Tab>
-          <Tabs.Tab value="members">{t('settings.tabs.members')}</Tabs.Tab>
-          <Tabs.Tab value="custom-fields">{t('settings.tabs.customFields')}</Tabs.Tab>
-          <Tabs.Tab value="relationships">{t('settings.tabs.relationships')}</Tabs.Tab>
+          {allowed.map((value) => (
+            <Tabs.Tab key={value} value={value}>
+              {labels[value]}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
         <Tabs.Panel value="workspace">
           <WorkspaceSettingsPanel />
@@ -45,6 +68,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="relationships">
           <RelationshipSettingsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="portfolio">
+          <PortfolioModelSettings />
         </Tabs.Panel>
       </Tabs>
     </Stack>

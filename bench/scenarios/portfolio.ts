@@ -1,0 +1,208 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { sql } from 'drizzle-orm';
+import { chromium } from 'playwright-core';
+import { type AccountInputs, scoreAccount, scorePortfolio } from '../../src/analytics/scoring';
+import { createApiToken } from '../../src/modules/auth';
+import { generateDemoWorkspace } from '../../src/modules/demo';
+import { defaultPortfolioModel, scoringModelOf } from '../../src/modules/portfolio';
+import { createUser } from '../../src/modules/users';
+import { loadConfig } from '../../src/platform/config';
+import { asSystem, inWorkspace } from '../../src/platform/db/client';
+import { createLogger } from '../../src/platform/logger';
+import { projectPath } from '../../src/platform/project-path';
+import { buildApp, connectDatabase, disconnectDatabase } from '../../src/server';
+import { round, summarize, timeRepeated } from '../measure';
+
+const scale = Number(process.env.BENCH_SCALE ?? 50);
+const requests = Number(process.env.BENCH_REQUESTS ?? 200);
+const pageLoads = Number(process.env.BENCH_PAGE_LOADS ?? 5);
+const password = 'correct horse battery';
+
+type Json = Record<string, unknown>;
+
+/** 10,000 accounts' worth of ratings and facts, with a few gaps, from a fixed sequence. */
+function syntheticInputs(count: number): AccountInputs[] {
+  const model = defaultPortfolioModel(new Set(['contacts.count']));
+  const criteria = [...model.attractiveness, ...model.strength];
+  let state = 42;
+  const next = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+  return Array.from({ length: count }, () => {
+    const ratings: Record<string, number> = {};
+    for (const criterion of criteria) {
+      if (criterion.source.kind === 'rating' && next() > 0.05) ratings[criterion.key] = 1 + Math.floor(next() * 10);
+    }
+    return { ratings, facts: next() > 0.05 ? { 'contacts.count': Math.floor(next() * 40) } : {} };
+  });
+}
+
+/** The pure scoring function over the whole portfolio: the engine alone, no database. */
+function pureScoring() {
+  const model = scoringModelOf(defaultPortfolioModel(new Set(['contacts.count'])));
+  const inputs = syntheticInputs(10_000);
+  for (let run = 0; run < 5; run += 1) scorePortfolio(model, inputs);
+  const portfolio: number[] = [];
+  for (let run = 0; run < 30; run += 1) {
+    const started = performance.now();
+    scorePortfolio(model, inputs);
+    portfolio.push(performance.now() - started);
+  }
+  const explained: number[] = [];
+  for (let run = 0; run < 10; run += 1) {
+    const started = performance.now();
+    for (const account of inputs) scoreAccount(model, account);
+    explained.push(performance.now() - started);
+  }
+  return {
+    accounts: inputs.length,
+    scorePortfolio: { ...summarize(portfolio), targetMs: 200 },
+    scoreAccountWithExplanations: summarize(explained),
+  };
+}
+
+async function getJson(url: string, token: string): Promise<{ body: Json; bytes: number }> {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, 'accept-language': 'ru' } });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${text.slice(0, 300)}`);
+  return { body: JSON.parse(text) as Json, bytes: Buffer.byteLength(text) };
+}
+
+/** Time from navigation until the matrix is drawn (with data) and the page answers input. */
+async function pageInteractive(base: string, email: string) {
+  if (!existsSync(projectPath('dist', 'web', 'index.html'))) return { skipped: 'run `npm run build` first' };
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'ru-RU' });
+    const login = await context.request.post(`${base}/api/v1/auth/login`, { data: { email, password } });
+    if (login.status() !== 200) throw new Error(`login answered ${login.status()}`);
+    const page = await context.newPage();
+    const loads: number[] = [];
+    for (let run = 0; run < pageLoads + 1; run += 1) {
+      const started = performance.now();
+      await page.goto(`${base}/portfolio`);
+      await page.waitForSelector('[data-portfolio-ready]', { timeout: 30_000 });
+      // NOTE: interactive = drawn, and the main thread free to answer the next frame.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+      if (run > 0) loads.push(performance.now() - started);
+    }
+    const everyPoint: number[] = [];
+    for (let run = 0; run < 3; run += 1) {
+      await page.goto(`${base}/portfolio`);
+      await page.waitForSelector('[data-portfolio-ready]');
+      const chart = page.getByRole('img', { name: /Матрица портфеля/ });
+      const drawnBefore = Number(await chart.getAttribute('data-drawn'));
+      const started = performance.now();
+      await page.getByRole('button', { name: 'Показать все аккаунты' }).click();
+      // NOTE: every point drawn (ECharts draws thousands in slices, frame by frame).
+      await page.waitForFunction(
+        (before) => Number(document.querySelector('[data-drawn]')?.getAttribute('data-drawn')) > before,
+        drawnBefore,
+      );
+      everyPoint.push(performance.now() - started);
+    }
+    const shown = await page.locator('[data-quadrant]').allInnerTexts();
+    return {
+      accountsShown: shown,
+      portfolioPageInteractiveMs: { ...summarize(loads), targetMs: 2000 },
+      showEveryAccountMs: summarize(everyPoint),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The portfolio's targets: pure scoring, the portfolio API and the portfolio page at scale 50. */
+export async function portfolioBenchmark() {
+  const results: Json = { scale, requestsPerScenario: requests, pureScoring: pureScoring() };
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'accord-bench-portfolio-'));
+  const logger = createLogger('warn');
+  const config = {
+    ...loadConfig({ ...process.env, ACCORD_DATA_DIR: dataDir, ACCORD_DEMO: '0' }),
+    databaseUrl: undefined,
+  };
+  const connection = await connectDatabase(config, logger);
+  const db = connection.handle.db;
+  try {
+    const email = 'bench-portfolio@example.com';
+    const admin = await asSystem(db, {}, (tx) => createUser(tx, { email, name: 'Bench', password, locale: 'ru' }));
+    const demoStarted = performance.now();
+    const workspace = await asSystem(db, { userId: admin.id }, (tx) =>
+      generateDemoWorkspace(tx, { adminUserId: admin.id, scale, locale: 'ru', seed: 1, now: new Date() }),
+    );
+    results.demoGenerationSeconds = round((performance.now() - demoStarted) / 1000);
+    await db.execute(sql`analyze`);
+    const counts = await db.execute<Json>(sql`select
+      (select count(*)::int from accounts) as accounts,
+      (select count(*)::int from contacts) as contacts,
+      (select count(*)::int from portfolio_ratings) as ratings,
+      (select count(*)::int from portfolio_review_entries) as "reviewEntries"`);
+    results.rows = counts.rows[0];
+
+    const actor = { userId: admin.id, workspaceId: workspace.id, role: 'admin' as const };
+    const { token } = await inWorkspace(db, actor, (tx) =>
+      createApiToken({ db: tx, actor, now: new Date() }, { name: 'bench' }),
+    );
+    const app = buildApp({ db, config, logger: createLogger('warn'), now: () => new Date() });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const address = server.address();
+    const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const base = `${origin}/api/v1`;
+
+    const whole = await getJson(`${base}/portfolio`, token);
+    results.portfolioResponse = { accounts: whole.body.total, kilobytes: round(whole.bytes / 1024, 1) };
+    const portfolioSamples = await timeRepeated(requests, async () => {
+      await getJson(`${base}/portfolio`, token);
+    });
+    results.portfolioApi = { ...summarize(portfolioSamples), targetP99Ms: 150 };
+    const sized = await timeRepeated(
+      Math.max(20, requests / 4),
+      async () => {
+        await getJson(`${base}/portfolio?size=fact:contacts.count&status=active,key`, token);
+      },
+      5,
+    );
+    results.portfolioApiSizedAndFiltered = summarize(sized);
+
+    const ids = (whole.body.items as { id: string }[]).map((item) => item.id);
+    const accountSamples = await timeRepeated(requests, async (index) => {
+      await getJson(`${base}/portfolio/accounts/${ids[(index * 37) % ids.length]}`, token);
+    });
+    results.accountPortfolioApi = summarize(accountSamples);
+
+    const reviews = (await getJson(`${base}/portfolio/reviews`, token)).body.items as { id: string }[];
+    const [latest, earlier] = reviews;
+    const compareSamples = await timeRepeated(
+      20,
+      async () => {
+        await getJson(`${base}/portfolio/reviews/compare?from=${earlier?.id}&to=${latest?.id}`, token);
+      },
+      3,
+    );
+    results.compareReviewsApi = summarize(compareSamples);
+    const reviewStarted = performance.now();
+    const run = await fetch(`${base}/portfolio/reviews`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Bench review' }),
+    });
+    if (run.status !== 201) throw new Error(`review answered ${run.status}`);
+    results.runReviewMs = round(performance.now() - reviewStarted);
+
+    results.browser = await pageInteractive(origin, email);
+    await new Promise((resolve) => server.close(resolve));
+  } finally {
+    await disconnectDatabase(connection);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  return results;
+}
