@@ -33,7 +33,8 @@ describe('portfolio scoring model', () => {
       'ease_of_business',
     ]);
     const depth = model.strength.find((criterion: { key: string }) => criterion.key === 'relationship_depth');
-    expect(depth.source).toEqual({ kind: 'fact', fact: 'contacts.count', low: 1, high: 25 });
+    // The relationship map offers its strength, so the default model measures depth by it.
+    expect(depth.source).toEqual({ kind: 'fact', fact: 'relationships.strength', low: 0, high: 100 });
     for (const criterion of [...model.attractiveness, ...model.strength]) {
       expect(criterion.label.en.length).toBeGreaterThan(0);
       expect(criterion.label.ru).toMatch(/[а-я]/);
@@ -47,6 +48,7 @@ describe('portfolio scoring model', () => {
     expect(response.status).toBe(200);
     expect(response.body.items).toEqual([
       expect.objectContaining({ key: 'contacts.count', unit: 'count', higherIsBetter: true }),
+      expect.objectContaining({ key: 'relationships.strength', higherIsBetter: true }),
     ]);
   });
 
