@@ -1,18 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { serve } from '@hono/node-server';
-import { sql } from 'drizzle-orm';
-import { createApiToken } from '../../src/modules/auth';
-import { generateDemoWorkspace } from '../../src/modules/demo';
-import { createUser } from '../../src/modules/users';
-import { loadConfig } from '../../src/platform/config';
-import { asSystem, inWorkspace } from '../../src/platform/db/client';
-import { createLogger } from '../../src/platform/logger';
+import { rm } from 'node:fs/promises';
 import { projectPath } from '../../src/platform/project-path';
-import { buildApp, connectDatabase, disconnectDatabase } from '../../src/server';
-import { round, summarize, timeRepeated } from '../measure';
+import { openDemoWorkspace } from '../demo-workspace';
+import { summarize, timeRepeated } from '../measure';
 
 const scale = Number(process.env.BENCH_SCALE ?? 50);
 const requests = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -65,41 +55,15 @@ async function coldStart(dataDir: string): Promise<number> {
 
 /** The foundation's targets: demo generation, accounts list, account page, cold start. */
 export async function foundationBenchmark() {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'accord-bench-'));
-  const logger = createLogger('warn');
-  const config = {
-    ...loadConfig({ ...process.env, ACCORD_DATA_DIR: dataDir, ACCORD_DEMO: '0' }),
-    databaseUrl: undefined,
+  const workspace = await openDemoWorkspace('foundation', scale);
+  const { base, token } = workspace;
+  const results: Json = {
+    scale,
+    requestsPerScenario: requests,
+    demoGenerationSeconds: workspace.demoGenerationSeconds,
+    rows: await workspace.countRows(['accounts', 'contacts']),
   };
-  const connection = await connectDatabase(config, logger);
-  const db = connection.handle.db;
-  const results: Json = { scale, requestsPerScenario: requests };
   try {
-    const admin = await asSystem(db, {}, (tx) =>
-      createUser(tx, { email: 'bench@example.com', name: 'Bench', password: 'correct horse battery' }),
-    );
-    const demoStarted = performance.now();
-    const workspace = await asSystem(db, { userId: admin.id }, (tx) =>
-      generateDemoWorkspace(tx, { adminUserId: admin.id, scale, locale: 'ru', seed: 1, now: new Date() }),
-    );
-    results.demoGenerationSeconds = round((performance.now() - demoStarted) / 1000);
-    await db.execute(sql`analyze`);
-    const counts = await db.execute<{ accounts: number; contacts: number }>(
-      sql`select (select count(*)::int from accounts) as accounts, (select count(*)::int from contacts) as contacts`,
-    );
-    results.rows = counts.rows[0];
-
-    const actor = { userId: admin.id, workspaceId: workspace.id, role: 'admin' as const };
-    const { token } = await inWorkspace(db, actor, (tx) =>
-      createApiToken({ db: tx, actor, now: new Date() }, { name: 'bench' }),
-    );
-
-    const app = buildApp({ db, config, logger: createLogger('warn'), now: () => new Date() });
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((resolve) => server.once('listening', resolve));
-    const address = server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/v1`;
-
     const listSamples = await timeRepeated(requests, async (index) => {
       await getJson(`${base}/accounts?${listQueries[index % listQueries.length]}`, token);
     });
@@ -125,15 +89,13 @@ export async function foundationBenchmark() {
       await getJson(`${base}/contacts?accountId=${page[index % page.length]?.id}`, token);
     });
     results.accountContacts = summarize(contactSamples);
-
-    await new Promise((resolve) => server.close(resolve));
   } finally {
-    await disconnectDatabase(connection);
+    await workspace.close({ keepData: true });
   }
 
   const starts: number[] = [];
-  for (let run = 0; run < 5; run += 1) starts.push(await coldStart(dataDir));
+  for (let run = 0; run < 5; run += 1) starts.push(await coldStart(workspace.dataDir));
   results.coldStartMs = { ...summarize(starts), targetMs: 2000 };
-  await rm(dataDir, { recursive: true, force: true });
+  await rm(workspace.dataDir, { recursive: true, force: true });
   return results;
 }

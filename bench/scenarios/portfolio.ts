@@ -1,20 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { serve } from '@hono/node-server';
-import { sql } from 'drizzle-orm';
 import { chromium } from 'playwright-core';
 import { type AccountInputs, scoreAccount, scorePortfolio } from '../../src/analytics/scoring';
-import { createApiToken } from '../../src/modules/auth';
-import { generateDemoWorkspace } from '../../src/modules/demo';
 import { defaultPortfolioModel, scoringModelOf } from '../../src/modules/portfolio';
-import { createUser } from '../../src/modules/users';
-import { loadConfig } from '../../src/platform/config';
-import { asSystem, inWorkspace } from '../../src/platform/db/client';
-import { createLogger } from '../../src/platform/logger';
 import { projectPath } from '../../src/platform/project-path';
-import { buildApp, connectDatabase, disconnectDatabase } from '../../src/server';
+import { openDemoWorkspace } from '../demo-workspace';
 import { round, summarize, timeRepeated } from '../measure';
 
 const scale = Number(process.env.BENCH_SCALE ?? 50);
@@ -129,41 +118,12 @@ async function pageInteractive(base: string, email: string) {
 /** The portfolio's targets: pure scoring, the portfolio API and the portfolio page at scale 50. */
 export async function portfolioBenchmark() {
   const results: Json = { scale, requestsPerScenario: requests, pureScoring: pureScoring() };
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'accord-bench-portfolio-'));
-  const logger = createLogger('warn');
-  const config = {
-    ...loadConfig({ ...process.env, ACCORD_DATA_DIR: dataDir, ACCORD_DEMO: '0' }),
-    databaseUrl: undefined,
-  };
-  const connection = await connectDatabase(config, logger);
-  const db = connection.handle.db;
+  const workspace = await openDemoWorkspace('portfolio', scale);
+  const { base, origin, token } = workspace;
+  const email = workspace.admin.email;
+  results.demoGenerationSeconds = workspace.demoGenerationSeconds;
+  results.rows = await workspace.countRows(['accounts', 'contacts', 'portfolio_ratings', 'portfolio_review_entries']);
   try {
-    const email = 'bench-portfolio@example.com';
-    const admin = await asSystem(db, {}, (tx) => createUser(tx, { email, name: 'Bench', password, locale: 'ru' }));
-    const demoStarted = performance.now();
-    const workspace = await asSystem(db, { userId: admin.id }, (tx) =>
-      generateDemoWorkspace(tx, { adminUserId: admin.id, scale, locale: 'ru', seed: 1, now: new Date() }),
-    );
-    results.demoGenerationSeconds = round((performance.now() - demoStarted) / 1000);
-    await db.execute(sql`analyze`);
-    const counts = await db.execute<Json>(sql`select
-      (select count(*)::int from accounts) as accounts,
-      (select count(*)::int from contacts) as contacts,
-      (select count(*)::int from portfolio_ratings) as ratings,
-      (select count(*)::int from portfolio_review_entries) as "reviewEntries"`);
-    results.rows = counts.rows[0];
-
-    const actor = { userId: admin.id, workspaceId: workspace.id, role: 'admin' as const };
-    const { token } = await inWorkspace(db, actor, (tx) =>
-      createApiToken({ db: tx, actor, now: new Date() }, { name: 'bench' }),
-    );
-    const app = buildApp({ db, config, logger: createLogger('warn'), now: () => new Date() });
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((resolve) => server.once('listening', resolve));
-    const address = server.address();
-    const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const base = `${origin}/api/v1`;
-
     const whole = await getJson(`${base}/portfolio`, token);
     results.portfolioResponse = { accounts: whole.body.total, kilobytes: round(whole.bytes / 1024, 1) };
     // NOTE: timed to the last byte received; the client's JSON.parse of 2.5 MB would run on the
@@ -207,10 +167,8 @@ export async function portfolioBenchmark() {
     results.runReviewMs = round(performance.now() - reviewStarted);
 
     results.browser = await pageInteractive(origin, email);
-    await new Promise((resolve) => server.close(resolve));
   } finally {
-    await disconnectDatabase(connection);
-    await rm(dataDir, { recursive: true, force: true });
+    await workspace.close();
   }
   return results;
 }

@@ -1,12 +1,7 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { serve } from '@hono/node-server';
+import { stat } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
 import { sql } from 'drizzle-orm';
-import { createApiToken } from '../../src/modules/auth';
 import { contacts } from '../../src/modules/contacts';
-import { generateDemoWorkspace } from '../../src/modules/demo';
 import { BatchInserter } from '../../src/modules/demo/batch-insert';
 import {
   interactionContacts,
@@ -15,14 +10,11 @@ import {
   stakeholderLinks,
   stakeholders,
 } from '../../src/modules/relationships';
-import { createUser } from '../../src/modules/users';
-import { loadConfig } from '../../src/platform/config';
-import { asSystem, type Executor, inWorkspace } from '../../src/platform/db/client';
+import { asSystem, type Executor } from '../../src/platform/db/client';
 import { newId } from '../../src/platform/db/columns';
-import { createLogger } from '../../src/platform/logger';
 import { projectPath } from '../../src/platform/project-path';
-import { buildApp, connectDatabase, disconnectDatabase } from '../../src/server';
 import { layOutOrgChart } from '../../web/src/features/relationships/org-chart-layout';
+import { openDemoWorkspace } from '../demo-workspace';
 import { round, summarize, timeRepeated } from '../measure';
 
 const scale = Number(process.env.BENCH_SCALE ?? 50);
@@ -156,47 +148,27 @@ export async function relationshipsBenchmark() {
   const webBuilt = await stat(projectPath('dist', 'web', 'index.html')).catch(() => undefined);
   if (!webBuilt)
     throw new Error('Build the web app first (npm run build): the render is measured on the built bundle.');
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'accord-bench-relationships-'));
-  const logger = createLogger('warn');
-  const config = {
-    ...loadConfig({ ...process.env, ACCORD_DATA_DIR: dataDir, ACCORD_DEMO: '0' }),
-    databaseUrl: undefined,
+  const workspace = await openDemoWorkspace('relationships', scale);
+  const { base, origin, token, db } = workspace;
+  const results: Json = {
+    scale,
+    requestsPerScenario: requests,
+    demoGenerationSeconds: workspace.demoGenerationSeconds,
   };
-  const connection = await connectDatabase(config, logger);
-  const db = connection.handle.db;
-  const results: Json = { scale, requestsPerScenario: requests };
   try {
-    const password = 'correct horse battery';
-    const admin = await asSystem(db, {}, (tx) =>
-      createUser(tx, { email: 'bench@example.com', name: 'Bench', password }),
-    );
     const now = new Date();
-    const demoStarted = performance.now();
-    const workspace = await asSystem(db, { userId: admin.id }, (tx) =>
-      generateDemoWorkspace(tx, { adminUserId: admin.id, scale, locale: 'ru', seed: 1, now }),
+    const bigAccount = await asSystem(db, { userId: workspace.admin.id }, (tx) =>
+      addBigAccount(tx, workspace.workspaceId, workspace.admin.id, now),
     );
-    results.demoGenerationSeconds = round((performance.now() - demoStarted) / 1000);
-    const bigAccount = await asSystem(db, { userId: admin.id }, (tx) => addBigAccount(tx, workspace.id, admin.id, now));
     await db.execute(sql`analyze`);
-    const counts = await db.execute<Json>(sql`select
-      (select count(*)::int from accounts) as accounts,
-      (select count(*)::int from contacts) as contacts,
-      (select count(*)::int from stakeholders) as stakeholders,
-      (select count(*)::int from relationship_coverage) as coverage,
-      (select count(*)::int from interactions) as interactions,
-      (select count(*)::int from interaction_contacts) as "interactionContacts"`);
-    results.rows = counts.rows[0];
-
-    const actor = { userId: admin.id, workspaceId: workspace.id, role: 'admin' as const };
-    const { token } = await inWorkspace(db, actor, (tx) =>
-      createApiToken({ db: tx, actor, now: new Date() }, { name: 'bench' }),
-    );
-    const app = buildApp({ db, config, logger: createLogger('warn'), now: () => new Date() });
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((resolve) => server.once('listening', resolve));
-    const address = server.address();
-    const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const base = `${origin}/api/v1`;
+    results.rows = await workspace.countRows([
+      'accounts',
+      'contacts',
+      'stakeholders',
+      'relationship_coverage',
+      'interactions',
+      'interaction_contacts',
+    ]);
 
     const chart = await getJson(`${base}/accounts/${bigAccount}/org-chart`, token);
     results.orgChartBytes = JSON.stringify(chart).length;
@@ -214,7 +186,7 @@ export async function relationshipsBenchmark() {
       }),
     );
 
-    const gapQueries = ['limit=50', 'limit=50&kind=key_player_not_contacted', `limit=50&ownerId=${admin.id}`];
+    const gapQueries = ['limit=50', 'limit=50&kind=key_player_not_contacted', `limit=50&ownerId=${workspace.admin.id}`];
     const first = await getJson(`${base}/relationship-gaps?limit=1`, token);
     results.gapsInWorkspace = { total: first.total, counts: first.counts };
     const gapSamples = await timeRepeated(
@@ -238,11 +210,9 @@ export async function relationshipsBenchmark() {
       }),
     );
 
-    results.orgChartRender2000 = await measureRender(origin, bigAccount, password);
-    await new Promise((resolve) => server.close(resolve));
+    results.orgChartRender2000 = await measureRender(origin, bigAccount, workspace.admin);
   } finally {
-    await disconnectDatabase(connection);
-    await rm(dataDir, { recursive: true, force: true });
+    await workspace.close();
   }
   return results;
 }
@@ -252,14 +222,16 @@ export async function relationshipsBenchmark() {
  * org chart's response to the chart drawn at its opening (readable zoom on the top, the cards in
  * view), then "fit view" until all 2,000 cards are in the page.
  */
-async function measureRender(origin: string, accountId: string, password: string) {
+async function measureRender(origin: string, accountId: string, admin: { email: string; password: string }) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, baseURL: origin });
-    const login = await context.request.post('/api/v1/auth/login', { data: { email: 'bench@example.com', password } });
+    const login = await context.request.post('/api/v1/auth/login', {
+      data: { email: admin.email, password: admin.password },
+    });
     if (login.status() !== 200) throw new Error(`sign-in answered ${login.status()}`);
     const page = await context.newPage();
     const firstRender: number[] = [];
