@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'
+  | 'method_not_allowed'
   | 'conflict'
   | 'precondition_failed'
   | 'payload_too_large'
@@ -35,7 +36,7 @@ export function assertNever(value: never): never {
   throw new Error(`Unexpected value: ${String(value)}`);
 }
 
-export function httpStatusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 429 | 500 {
+export function httpStatusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 405 | 409 | 412 | 413 | 415 | 422 | 429 | 500 {
   switch (code) {
     case 'validation_failed':
     case 'malformed_request':
@@ -46,6 +47,8 @@ export function httpStatusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 412
       return 403;
     case 'not_found':
       return 404;
+    case 'method_not_allowed':
+      return 405;
     case 'conflict':
       return 409;
     case 'precondition_failed':

@@ -189,6 +189,17 @@ describe('HTTP conventions', () => {
       expect(expectProblem(response, 404, []).detail).toBe('There is no such API endpoint.');
     });
 
+    it("answers 405 with Allow to a method an API path does not take, in the caller's language", async () => {
+      const collection = await api().request('DELETE', '/api/v1/accounts', undefined, { 'accept-language': 'ru' });
+      expect(expectProblem(collection, 405, []).detail).toBe(
+        'Этот адрес не принимает DELETE; допустимо: GET, HEAD, POST.',
+      );
+      expect(collection.headers.get('allow')).toBe('GET, HEAD, POST');
+      const item = await api().request('PUT', `/api/v1/accounts/${crypto.randomUUID()}`, {});
+      expectProblem(item, 405, []);
+      expect(item.headers.get('allow')).toBe('DELETE, GET, HEAD, PATCH');
+    });
+
     it('answers 400 to an id that is not a UUID', async () => {
       const response = await api().get('/api/v1/accounts/not-a-uuid');
       expectProblem(response, 400, ['id']);

@@ -95,6 +95,14 @@ export function createHttpApp(deps: AppDependencies, parts: HttpAppParts) {
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) {
+      const allowed = methodsAt(app.routes, c.req.path);
+      if (allowed.length > 0) {
+        const detail = message(platformMessages.methodNotAllowed, {
+          method: c.req.method,
+          allowed: allowed.join(', '),
+        });
+        return problemResponse(c, new AppError('method_not_allowed', detail, [], { allow: allowed.join(', ') }));
+      }
       return problemResponse(c, new AppError('not_found', message(platformMessages.routeNotFound)));
     }
     if (!indexHtml) {
@@ -113,4 +121,22 @@ export function createHttpApp(deps: AppDependencies, parts: HttpAppParts) {
   });
 
   return app;
+}
+
+/**
+ * The methods some route answers at this path (a 405 then names them in `Allow`); empty when no
+ * route matches it at all. Middleware (`ALL`) does not count.
+ */
+function methodsAt(routes: readonly { method: string; path: string }[], requestPath: string): string[] {
+  const methods = new Set<string>();
+  for (const route of routes) {
+    if (route.method === 'ALL' || route.path.includes('*')) continue;
+    const pattern = route.path
+      .split('/')
+      .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/');
+    if (new RegExp(`^${pattern}$`).test(requestPath)) methods.add(route.method);
+  }
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
 }

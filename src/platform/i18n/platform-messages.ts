@@ -11,6 +11,7 @@ export const problemTitles: Record<ErrorCode, LocalizedText> = {
   unauthenticated: { en: 'Sign-in required', ru: 'Требуется вход' },
   forbidden: { en: 'Not allowed', ru: 'Нет доступа' },
   not_found: { en: 'Not found', ru: 'Не найдено' },
+  method_not_allowed: { en: 'Method not allowed', ru: 'Метод не поддерживается' },
   conflict: { en: 'Conflict', ru: 'Конфликт' },
   precondition_failed: { en: 'Changed by someone else', ru: 'Изменено другим пользователем' },
   payload_too_large: { en: 'Request too large', ru: 'Слишком большой запрос' },
@@ -36,6 +37,10 @@ export const platformMessages = {
     ru: 'В запросе нет токена безопасности. Обновите страницу и повторите.',
   },
   routeNotFound: { en: 'There is no such API endpoint.', ru: 'Такого адреса API нет.' },
+  methodNotAllowed: {
+    en: 'This address does not take {method}; it takes {allowed}.',
+    ru: 'Этот адрес не принимает {method}; допустимо: {allowed}.',
+  },
   stale: {
     en: 'This record was changed by someone else since you opened it. Reload it to see their changes, then apply yours again.',
     ru: 'Эту запись изменили после того, как вы её открыли. Обновите её, чтобы увидеть изменения, и внесите свои ещё раз.',
