@@ -24,6 +24,7 @@ for (const name of selected) {
   if (!scenario) throw new Error(`Unknown benchmark ${name}; known: ${Object.keys(scenarios).join(', ')}`);
   process.stdout.write(`bench ${name}…\n`);
   const started = performance.now();
+  const loadBefore = os.loadavg()[0];
   const figures = await scenario();
   const result = {
     scenario: name,
@@ -33,6 +34,12 @@ for (const name of selected) {
       cpuModel: os.cpus()[0]?.model,
       memoryGiB: Math.round(os.totalmem() / 2 ** 30),
       node: process.version,
+      // NOTE: the 1-minute load average before and after: on a shared machine, other work slows
+      // every figure, and the figures are only comparable between runs under similar load.
+      loadAverage: {
+        before: Math.round((loadBefore ?? 0) * 100) / 100,
+        after: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
+      },
     },
     durationSeconds: Math.round((performance.now() - started) / 100) / 10,
     ...figures,
