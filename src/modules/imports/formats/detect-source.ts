@@ -63,8 +63,14 @@ export function detectSource(table: Table): ImportSource {
     if (source === 'amocrm' && new Set(raw).size < raw.length) score += 1;
     return { source: source as ImportSource, score };
   });
-  const referencesSalesforce = table.rows.slice(0, 20).some((row) => row.some((cell) => /^@\w+Ref\d+$/.test(cell)));
-  if (referencesSalesforce) return 'salesforce';
+  const sample = table.rows.slice(0, 20);
+  if (sample.some((row) => row.some((cell) => /^@\w+Ref\d+$/.test(cell)))) return 'salesforce';
+  // NOTE: Salesforce record ids: 15 or 18 letters and digits, starting with a 3-character key prefix (001, 003…).
+  const idColumns = table.columns.filter((column) => /id$/.test(normalizeHeader(column.header)));
+  const salesforceIds = idColumns.some((column) =>
+    sample.some((row) => /^0[0-9a-zA-Z]{14}(?:[0-9a-zA-Z]{3})?$/.test(row[column.index] ?? '')),
+  );
+  if (salesforceIds) return 'salesforce';
   const best = scores.sort((left, right) => right.score - left.score)[0];
   return best && best.score >= 2 ? best.source : 'generic';
 }
