@@ -44,7 +44,10 @@ export const importMessages = {
     ru: 'Этот импорт уже выполнен; чтобы изменить файл или сопоставление, начните новый.',
   },
   alreadyRunning: { en: 'This import is already running.', ru: 'Этот импорт уже выполняется.' },
-  notRunning: { en: 'This import is not running.', ru: 'Этот импорт не выполняется.' },
+  notRunning: {
+    en: 'This import has finished; undo it instead.',
+    ru: 'Этот импорт уже завершён; его можно только отменить целиком.',
+  },
   cannotUndo: {
     en: 'Only a finished or cancelled import can be undone, and only once.',
     ru: 'Отменить можно только завершённый или остановленный импорт, и только один раз.',

@@ -290,7 +290,7 @@ export function importRoutes() {
       method: 'post',
       path: '/imports/{id}/cancel',
       tags,
-      summary: 'Stop a running import after its current batch (what it wrote stays until undone)',
+      summary: 'Stop a running import after its current batch (what it wrote stays until undone), or discard a draft',
       request: { params: IdParams },
       responses: {
         200: { description: 'Cancel requested', ...json(ImportSchema) },

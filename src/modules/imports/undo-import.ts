@@ -63,13 +63,22 @@ export async function undoImport(ctx: UseCaseContext, id: string): Promise<Impor
   return viewOf(undone, ctx.now);
 }
 
-/** Asks a running import to stop after its current batch; what it wrote stays (undo removes it). */
+/**
+ * Asks a running import to stop after its current batch (what it wrote stays until undone), or
+ * discards a draft that never ran.
+ */
 export async function cancelImport(ctx: UseCaseContext, id: string): Promise<ImportView> {
   const job = await loadImport(ctx, id, true);
-  if (job.status !== 'running') throw new AppError('conflict', message(importMessages.notRunning));
+  if (job.status !== 'running' && job.status !== 'draft') {
+    throw new AppError('conflict', message(importMessages.notRunning));
+  }
   const [updated] = await ctx.db
     .update(imports)
-    .set({ cancelRequested: true, updatedAt: ctx.now })
+    .set(
+      job.status === 'draft'
+        ? { status: 'cancelled', finishedAt: ctx.now, updatedAt: ctx.now, version: sql`${imports.version} + 1` }
+        : { cancelRequested: true, updatedAt: ctx.now },
+    )
     .where(and(eq(imports.workspaceId, ctx.actor.workspaceId), eq(imports.id, id)))
     .returning();
   if (!updated) throw new Error('Import vanished while cancelling');
