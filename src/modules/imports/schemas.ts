@@ -4,7 +4,7 @@ import { importFields, importKinds, importSources } from './formats/fields';
 import { delimiters, fileFormats, textEncodings } from './formats/table';
 
 export type { ColumnMapping, ImportField, ImportKind, ImportSource } from './formats/fields';
-export { importFields, importKinds, importSources } from './formats/fields';
+export { accountFields, contactFields, importFields, importKinds, importSources } from './formats/fields';
 export type { Delimiter, FileFormat, TableColumn, TextEncoding } from './formats/table';
 export { delimiters, fileFormats, textEncodings } from './formats/table';
 
