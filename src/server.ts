@@ -7,6 +7,7 @@ import { auditRoutes } from './modules/audit';
 import { authenticate, authRoutes, memberAccess } from './modules/auth';
 import { contactCountFact, contactRoutes } from './modules/contacts';
 import { customFieldRoutes } from './modules/custom-fields';
+import { importRoutes, importUploadPath } from './modules/imports';
 import { keyAccountCapGuard, portfolioRoutes } from './modules/portfolio';
 import { interactionRoutes, relationshipRoutes, relationshipStrengthFact } from './modules/relationships';
 import { workspaceRoutes } from './modules/workspaces';
@@ -39,7 +40,9 @@ export function buildApp(deps: AppDependencies, options: { webDirectory?: string
       interactionRoutes(),
       auditRoutes(),
       portfolioRoutes({ accountFacts }),
+      importRoutes(),
     ],
+    uploadPaths: [importUploadPath],
     checkDatabase: async () => {
       await deps.db.execute(sql`select 1`);
     },

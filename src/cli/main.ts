@@ -8,6 +8,7 @@ import {
   migrateCommand,
   roleChoices,
 } from './commands';
+import { importCommand } from './import-command';
 import { startCommand } from './start';
 
 const program = new Command()
@@ -60,6 +61,19 @@ token
   .option('--name <name>', 'a name to recognise the token by', 'CLI')
   .option('--expires-days <days>', 'days until the token expires (default: never)')
   .action(createTokenCommand);
+
+program
+  .command('import')
+  .description(
+    'Import accounts or contacts from a CSV, XLSX or HTML-table file (Salesforce, Dynamics 365, HubSpot, Bitrix24, amoCRM or any)',
+  )
+  .argument('<file>', 'the file to import')
+  .requiredOption('--workspace <id>', 'workspace to import into')
+  .option('--source <source>', 'where the file comes from (default: detected)')
+  .option('--kind <kind>', 'accounts or contacts (default: detected)')
+  .option('--dry-run', 'validate and report bad rows without writing anything')
+  .option('--as <email>', 'member to import as (default: the workspace’s first admin)')
+  .action(importCommand);
 
 try {
   await program.parseAsync(process.argv);

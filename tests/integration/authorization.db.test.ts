@@ -270,6 +270,24 @@ describe('authorization', () => {
         expect(reviews.body.items.map((review: { name: string }) => review.name)).not.toContain(name);
       },
     },
+    {
+      route: 'POST /imports',
+      allowed: editors,
+      prepare: async () => `file-${Math.random()}.csv`,
+      send: (api, fileName) => api.post(`/api/v1/imports?fileName=${fileName}`, new TextEncoder().encode('Name\nA\n')),
+      unchanged: async (fileName) => {
+        const list = await admin().get('/api/v1/imports?limit=100');
+        expect(list.body.items.map((item: { fileName: string }) => item.fileName)).not.toContain(fileName);
+      },
+    },
+    {
+      route: 'POST /imports/{id}/run',
+      allowed: editors,
+      prepare: async () =>
+        (await admin().post('/api/v1/imports?fileName=run.csv', new TextEncoder().encode('Name\nRun\n'))).body.id,
+      send: (api, id) => api.post(`/api/v1/imports/${id}/run`),
+      unchanged: async (id) => expect((await admin().get(`/api/v1/imports/${id}`)).body.status).toBe('draft'),
+    },
   ];
 
   describe.each(writeCases)('$route', (writeCase) => {
@@ -308,6 +326,9 @@ describe('authorization', () => {
       ]) {
         expect((await api.get(path)).status, path).toBe(200);
       }
+      const importsList = await api.get('/api/v1/imports');
+      if (editors.includes(role)) expect(importsList.status).toBe(200);
+      else expectProblem(importsList, 403);
       const audit = await api.get('/api/v1/audit-log');
       if (auditors.includes(role)) expect(audit.status).toBe(200);
       else expectProblem(audit, 403);
@@ -352,7 +373,7 @@ describe('authorization', () => {
   });
 
   describe('between workspaces', () => {
-    let foreign: { account: string; contact: string; customField: string; token: string };
+    let foreign: { account: string; contact: string; customField: string; token: string; importId: string };
 
     beforeAll(async () => {
       const account = await createAccount(b.users.admin.api, { name: 'Чужой аккаунт' });
@@ -365,11 +386,16 @@ describe('authorization', () => {
         type: 'text',
       });
       const token = await b.users.admin.api.post('/api/v1/api-tokens', { name: 'foreign' });
+      const upload = await b.users.admin.api.post(
+        '/api/v1/imports?fileName=foreign.csv',
+        new TextEncoder().encode('Name\nЧужая\n'),
+      );
       foreign = {
         account: account.id,
         contact: contact.id,
         customField: customField.body.id,
         token: token.body.apiToken.id,
+        importId: upload.body.id,
       };
     });
 
@@ -388,6 +414,8 @@ describe('authorization', () => {
         ['PATCH member', () => api.patch(`/api/v1/members/${b.users.viewer.id}`, { role: 'admin' })],
         ['DELETE member', () => api.delete(`/api/v1/members/${b.users.viewer.id}`)],
         ['DELETE api token', () => api.delete(`/api/v1/api-tokens/${foreign.token}`)],
+        ['GET import', () => api.get(`/api/v1/imports/${foreign.importId}`)],
+        ['POST import run', () => api.post(`/api/v1/imports/${foreign.importId}/run`)],
       ];
       for (const [name, attempt] of attempts) {
         const response = await attempt();
@@ -400,6 +428,7 @@ describe('authorization', () => {
       expect((await owner.get(`/api/v1/members/${b.users.viewer.id}`)).body.role).toBe('viewer');
       expect((await owner.get('/api/v1/custom-fields')).body.items[0]).toMatchObject({ labelEn: 'Foreign' });
       expect((await owner.get('/api/v1/api-tokens')).body.items[0]).toMatchObject({ revokedAt: null });
+      expect((await owner.get(`/api/v1/imports/${foreign.importId}`)).body.status).toBe('draft');
     });
 
     it('answers the same 404 for another workspace’s id as for an id that never existed', async () => {

@@ -322,6 +322,43 @@ describe('OpenAPI document', () => {
     await call(admin, 'DELETE', `/api/v1/custom-fields/${field.body.id}`);
     await call(admin, 'DELETE', `/api/v1/custom-fields/${field.body.id}`);
 
+    const { importFixture, waitForImport } = await import('../support/import-helpers');
+    const upload = await call(
+      admin,
+      'POST',
+      '/api/v1/imports?fileName=companies.csv',
+      new Uint8Array(await importFixture('bitrix24-companies-1251.csv')),
+    );
+    await call(admin, 'POST', '/api/v1/imports?fileName=empty.csv', new TextEncoder().encode('name\n'));
+    const importPath = `/api/v1/imports/${upload.body.id}`;
+    await call(admin, 'GET', '/api/v1/imports?limit=1');
+    await call(admin, 'GET', importPath);
+    await call(admin, 'PATCH', importPath, { delimiter: ';', mapping: { 'Название компании': 'name' } });
+    await call(admin, 'GET', `${importPath}/preview`);
+    await call(admin, 'POST', `${importPath}/dry-run`);
+    await call(admin, 'GET', `${importPath}/problems`);
+    await call(admin, 'POST', `${importPath}/run`);
+    await waitForImport(admin, upload.body.id);
+    await call(admin, 'POST', `${importPath}/run`);
+    await call(admin, 'PATCH', importPath, { kind: 'contacts' });
+    await call(admin, 'POST', `${importPath}/cancel`);
+    await call(admin, 'POST', `${importPath}/undo`);
+    await call(admin, 'POST', `${importPath}/undo`);
+    const discarded = await call(
+      admin,
+      'POST',
+      '/api/v1/imports?fileName=x.csv',
+      new TextEncoder().encode('name\nX\n'),
+    );
+    await call(admin, 'POST', `/api/v1/imports/${discarded.body.id}/cancel`);
+    await call(admin, 'GET', '/api/v1/imports/0190a0e0-0000-7000-8000-000000000000');
+    const preset = { name: 'Битрикс', kind: 'accounts', source: 'bitrix24', mapping: { 'Название компании': 'name' } };
+    const savedPreset = await call(admin, 'POST', '/api/v1/import-presets', preset);
+    await call(admin, 'POST', '/api/v1/import-presets', preset);
+    await call(admin, 'GET', '/api/v1/import-presets');
+    await call(admin, 'DELETE', `/api/v1/import-presets/${savedPreset.body.id}`);
+    await call(admin, 'DELETE', `/api/v1/import-presets/${savedPreset.body.id}`);
+
     await call(admin, 'GET', '/api/v1/audit-log?limit=2');
     const token = await call(admin, 'POST', '/api/v1/api-tokens', { name: 'Договор', expiresInDays: 7 });
     await call(admin, 'GET', '/api/v1/api-tokens');

@@ -67,8 +67,11 @@ export class ApiClient {
     if (this.auth.token) requestHeaders.authorization = `Bearer ${this.auth.token}`;
     if (this.auth.cookie) requestHeaders.cookie = this.auth.cookie;
     if (this.auth.csrfToken && method !== 'GET') requestHeaders['x-csrf-token'] = this.auth.csrfToken;
-    let payload: string | undefined;
-    if (body !== undefined) {
+    let payload: string | Blob | undefined;
+    if (body instanceof Uint8Array) {
+      payload = new Blob([new Uint8Array(body)]);
+      requestHeaders['content-type'] ??= 'application/octet-stream';
+    } else if (body !== undefined) {
       payload = typeof body === 'string' ? body : JSON.stringify(body);
       requestHeaders['content-type'] ??= 'application/json';
     }

@@ -19,6 +19,7 @@ export const permissions = [
   'portfolio:read',
   'portfolio:rate',
   'portfolio:manage',
+  'imports:run',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -44,6 +45,7 @@ const editors: Permission[] = [
   'relationships:write',
   'interactions:write',
   'portfolio:rate',
+  'imports:run',
 ];
 
 /** What each role may do. Routes and use cases ask `can(role, permission)`; nothing else decides. */

@@ -15,6 +15,8 @@ import { loggableError, problemResponse, toAppError } from './problem';
 import { requestContext } from './request-context';
 
 export const maxBodyBytes = 1024 * 1024;
+/** The limit for file uploads (imports), on the paths a module declares as upload paths. */
+export const maxUploadBytes = 100 * 1024 * 1024;
 
 export type HttpAppParts = {
   /** Resolves the actor from a session cookie or a Bearer token (the auth module's). */
@@ -23,6 +25,8 @@ export type HttpAppParts = {
   routers: OpenAPIHono<AppEnv>[];
   /** Checks that the database answers, for `/api/health`. */
   checkDatabase: () => Promise<void>;
+  /** Paths whose POST body is a file, allowed up to `maxUploadBytes` instead of `maxBodyBytes`. */
+  uploadPaths?: string[];
   /** Directory of the built web app; defaults to `dist/web`. */
   webDirectory?: string;
 };
@@ -33,14 +37,18 @@ export function createHttpApp(deps: AppDependencies, parts: HttpAppParts) {
 
   app.use('*', requestContext(deps));
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: undefined }));
-  app.use(
-    '/api/*',
+  const uploadPaths = new Set(parts.uploadPaths ?? []);
+  const limitFor = (maxSize: number, limit: string) =>
     bodyLimit({
-      maxSize: maxBodyBytes,
+      maxSize,
       onError: () => {
-        throw new AppError('payload_too_large', message(platformMessages.payloadTooLarge, { limit: '1 MB' }));
+        throw new AppError('payload_too_large', message(platformMessages.payloadTooLarge, { limit }));
       },
-    }),
+    });
+  const usualLimit = limitFor(maxBodyBytes, '1 MB');
+  const uploadLimit = limitFor(maxUploadBytes, '100 MB');
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'POST' && uploadPaths.has(c.req.path) ? uploadLimit(c, next) : usualLimit(c, next),
   );
   app.use('/api/v1/*', parts.authenticate);
 

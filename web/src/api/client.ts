@@ -11,6 +11,8 @@ export type RequestOptions = {
   signal?: AbortSignal;
   /** `blob`: a file to download (an export) rather than JSON. */
   as?: 'json' | 'blob';
+  /** A file sent as the raw body (an import upload) instead of JSON. */
+  file?: Blob;
 };
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -55,6 +57,7 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
     'Accept-Language': i18n.language || 'en',
   };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.file) headers['Content-Type'] = 'application/octet-stream';
   if (method !== 'GET' && session.csrfToken) headers['X-CSRF-Token'] = session.csrfToken;
   if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
   let response: Response;
@@ -62,7 +65,7 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
     response = await fetch(urlOf(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -94,6 +97,9 @@ export const api = {
     apiRequest<T>('PATCH', path, { ...options, body }),
   put: <T>(path: string, body: unknown, options?: RequestOptions) => apiRequest<T>('PUT', path, { ...options, body }),
   delete: (path: string, options?: RequestOptions) => apiRequest<void>('DELETE', path, options),
+  /** Sends a file as the raw body of a POST (an import upload). */
+  upload: <T>(path: string, file: Blob, options?: Omit<RequestOptions, 'body' | 'file'>) =>
+    apiRequest<T>('POST', path, { ...options, file }),
   /** A file from the API (an export), as a Blob. */
   file: (path: string, options?: Omit<RequestOptions, 'body' | 'ifMatch' | 'as'>) =>
     apiRequest<Blob>('GET', path, { ...options, as: 'blob' }),

@@ -28,6 +28,24 @@ export {
   updateCustomFieldInput,
 } from '../../../src/modules/custom-fields/schemas';
 export {
+  accountFields,
+  type ColumnMapping,
+  contactFields,
+  type Delimiter,
+  delimiters,
+  type FileFormat,
+  fileFormats,
+  type ImportField,
+  type ImportKind,
+  type ImportSource,
+  importFields,
+  importKinds,
+  importSources,
+  type TableColumn,
+  type TextEncoding,
+  textEncodings,
+} from '../../../src/modules/imports/schemas';
+export {
   type Axis,
   axes,
   type Criterion,
@@ -72,7 +90,6 @@ export {
   updateRelationshipSettingsInput,
   updateStakeholderInput,
 } from '../../../src/modules/relationships/schemas';
-
 export { updateProfileInput } from '../../../src/modules/users/schemas';
 export { addMemberInput, updateWorkspaceInput, workspaceSettingsInput } from '../../../src/modules/workspaces/schemas';
 export { type Permission, type Role, roles } from '../../../src/platform/auth/permissions';

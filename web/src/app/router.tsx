@@ -10,6 +10,7 @@ import { LoginPage, parseLoginSearch } from '../features/auth/login-page';
 import { meQuery } from '../features/auth/session';
 import { parseContactSearch } from '../features/contacts/contact-search';
 import { ContactsPage } from '../features/contacts/contacts-page';
+import { ImportsPage } from '../features/imports/imports-page';
 import { PortfolioPage } from '../features/portfolio/portfolio-page';
 import { parsePortfolioSearch } from '../features/portfolio/portfolio-search';
 import { ProfilePage } from '../features/profile/profile-page';
@@ -127,6 +128,13 @@ const auditRoute = createRoute({
   component: AuditPage,
 });
 
+const importsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'imports',
+  beforeLoad: requirePermission('imports:run'),
+  component: ImportsPage,
+});
+
 const profileRoute = createRoute({ getParentRoute: () => appRoute, path: 'profile', component: ProfilePage });
 
 const routeTree = rootRoute.addChildren([
@@ -141,6 +149,7 @@ const routeTree = rootRoute.addChildren([
     portfolioRoute,
     settingsRoute,
     auditRoute,
+    importsRoute,
     profileRoute,
   ]),
 ]);

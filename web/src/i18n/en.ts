@@ -1,3 +1,4 @@
+import { importsEn } from './imports-en';
 import { portfolioEn } from './portfolio-en';
 
 /** English texts of the web app. `ru.ts` must have exactly the same keys: its type says so. */
@@ -8,6 +9,7 @@ export const en = {
     portfolio: 'Portfolio',
     relationshipGaps: 'Relationship gaps',
     audit: 'Audit log',
+    imports: 'Import',
     settings: 'Settings',
   },
   shell: {
@@ -562,6 +564,7 @@ export const en = {
     },
   },
   portfolio: portfolioEn,
+  imports: importsEn,
 };
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

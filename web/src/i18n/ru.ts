@@ -1,4 +1,5 @@
 import type { Translation } from './en';
+import { importsRu } from './imports-ru';
 import { portfolioRu } from './portfolio-ru';
 
 export const ru: Translation = {
@@ -8,6 +9,7 @@ export const ru: Translation = {
     portfolio: 'Портфель',
     relationshipGaps: 'Пробелы в отношениях',
     audit: 'Журнал изменений',
+    imports: 'Импорт',
     settings: 'Настройки',
   },
   shell: {
@@ -569,4 +571,5 @@ export const ru: Translation = {
     },
   },
   portfolio: portfolioRu,
+  imports: importsRu,
 };

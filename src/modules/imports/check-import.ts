@@ -1,0 +1,137 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { UseCaseContext } from '../../platform/use-case';
+import { accounts } from '../accounts';
+import { type ImportPlan, loadImport, messageInBoth, planImport, tableOf } from './load-import';
+import { importMessages } from './messages';
+import type { RowDraft } from './row-drafts';
+import { externalIds, type ImportedEntity, imports, type RowProblem } from './schema';
+
+export type ImportCheck = {
+  totalRows: number;
+  validRows: number;
+  toCreate: number;
+  toUpdate: number;
+  problems: RowProblem[];
+};
+
+async function existingExternalIds(ctx: UseCaseContext, entity: ImportedEntity, source: string, ids: string[]) {
+  const found = new Set<string>();
+  for (let start = 0; start < ids.length; start += 10_000) {
+    const rows = await ctx.db
+      .select({ externalId: externalIds.externalId })
+      .from(externalIds)
+      .where(
+        and(
+          eq(externalIds.workspaceId, ctx.actor.workspaceId),
+          eq(externalIds.entity, entity),
+          eq(externalIds.source, source as typeof externalIds.$inferSelect.source),
+          inArray(externalIds.externalId, ids.slice(start, start + 10_000)),
+        ),
+      );
+    for (const row of rows) found.add(row.externalId);
+  }
+  return found;
+}
+
+async function existingAccountNames(ctx: UseCaseContext, names: string[]) {
+  if (names.length === 0) return new Set<string>();
+  const rows = await ctx.db
+    .select({ name: accounts.name })
+    .from(accounts)
+    .where(and(eq(accounts.workspaceId, ctx.actor.workspaceId), inArray(accounts.name, names)));
+  return new Set(rows.map((row) => row.name));
+}
+
+/** References a row makes to records that are neither in the file nor in Accord. */
+async function referenceProblems(ctx: UseCaseContext, source: string, drafts: ImportPlan['drafts']) {
+  const inFile = new Set(drafts.map(({ draft }) => draft.externalId));
+  const namesInFile = new Set(drafts.flatMap(({ draft }) => (draft.kind === 'accounts' ? [draft.name] : [])));
+  const referenceOf = (draft: RowDraft) =>
+    draft.kind === 'accounts'
+      ? { id: draft.parentExternalId, name: draft.parentName, entity: 'account' as const }
+      : { id: draft.reportsToExternalId, name: null, entity: 'contact' as const };
+  const accountRefs = drafts.flatMap(({ draft }) =>
+    draft.kind === 'contacts' && draft.accountExternalId && !draft.accountName ? [draft.accountExternalId] : [],
+  );
+  const knownAccounts = await existingExternalIds(ctx, 'account', source, [...new Set(accountRefs)]);
+  const parentIds = drafts.flatMap(({ draft }) => {
+    const reference = referenceOf(draft).id;
+    return reference && !inFile.has(reference) ? [reference] : [];
+  });
+  const entity = drafts[0]?.draft.kind === 'contacts' ? 'contact' : 'account';
+  const knownParents = await existingExternalIds(ctx, entity, source, [...new Set(parentIds)]);
+  const parentNames = drafts.flatMap(({ draft }) =>
+    draft.kind === 'accounts' && draft.parentName && !namesInFile.has(draft.parentName) ? [draft.parentName] : [],
+  );
+  const knownNames = await existingAccountNames(ctx, [...new Set(parentNames)]);
+  const problems: RowProblem[] = [];
+  const report = (row: number, text: typeof importMessages.accountNotFound, reference: string) =>
+    problems.push({ row, column: null, message: messageInBoth({ text, params: { reference } }) });
+  for (const { row, draft } of drafts) {
+    if (draft.kind === 'contacts' && draft.accountExternalId && !draft.accountName) {
+      if (!knownAccounts.has(draft.accountExternalId))
+        report(row, importMessages.accountNotFound, draft.accountExternalId);
+    }
+    const { id, name } = referenceOf(draft);
+    if (id && !inFile.has(id) && !knownParents.has(id)) report(row, importMessages.parentNotFound, id);
+    if (name && !namesInFile.has(name) && !knownNames.has(name)) report(row, importMessages.parentNotFound, name);
+  }
+  return problems;
+}
+
+/**
+ * The dry run: reads and validates every row and every reference without writing any record,
+ * and keeps the bad rows on the import (for the CSV download).
+ */
+export async function checkImport(ctx: UseCaseContext, id: string): Promise<ImportCheck> {
+  const job = await loadImport(ctx, id);
+  const plan = planImport(job, await tableOf(job));
+  const entity: ImportedEntity = job.kind === 'accounts' ? 'account' : 'contact';
+  const known = await existingExternalIds(
+    ctx,
+    entity,
+    job.source,
+    plan.drafts.map(({ draft }) => draft.externalId),
+  );
+  const problems = [...plan.problems, ...(await referenceProblems(ctx, job.source, plan.drafts))].sort(
+    (left, right) => left.row - right.row,
+  );
+  const badRows = new Set(problems.map((item) => item.row));
+  if (job.status === 'draft') {
+    await ctx.db
+      .update(imports)
+      .set({ problems, failedCount: problems.length, checkedAt: ctx.now, totalRows: plan.totalRows })
+      .where(and(eq(imports.workspaceId, ctx.actor.workspaceId), eq(imports.id, id)));
+  }
+  return {
+    totalRows: plan.totalRows,
+    validRows: plan.totalRows - badRows.size,
+    toCreate: plan.drafts.filter(({ draft, row }) => !badRows.has(row) && !known.has(draft.externalId)).length,
+    toUpdate: plan.drafts.filter(({ draft, row }) => !badRows.has(row) && known.has(draft.externalId)).length,
+    problems,
+  };
+}
+
+/** The first rows as they will be stored, or why they cannot be. */
+export async function previewImport(ctx: UseCaseContext, id: string, limit = 20) {
+  const job = await loadImport(ctx, id);
+  const table = await tableOf(job);
+  const head = { ...table, rows: table.rows.slice(0, limit) };
+  const plan = planImport(job, head);
+  const byRow = new Map(plan.drafts.map((item) => [item.row, item.draft]));
+  return {
+    columns: table.columns,
+    totalRows: table.rows.length,
+    rows: head.rows.map((cells, index) => {
+      const row = index + 2;
+      const draft = byRow.get(row);
+      const { kind: _kind, ...values } = draft ?? { kind: undefined };
+      return {
+        row,
+        cells,
+        values: draft ? (values as Record<string, unknown>) : null,
+        problems: plan.problems.filter((item) => item.row === row),
+      };
+    }),
+  };
+}

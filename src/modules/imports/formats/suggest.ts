@@ -1,0 +1,142 @@
+import { type ColumnMapping, fieldsOf, type ImportField, type ImportKind, type ImportSource } from './fields';
+import type { TableColumn } from './table';
+
+/** Lower case, letters and digits only, `ё` as `е`: `E-mail` and `email`, `Ё` and `Е` compare equal. */
+export function normalizeHeader(header: string): string {
+  return header
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+type Synonyms = Partial<Record<ImportField, string[]>>;
+
+// NOTE: header names seen in Salesforce, Dynamics 365, HubSpot, Bitrix24 and amoCRM exports and in
+// hand-made Russian and English sheets; compared after `normalizeHeader`.
+const accountSynonyms: Synonyms = {
+  externalId: ['id', 'recordid', 'accountid', 'donotmodifyaccount', 'ид', 'идентификатор', 'externalid', 'внешнийid'],
+  name: [
+    'name',
+    'accountname',
+    'companyname',
+    'company',
+    'название',
+    'названиекомпании',
+    'компания',
+    'наименование',
+    'организация',
+  ],
+  legalName: ['legalname', 'юридическоеназвание', 'полноенаименование', 'юрлицо', 'названиеюрлица'],
+  taxId: ['inn', 'taxid', 'vat', 'vatnumber', 'инн', 'иннкомпании', 'реквизитыинн'],
+  website: [
+    'website',
+    'site',
+    'web',
+    'url',
+    'companydomainname',
+    'domain',
+    'websiteurl',
+    'сайт',
+    'вебсайт',
+    'корпоративныйсайт',
+    'адрессайта',
+  ],
+  industry: ['industry', 'отрасль', 'сфередеятельности', 'сферадеятельности', 'индустрия'],
+  segment: ['segment', 'type', 'accounttype', 'типкомпании', 'сегмент', 'тип'],
+  parentExternalId: ['parentid', 'parentaccountid', 'parentcompanyid', 'idродительскойкомпании'],
+  parentName: ['parentaccount', 'parentcompany', 'parent', 'родительскаякомпания', 'головнаякомпания'],
+  tags: ['tags', 'теги', 'метки'],
+  notes: ['description', 'notes', 'comments', 'comment', 'описание', 'комментарий', 'примечание', 'заметки'],
+};
+
+const contactSynonyms: Synonyms = {
+  externalId: ['id', 'recordid', 'contactid', 'donotmodifycontact', 'ид', 'идентификатор', 'externalid'],
+  fullName: ['fullname', 'name', 'contactname', 'фио', 'полноеимя', 'имяконтакта', 'контакт'],
+  lastName: ['lastname', 'surname', 'familyname', 'фамилия'],
+  firstName: ['firstname', 'givenname', 'имя'],
+  patronymic: ['middlename', 'patronymic', 'отчество'],
+  title: ['title', 'jobtitle', 'position', 'должность'],
+  department: ['department', 'отдел', 'подразделение'],
+  email: [
+    'email',
+    'emailaddress',
+    'mail',
+    'рабочийemail',
+    'рабочийemail',
+    'личныйemail',
+    'почта',
+    'электроннаяпочта',
+    'емейл',
+  ],
+  phone: [
+    'phone',
+    'phonenumber',
+    'mobilephone',
+    'mobile',
+    'businessphone',
+    'телефон',
+    'рабочийтелефон',
+    'мобильныйтелефон',
+  ],
+  accountExternalId: ['accountid', 'companyid', 'associatedcompanyid', 'parentcustomerid', 'idкомпании'],
+  accountName: [
+    'company',
+    'companyname',
+    'account',
+    'accountname',
+    'associatedcompany',
+    'компания',
+    'названиекомпании',
+    'организация',
+  ],
+  reportsToExternalId: ['reportstoid', 'managerid', 'idруководителя'],
+  notes: ['description', 'notes', 'comments', 'comment', 'описание', 'комментарий', 'примечание'],
+};
+
+/** Fields that take several columns (amoCRM's two «Телефон» columns both hold phones). */
+const repeatable = new Set<ImportField>(['email', 'phone', 'tags', 'notes']);
+
+/**
+ * Suggests which Accord field each column holds, from its header in either language. A field is
+ * given to its first matching column only, except those that collect several values.
+ */
+export function suggestMapping(kind: ImportKind, columns: TableColumn[], source: ImportSource): ColumnMapping {
+  const synonyms = kind === 'accounts' ? accountSynonyms : contactSynonyms;
+  const allowed = new Set(fieldsOf(kind));
+  const mapping: ColumnMapping = {};
+  const taken = new Set<ImportField>();
+  for (const column of columns) {
+    const normalized = normalizeHeader(column.header);
+    const field = externalIdColumn(source, kind, column) ? 'externalId' : fieldBySynonym(synonyms, normalized);
+    if (!field || !allowed.has(field) || (taken.has(field) && !repeatable.has(field))) continue;
+    if (column.hidden && field !== 'externalId') continue;
+    mapping[column.key] = field;
+    taken.add(field);
+  }
+  return mapping;
+}
+
+function fieldBySynonym(synonyms: Synonyms, normalized: string): ImportField | undefined {
+  for (const [field, names] of Object.entries(synonyms) as [ImportField, string[]][]) {
+    if (names.includes(normalized)) return field;
+  }
+  if (/^(email|емейл|email\d|рабочийemail|другойemail)/.test(normalized) && 'email' in synonyms) return 'email';
+  if (/(телефон|phone)/.test(normalized) && 'phone' in synonyms) return 'phone';
+  return undefined;
+}
+
+/** The column a source keeps its own record id in, which becomes the external id. */
+function externalIdColumn(source: ImportSource, kind: ImportKind, column: TableColumn): boolean {
+  const normalized = normalizeHeader(column.header);
+  switch (source) {
+    case 'dynamics':
+      return normalized === (kind === 'accounts' ? 'donotmodifyaccount' : 'donotmodifycontact');
+    case 'hubspot':
+      return normalized === 'recordid';
+    case 'salesforce':
+    case 'bitrix24':
+    case 'amocrm':
+    case 'generic':
+      return normalized === 'id';
+  }
+}

@@ -1,0 +1,7 @@
+export { checkImport } from './check-import';
+export { createImport } from './create-import';
+export { importRoutes, importUploadPath } from './routes';
+export { processImport, startImport } from './run-import';
+export { externalIds, importChanges, importPresets, imports } from './schema';
+export * from './schemas';
+export { undoImport } from './undo-import';

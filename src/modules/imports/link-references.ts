@@ -1,0 +1,99 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { UseCaseContext } from '../../platform/use-case';
+import { accounts } from '../accounts';
+import { contacts } from '../contacts';
+import { messageInBoth } from './load-import';
+import { importMessages } from './messages';
+import type { AccountDraft, ContactDraft } from './row-drafts';
+import { externalIds, type ImportedEntity, type RowProblem } from './schema';
+import type { RunState } from './write-batch';
+
+/** A uuid[] literal as one parameter (drizzle would spread a JS array into a list). Ids are ours: uuids only. */
+const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
+
+type Link = { row: number; externalId: string; reference: string; byName: boolean };
+
+async function recordIdsOf(ctx: UseCaseContext, state: RunState, entity: ImportedEntity, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await ctx.db
+    .select({ externalId: externalIds.externalId, recordId: externalIds.recordId })
+    .from(externalIds)
+    .where(
+      and(
+        eq(externalIds.workspaceId, ctx.actor.workspaceId),
+        eq(externalIds.entity, entity),
+        eq(externalIds.source, state.source),
+        inArray(externalIds.externalId, ids),
+      ),
+    );
+  return new Map(rows.map((row) => [row.externalId, row.recordId]));
+}
+
+/**
+ * Second pass of a run, once every row of the file exists: points accounts at their parents and
+ * contacts at whom they report to, by external id (or, for parents, by name). A reference to
+ * nothing in the file, earlier imports or Accord is reported on its row.
+ */
+export async function linkReferences(
+  ctx: UseCaseContext,
+  state: RunState,
+  batch: { row: number; draft: AccountDraft | ContactDraft }[],
+): Promise<RowProblem[]> {
+  const links = batch.flatMap(({ row, draft }): Link[] => {
+    if (draft.kind === 'accounts') {
+      if (draft.parentExternalId)
+        return [{ row, externalId: draft.externalId, reference: draft.parentExternalId, byName: false }];
+      if (draft.parentName) return [{ row, externalId: draft.externalId, reference: draft.parentName, byName: true }];
+      return [];
+    }
+    return draft.reportsToExternalId
+      ? [{ row, externalId: draft.externalId, reference: draft.reportsToExternalId, byName: false }]
+      : [];
+  });
+  if (links.length === 0) return [];
+  const entity: ImportedEntity = batch[0]?.draft.kind === 'accounts' ? 'account' : 'contact';
+  const own = await recordIdsOf(
+    ctx,
+    state,
+    entity,
+    links.map((link) => link.externalId),
+  );
+  const targets = await recordIdsOf(
+    ctx,
+    state,
+    entity,
+    links.filter((link) => !link.byName).map((link) => link.reference),
+  );
+  const names = links.filter((link) => link.byName).map((link) => link.reference);
+  if (names.length > 0) {
+    const found = await ctx.db
+      .select({ id: accounts.id, name: accounts.name })
+      .from(accounts)
+      .where(and(eq(accounts.workspaceId, ctx.actor.workspaceId), inArray(accounts.name, names)));
+    for (const row of found) if (!targets.has(row.name)) targets.set(row.name, row.id);
+  }
+  const problems: RowProblem[] = [];
+  const pairs: { id: string; target: string }[] = [];
+  for (const link of links) {
+    const id = own.get(link.externalId);
+    const target = targets.get(link.reference);
+    if (!id) continue;
+    if (!target) {
+      const text = { text: importMessages.parentNotFound, params: { reference: link.reference } };
+      problems.push({ row: link.row, column: null, message: messageInBoth(text) });
+    } else if (target === id) {
+      problems.push({ row: link.row, column: null, message: messageInBoth({ text: importMessages.selfReference }) });
+    } else {
+      pairs.push({ id, target });
+    }
+  }
+  if (pairs.length === 0) return problems;
+  const table = entity === 'account' ? accounts : contacts;
+  const column = entity === 'account' ? sql.raw('parent_id') : sql.raw('reports_to_id');
+  // NOTE: one statement for the whole batch; rows already pointing at the target are left alone.
+  await ctx.db.execute(sql`
+    update ${table} as t set ${column} = v.target, updated_at = ${ctx.now}, version = t.version + 1
+    from unnest(${uuidArray(pairs.map((pair) => pair.id))}::uuid[], ${uuidArray(pairs.map((pair) => pair.target))}::uuid[]) as v(id, target)
+    where t.workspace_id = ${ctx.actor.workspaceId} and t.id = v.id and t.${column} is distinct from v.target`);
+  return problems;
+}

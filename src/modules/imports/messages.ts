@@ -1,0 +1,60 @@
+import type { LocalizedText } from '../../platform/i18n/text';
+
+export const importMessages = {
+  import: { en: 'import', ru: 'импорт' },
+  preset: { en: 'mapping preset', ru: 'шаблон сопоставления' },
+  emptyFile: {
+    en: 'The file has no rows under its header.',
+    ru: 'В файле нет строк под заголовком.',
+  },
+  unreadableFile: {
+    en: 'The file could not be read as CSV, XLSX or an HTML table.',
+    ru: 'Файл не удалось прочитать как CSV, XLSX или HTML-таблицу.',
+  },
+  tooManyRows: {
+    en: 'A file may hold at most {limit} rows.',
+    ru: 'В файле может быть не больше {limit} строк.',
+  },
+  unknownColumn: { en: 'The file has no column “{column}”.', ru: 'В файле нет столбца «{column}».' },
+  fieldNotForKind: {
+    en: 'The field “{field}” cannot be imported into {kind}.',
+    ru: 'Поле «{field}» нельзя импортировать в этот раздел ({kind}).',
+  },
+  nameRequired: { en: 'A name is required.', ru: 'Нужно название.' },
+  lastNameRequired: { en: 'A last name (or a full name) is required.', ru: 'Нужна фамилия (или ФИО).' },
+  accountRequired: {
+    en: 'A contact needs a company: map a company name or id column.',
+    ru: 'Контакту нужна компания: сопоставьте столбец с названием или ID компании.',
+  },
+  accountNotFound: {
+    en: 'No company “{reference}” in the file, in earlier imports or in Accord.',
+    ru: 'Компания «{reference}» не найдена ни в файле, ни в прошлых импортах, ни в Accord.',
+  },
+  parentNotFound: {
+    en: 'No parent “{reference}” in the file, in earlier imports or in Accord.',
+    ru: 'Родитель «{reference}» не найден ни в файле, ни в прошлых импортах, ни в Accord.',
+  },
+  selfReference: { en: 'A record cannot refer to itself.', ru: 'Запись не может ссылаться на саму себя.' },
+  duplicateInFile: {
+    en: 'The id “{reference}” appears again in row {row}; the later row wins.',
+    ru: 'ID «{reference}» встречается ещё в строке {row}; берётся более поздняя строка.',
+  },
+  notDraft: {
+    en: 'This import has already run; start a new one to change its file or mapping.',
+    ru: 'Этот импорт уже выполнен; чтобы изменить файл или сопоставление, начните новый.',
+  },
+  alreadyRunning: { en: 'This import is already running.', ru: 'Этот импорт уже выполняется.' },
+  notRunning: {
+    en: 'This import has finished; undo it instead.',
+    ru: 'Этот импорт уже завершён; его можно только отменить целиком.',
+  },
+  cannotUndo: {
+    en: 'Only a finished or cancelled import can be undone, and only once.',
+    ru: 'Отменить можно только завершённый или остановленный импорт, и только один раз.',
+  },
+  interrupted: {
+    en: 'The import stopped unexpectedly after {processed} rows; run it again to finish (already imported rows are updated, not duplicated).',
+    ru: 'Импорт неожиданно прервался после {processed} строк; запустите его снова, чтобы закончить (уже загруженные строки обновятся, а не задвоятся).',
+  },
+  presetNameTaken: { en: 'A preset with this name exists.', ru: 'Шаблон с таким названием уже есть.' },
+} satisfies Record<string, LocalizedText>;

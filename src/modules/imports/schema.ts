@@ -1,0 +1,128 @@
+import {
+  boolean,
+  customType,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { tenantColumns, tenantKeyAndPolicy, timestamptz } from '../../platform/db/columns';
+import { memberships, workspaces } from '../workspaces';
+import type { ColumnMapping, ImportKind, ImportSource } from './formats/fields';
+import type { Delimiter, FileFormat, TableColumn, TextEncoding } from './formats/table';
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+export const importStatuses = ['draft', 'running', 'completed', 'failed', 'cancelled', 'undone'] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+
+/** A bad row: its line in the file, the column at fault and why, in both languages. */
+export type RowProblem = { row: number; column: string | null; message: { en: string; ru: string } };
+
+/** One uploaded file on its way in: how it was read, how it maps, and how far its import got. */
+export const imports = pgTable(
+  'imports',
+  {
+    ...tenantColumns(),
+    createdBy: uuid().notNull(),
+    fileName: text().notNull(),
+    // NOTE: the file is kept so that preview, dry run and run read the same bytes, in any process.
+    file: bytea().notNull(),
+    format: text().$type<FileFormat>().notNull(),
+    encoding: text().$type<TextEncoding>(),
+    delimiter: text().$type<Delimiter>(),
+    kind: text().$type<ImportKind>().notNull(),
+    source: text().$type<ImportSource>().notNull(),
+    columns: jsonb().$type<TableColumn[]>().notNull(),
+    mapping: jsonb().$type<ColumnMapping>().notNull(),
+    status: text().$type<ImportStatus>().notNull().default('draft'),
+    totalRows: integer().notNull().default(0),
+    processedRows: integer().notNull().default(0),
+    createdCount: integer().notNull().default(0),
+    updatedCount: integer().notNull().default(0),
+    unchangedCount: integer().notNull().default(0),
+    failedCount: integer().notNull().default(0),
+    problems: jsonb().$type<RowProblem[]>().notNull().default([]),
+    checkedAt: timestamptz(),
+    startedAt: timestamptz(),
+    heartbeatAt: timestamptz(),
+    finishedAt: timestamptz(),
+    cancelRequested: boolean().notNull().default(false),
+  },
+  (table) => [
+    ...tenantKeyAndPolicy(table),
+    foreignKey({ columns: [table.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+    foreignKey({
+      name: 'imports_created_by_fk',
+      columns: [table.workspaceId, table.createdBy],
+      foreignColumns: [memberships.workspaceId, memberships.userId],
+    }),
+    index('imports_created_idx').on(table.workspaceId, table.createdAt, table.id),
+  ],
+);
+
+export type ImportedEntity = 'account' | 'contact';
+
+/** What an import did to one record, with the values it replaced: what undo puts back. */
+export const importChanges = pgTable(
+  'import_changes',
+  {
+    ...tenantColumns(),
+    importId: uuid().notNull(),
+    entity: text().$type<ImportedEntity>().notNull(),
+    recordId: uuid().notNull(),
+    action: text().$type<'created' | 'updated'>().notNull(),
+    previous: jsonb().$type<Record<string, unknown>>(),
+  },
+  (table) => [
+    ...tenantKeyAndPolicy(table),
+    foreignKey({
+      name: 'import_changes_import_fk',
+      columns: [table.workspaceId, table.importId],
+      foreignColumns: [imports.workspaceId, imports.id],
+    }).onDelete('cascade'),
+    index('import_changes_import_idx').on(table.workspaceId, table.importId, table.entity),
+  ],
+);
+
+/** A record's id in the system it came from (source + id), so a re-import updates instead of duplicating. */
+export const externalIds = pgTable(
+  'external_ids',
+  {
+    ...tenantColumns(),
+    entity: text().$type<ImportedEntity>().notNull(),
+    source: text().$type<ImportSource>().notNull(),
+    externalId: text().notNull(),
+    recordId: uuid().notNull(),
+    importId: uuid(),
+  },
+  (table) => [
+    ...tenantKeyAndPolicy(table),
+    unique('external_ids_key').on(table.workspaceId, table.entity, table.source, table.externalId),
+    foreignKey({ columns: [table.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+    index('external_ids_record_idx').on(table.workspaceId, table.entity, table.recordId),
+    index('external_ids_import_idx').on(table.workspaceId, table.importId),
+  ],
+);
+
+/** A mapping saved under a name, offered again for files with the same columns. */
+export const importPresets = pgTable(
+  'import_presets',
+  {
+    ...tenantColumns(),
+    name: text().notNull(),
+    kind: text().$type<ImportKind>().notNull(),
+    source: text().$type<ImportSource>().notNull(),
+    mapping: jsonb().$type<ColumnMapping>().notNull(),
+    createdBy: uuid().notNull(),
+  },
+  (table) => [
+    ...tenantKeyAndPolicy(table),
+    unique('import_presets_name_key').on(table.workspaceId, table.name),
+    foreignKey({ columns: [table.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+  ],
+);

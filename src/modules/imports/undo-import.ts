@@ -1,0 +1,86 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { AppError } from '../../platform/errors';
+import { message } from '../../platform/i18n/text';
+import type { UseCaseContext } from '../../platform/use-case';
+import { accounts } from '../accounts';
+import { contacts } from '../contacts';
+import { type ImportView, viewOf } from './get-import';
+import { loadImport } from './load-import';
+import { importMessages } from './messages';
+import { externalIds, importChanges, imports } from './schema';
+
+/** A uuid[] literal as one parameter; ids are ours, uuids only. */
+const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
+
+/**
+ * Undoes an import as a whole, in one transaction: records it created are deleted (references
+ * to them from other records cleared first), records it updated get their previous values back.
+ */
+export async function undoImport(ctx: UseCaseContext, id: string): Promise<ImportView> {
+  const job = await loadImport(ctx, id, true);
+  if (job.status !== 'completed' && job.status !== 'cancelled' && job.status !== 'failed') {
+    throw new AppError('conflict', message(importMessages.cannotUndo));
+  }
+  const workspaceId = ctx.actor.workspaceId;
+  const changes = await ctx.db
+    .select()
+    .from(importChanges)
+    .where(and(eq(importChanges.workspaceId, workspaceId), eq(importChanges.importId, id)));
+  const created = (entity: 'account' | 'contact') =>
+    changes
+      .filter((change) => change.entity === entity && change.action === 'created')
+      .map((change) => change.recordId);
+  const createdContacts = created('contact');
+  const createdAccounts = created('account');
+  for (const change of changes) {
+    if (change.action !== 'updated' || !change.previous) continue;
+    const table = change.entity === 'account' ? accounts : contacts;
+    await ctx.db
+      .update(table)
+      .set({ ...change.previous, updatedAt: ctx.now, version: sql`${table.version} + 1` })
+      .where(and(eq(table.workspaceId, workspaceId), eq(table.id, change.recordId)));
+  }
+  if (createdContacts.length > 0) {
+    await ctx.db.execute(sql`update contacts set reports_to_id = null
+      where workspace_id = ${workspaceId} and reports_to_id = any(${uuidArray(createdContacts)}::uuid[])`);
+    await ctx.db.execute(sql`delete from contacts
+      where workspace_id = ${workspaceId} and id = any(${uuidArray(createdContacts)}::uuid[])`);
+  }
+  if (createdAccounts.length > 0) {
+    await ctx.db.execute(sql`update accounts set parent_id = null
+      where workspace_id = ${workspaceId} and parent_id = any(${uuidArray(createdAccounts)}::uuid[])`);
+    // NOTE: contacts added by hand to an account the import created go with it (the foreign key cascades).
+    await ctx.db.execute(sql`delete from accounts
+      where workspace_id = ${workspaceId} and id = any(${uuidArray(createdAccounts)}::uuid[])`);
+  }
+  await ctx.db.delete(externalIds).where(and(eq(externalIds.workspaceId, workspaceId), eq(externalIds.importId, id)));
+  const [undone] = await ctx.db
+    .update(imports)
+    .set({ status: 'undone', updatedAt: ctx.now, version: sql`${imports.version} + 1` })
+    .where(and(eq(imports.workspaceId, workspaceId), eq(imports.id, id)))
+    .returning();
+  if (!undone) throw new Error('Import vanished while undoing');
+  return viewOf(undone, ctx.now);
+}
+
+/**
+ * Asks a running import to stop after its current batch (what it wrote stays until undone), or
+ * discards a draft that never ran.
+ */
+export async function cancelImport(ctx: UseCaseContext, id: string): Promise<ImportView> {
+  const job = await loadImport(ctx, id, true);
+  if (job.status !== 'running' && job.status !== 'draft') {
+    throw new AppError('conflict', message(importMessages.notRunning));
+  }
+  const [updated] = await ctx.db
+    .update(imports)
+    .set(
+      job.status === 'draft'
+        ? { status: 'cancelled', finishedAt: ctx.now, updatedAt: ctx.now, version: sql`${imports.version} + 1` }
+        : { cancelRequested: true, updatedAt: ctx.now },
+    )
+    .where(and(eq(imports.workspaceId, ctx.actor.workspaceId), eq(imports.id, id)))
+    .returning();
+  if (!updated) throw new Error('Import vanished while cancelling');
+  return viewOf(updated, ctx.now);
+}

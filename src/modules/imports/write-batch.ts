@@ -1,0 +1,328 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { newId } from '../../platform/db/columns';
+import type { UseCaseContext } from '../../platform/use-case';
+import { accounts, domainOf } from '../accounts';
+import { contacts } from '../contacts';
+import type { ImportField, ImportSource } from './formats/fields';
+import { messageInBoth } from './load-import';
+import { importMessages } from './messages';
+import type { AccountDraft, ContactDraft, RowDraft } from './row-drafts';
+import { externalIds, type ImportedEntity, importChanges, type RowProblem } from './schema';
+
+/** What stays the same for every batch of one run: the import, its currency, companies found by name. */
+export type RunState = {
+  importId: string;
+  source: ImportSource;
+  mappedFields: Set<ImportField>;
+  currency: string;
+  accountByName: Map<string, string>;
+};
+
+export type BatchResult = { created: number; updated: number; unchanged: number; problems: RowProblem[] };
+type Planned<D extends RowDraft> = { row: number; draft: D };
+
+/** Record ids already known for these external ids, only for records that still exist. */
+async function knownRecords(ctx: UseCaseContext, state: RunState, entity: ImportedEntity, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const table = entity === 'account' ? accounts : contacts;
+  const rows = await ctx.db
+    .select({ externalId: externalIds.externalId, recordId: externalIds.recordId })
+    .from(externalIds)
+    .innerJoin(table, and(eq(table.workspaceId, externalIds.workspaceId), eq(table.id, externalIds.recordId)))
+    .where(
+      and(
+        eq(externalIds.workspaceId, ctx.actor.workspaceId),
+        eq(externalIds.entity, entity),
+        eq(externalIds.source, state.source),
+        inArray(externalIds.externalId, ids),
+      ),
+    );
+  return new Map(rows.map((row) => [row.externalId, row.recordId]));
+}
+
+async function rememberExternalIds(
+  ctx: UseCaseContext,
+  state: RunState,
+  entity: ImportedEntity,
+  created: { externalId: string; recordId: string }[],
+) {
+  if (created.length === 0) return;
+  await ctx.db
+    .insert(externalIds)
+    .values(
+      created.map((item) => ({
+        workspaceId: ctx.actor.workspaceId,
+        entity,
+        source: state.source,
+        externalId: item.externalId,
+        recordId: item.recordId,
+        importId: state.importId,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [externalIds.workspaceId, externalIds.entity, externalIds.source, externalIds.externalId],
+      set: { recordId: sql`excluded.record_id`, importId: sql`excluded.import_id`, updatedAt: ctx.now },
+    });
+}
+
+async function recordChanges(
+  ctx: UseCaseContext,
+  state: RunState,
+  entity: ImportedEntity,
+  changes: { recordId: string; previous: Record<string, unknown> | null }[],
+) {
+  if (changes.length === 0) return;
+  await ctx.db.insert(importChanges).values(
+    changes.map((change) => ({
+      workspaceId: ctx.actor.workspaceId,
+      importId: state.importId,
+      entity,
+      recordId: change.recordId,
+      action: change.previous ? ('updated' as const) : ('created' as const),
+      previous: change.previous,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })),
+  );
+}
+
+function pick<T extends Record<string, unknown>>(row: T, keys: (keyof T)[]): Partial<T> {
+  return Object.fromEntries(keys.map((key) => [key, row[key]])) as Partial<T>;
+}
+
+function sameValues(before: Record<string, unknown>, after: Record<string, unknown>): boolean {
+  return Object.keys(after).every((key) => JSON.stringify(before[key]) === JSON.stringify(after[key]));
+}
+
+type AccountKey = keyof AccountDraft & keyof typeof accounts.$inferSelect;
+type ContactKey = keyof ContactDraft & keyof typeof contacts.$inferSelect;
+
+const accountColumnsOf: Partial<Record<ImportField, AccountKey[]>> = {
+  name: ['name'],
+  legalName: ['legalName'],
+  taxId: ['taxId'],
+  website: ['website'],
+  industry: ['industry'],
+  segment: ['segment'],
+  tags: ['tags'],
+  notes: ['notes'],
+};
+
+const contactColumnsOf: Partial<Record<ImportField, ContactKey[]>> = {
+  fullName: ['firstName', 'lastName', 'patronymic'],
+  firstName: ['firstName'],
+  lastName: ['lastName'],
+  patronymic: ['patronymic'],
+  title: ['title'],
+  department: ['department'],
+  email: ['emails'],
+  phone: ['phones'],
+  notes: ['notes'],
+};
+
+function updatableKeys<K extends string>(state: RunState, columnsOf: Partial<Record<ImportField, K[]>>): K[] {
+  return [...new Set([...state.mappedFields].flatMap((field) => columnsOf[field] ?? []))];
+}
+
+/** Writes one batch of account rows: new ones inserted, known ones updated in the mapped fields only. */
+export async function writeAccounts(
+  ctx: UseCaseContext,
+  state: RunState,
+  batch: Planned<AccountDraft>[],
+): Promise<BatchResult> {
+  const known = await knownRecords(
+    ctx,
+    state,
+    'account',
+    batch.map((item) => item.draft.externalId),
+  );
+  const existing = known.size
+    ? await ctx.db
+        .select()
+        .from(accounts)
+        .where(and(eq(accounts.workspaceId, ctx.actor.workspaceId), inArray(accounts.id, [...known.values()])))
+    : [];
+  const existingById = new Map(existing.map((row) => [row.id, row]));
+  const keys = updatableKeys(state, accountColumnsOf);
+  const inserts: (typeof accounts.$inferInsert)[] = [];
+  const createdIds: { externalId: string; recordId: string }[] = [];
+  const changes: { recordId: string; previous: Record<string, unknown> | null }[] = [];
+  let unchanged = 0;
+  for (const { draft } of batch) {
+    const recordId = known.get(draft.externalId);
+    const current = recordId ? existingById.get(recordId) : undefined;
+    if (!current) {
+      const id = newId();
+      inserts.push({
+        workspaceId: ctx.actor.workspaceId,
+        id,
+        name: draft.name,
+        legalName: draft.legalName,
+        taxId: draft.taxId,
+        website: draft.website,
+        domain: draft.website ? domainOf(draft.website) : null,
+        industry: draft.industry,
+        segment: draft.segment,
+        tags: draft.tags,
+        notes: draft.notes,
+        ownerId: ctx.actor.userId,
+        currency: state.currency,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      });
+      createdIds.push({ externalId: draft.externalId, recordId: id });
+      changes.push({ recordId: id, previous: null });
+      continue;
+    }
+    const next = pick(draft, keys);
+    if (sameValues(current, next)) {
+      unchanged += 1;
+      continue;
+    }
+    const previous = { ...pick(current, keys), ...(keys.includes('website') ? { domain: current.domain } : {}) };
+    await ctx.db
+      .update(accounts)
+      .set({
+        ...next,
+        ...(keys.includes('website') ? { domain: draft.website ? domainOf(draft.website) : null } : {}),
+        updatedAt: ctx.now,
+        version: sql`${accounts.version} + 1`,
+      })
+      .where(and(eq(accounts.workspaceId, ctx.actor.workspaceId), eq(accounts.id, current.id)));
+    changes.push({ recordId: current.id, previous });
+  }
+  if (inserts.length > 0) await ctx.db.insert(accounts).values(inserts);
+  await rememberExternalIds(ctx, state, 'account', createdIds);
+  await recordChanges(ctx, state, 'account', changes);
+  return { created: inserts.length, updated: changes.length - inserts.length, unchanged, problems: [] };
+}
+
+/** Finds the companies contacts name, creating those Accord does not have yet (recorded for undo). */
+async function accountsByName(ctx: UseCaseContext, state: RunState, names: string[]): Promise<void> {
+  const missing = [...new Set(names)].filter((name) => !state.accountByName.has(name));
+  if (missing.length === 0) return;
+  const found = await ctx.db
+    .select({ id: accounts.id, name: accounts.name })
+    .from(accounts)
+    .where(and(eq(accounts.workspaceId, ctx.actor.workspaceId), inArray(accounts.name, missing)))
+    .orderBy(accounts.createdAt);
+  for (const row of found) if (!state.accountByName.has(row.name)) state.accountByName.set(row.name, row.id);
+  const toCreate = missing.filter((name) => !state.accountByName.has(name));
+  if (toCreate.length === 0) return;
+  const created = toCreate.map((name) => ({ name, id: newId() }));
+  await ctx.db.insert(accounts).values(
+    created.map(({ name, id }) => ({
+      workspaceId: ctx.actor.workspaceId,
+      id,
+      name,
+      ownerId: ctx.actor.userId,
+      currency: state.currency,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })),
+  );
+  await recordChanges(
+    ctx,
+    state,
+    'account',
+    created.map(({ id }) => ({ recordId: id, previous: null })),
+  );
+  for (const { name, id } of created) state.accountByName.set(name, id);
+}
+
+/** Writes one batch of contact rows, each attached to its company by external id or by name. */
+export async function writeContacts(
+  ctx: UseCaseContext,
+  state: RunState,
+  batch: Planned<ContactDraft>[],
+): Promise<BatchResult> {
+  const accountIds = await knownRecords(ctx, state, 'account', [
+    ...new Set(batch.flatMap((item) => (item.draft.accountExternalId ? [item.draft.accountExternalId] : []))),
+  ]);
+  await accountsByName(
+    ctx,
+    state,
+    batch.flatMap(({ draft }) =>
+      draft.accountName && !(draft.accountExternalId && accountIds.has(draft.accountExternalId))
+        ? [draft.accountName]
+        : [],
+    ),
+  );
+  const problems: RowProblem[] = [];
+  const resolved: { row: number; draft: ContactDraft; accountId: string }[] = [];
+  for (const { row, draft } of batch) {
+    const accountId =
+      (draft.accountExternalId ? accountIds.get(draft.accountExternalId) : undefined) ??
+      (draft.accountName ? state.accountByName.get(draft.accountName) : undefined);
+    if (!accountId) {
+      const reference = draft.accountExternalId ?? draft.accountName ?? '';
+      problems.push({
+        row,
+        column: null,
+        message: messageInBoth({ text: importMessages.accountNotFound, params: { reference } }),
+      });
+      continue;
+    }
+    resolved.push({ row, draft, accountId });
+  }
+  const known = await knownRecords(
+    ctx,
+    state,
+    'contact',
+    resolved.map((item) => item.draft.externalId),
+  );
+  const existing = known.size
+    ? await ctx.db
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.workspaceId, ctx.actor.workspaceId), inArray(contacts.id, [...known.values()])))
+    : [];
+  const existingById = new Map(existing.map((row) => [row.id, row]));
+  const keys = updatableKeys(state, contactColumnsOf);
+  const inserts: (typeof contacts.$inferInsert)[] = [];
+  const createdIds: { externalId: string; recordId: string }[] = [];
+  const changes: { recordId: string; previous: Record<string, unknown> | null }[] = [];
+  let unchanged = 0;
+  for (const { draft, accountId } of resolved) {
+    const recordId = known.get(draft.externalId);
+    const current = recordId ? existingById.get(recordId) : undefined;
+    if (!current) {
+      const id = newId();
+      inserts.push({
+        workspaceId: ctx.actor.workspaceId,
+        id,
+        accountId,
+        firstName: draft.firstName,
+        lastName: draft.lastName,
+        patronymic: draft.patronymic,
+        title: draft.title,
+        department: draft.department,
+        emails: draft.emails,
+        phones: draft.phones,
+        notes: draft.notes,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      });
+      createdIds.push({ externalId: draft.externalId, recordId: id });
+      changes.push({ recordId: id, previous: null });
+      continue;
+    }
+    const next = { ...pick(draft, keys), accountId };
+    if (sameValues(current, next)) {
+      unchanged += 1;
+      continue;
+    }
+    const previous = pick(current, [...keys, 'accountId' as const]);
+    await ctx.db
+      .update(contacts)
+      .set({ ...next, updatedAt: ctx.now, version: sql`${contacts.version} + 1` })
+      .where(and(eq(contacts.workspaceId, ctx.actor.workspaceId), eq(contacts.id, current.id)));
+    changes.push({ recordId: current.id, previous });
+  }
+  if (inserts.length > 0) await ctx.db.insert(contacts).values(inserts);
+  await rememberExternalIds(ctx, state, 'contact', createdIds);
+  await recordChanges(ctx, state, 'contact', changes);
+  return { created: inserts.length, updated: changes.length - inserts.length, unchanged, problems };
+}

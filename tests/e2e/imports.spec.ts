@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { expect, test } from './fixtures';
+
+const fixture = path.join(process.cwd(), 'tests', 'fixtures', 'imports', 'bitrix24-companies-1251.csv');
+
+test('a Bitrix24 CSV in Russian is read, one mapping fixed, checked, imported and undone', async ({ page, login }) => {
+  await login();
+  const accountTotal = async () => {
+    const response = await page.request.get('/api/v1/accounts?limit=1&total=true');
+    return (await response.json()).total as number;
+  };
+  const before = await accountTotal();
+  await page.goto('/imports');
+  await page.getByText('RU', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Импорт данных', level: 2 })).toBeVisible();
+
+  await test.step('upload the windows-1251 file and see what was detected', async () => {
+    await page.locator('input[type="file"]').setInputFiles(fixture);
+    await page.getByRole('button', { name: 'Прочитать файл' }).click();
+    await expect(page.getByRole('heading', { name: /Как прочитан файл · Строк: 3/ })).toBeVisible();
+    await expect(page.getByLabel('Откуда выгружен')).toHaveValue('bitrix24');
+    await expect(page.getByLabel('Кодировка')).toHaveValue('windows-1251');
+    await expect(page.getByLabel('Разделитель')).toHaveValue(';');
+    await expect(page.getByLabel('Поле в Accord: Название компании')).toHaveValue('name');
+    await expect(page.getByRole('cell', { name: 'ООО «Ромашка»' }).first()).toBeVisible();
+  });
+
+  await test.step('fix one mapping: the company type is not imported', async () => {
+    const type = page.getByLabel('Поле в Accord: Тип компании');
+    await expect(type).toHaveValue('segment');
+    await type.selectOption({ label: 'Не импортировать' });
+    await expect(type).toHaveValue('');
+    await expect(page.getByRole('columnheader', { name: 'Сегмент / тип' })).toBeHidden();
+  });
+
+  await test.step('dry run', async () => {
+    await page.getByRole('button', { name: 'Проверить все строки' }).click();
+    await expect(page.getByText('Готово строк: 3 из 3; будет создано 3, обновлено 0.')).toBeVisible();
+    await expect(page.getByText('Ошибок не найдено.')).toBeVisible();
+  });
+
+  await test.step('import', async () => {
+    await page.getByRole('button', { name: 'Импортировать', exact: true }).click();
+    await expect(page.getByText('Импорт завершён')).toBeVisible();
+    await expect(page.getByText('Создано: 3, обновлено: 0, без изменений: 0, пропущено: 0.')).toBeVisible();
+    expect(await accountTotal()).toBe(before + 3);
+  });
+
+  await test.step('undo', async () => {
+    await page.getByRole('button', { name: 'Отменить весь импорт' }).click();
+    await page
+      .getByRole('dialog', { name: 'Отмена импорта' })
+      .getByRole('button', { name: 'Отменить весь импорт' })
+      .click();
+    await expect(page.getByText('Импорт отменён').first()).toBeVisible();
+    expect(await accountTotal()).toBe(before);
+  });
+});

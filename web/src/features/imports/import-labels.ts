@@ -1,0 +1,24 @@
+import i18n from 'i18next';
+import type { RowProblem } from './imports-api';
+
+/** A problem's message in the UI language (the API sends both). */
+export function problemText(problem: RowProblem): string {
+  return i18n.language === 'ru' ? problem.message.ru : problem.message.en;
+}
+
+/** A stored value as the preview shows it: lists joined, nothing as a dash. */
+export function previewValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : '—';
+  return String(value);
+}
+
+/** Saves a Blob as a file through a temporary link. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}

@@ -1,0 +1,82 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type {
+  ColumnMapping,
+  Delimiter,
+  FileFormat,
+  ImportKind,
+  ImportSource,
+  TableColumn,
+  TextEncoding,
+} from '../../api/shared';
+
+export type ImportStatus = 'draft' | 'running' | 'completed' | 'failed' | 'cancelled' | 'undone';
+export type RowProblem = { row: number; column: string | null; message: { en: string; ru: string } };
+
+export type ImportJob = {
+  id: string;
+  fileName: string;
+  kind: ImportKind;
+  source: ImportSource;
+  format: FileFormat;
+  encoding: TextEncoding | null;
+  delimiter: Delimiter | null;
+  columns: TableColumn[];
+  mapping: ColumnMapping;
+  status: ImportStatus;
+  totalRows: number;
+  processedRows: number;
+  createdCount: number;
+  updatedCount: number;
+  unchangedCount: number;
+  failedCount: number;
+  problems: RowProblem[];
+  cancelRequested: boolean;
+  interrupted: boolean;
+  version: number;
+};
+
+export type ImportCheck = {
+  totalRows: number;
+  validRows: number;
+  toCreate: number;
+  toUpdate: number;
+  problems: RowProblem[];
+};
+
+export type ImportPreview = {
+  columns: TableColumn[];
+  totalRows: number;
+  rows: { row: number; cells: string[]; values: Record<string, unknown> | null; problems: RowProblem[] }[];
+};
+
+export type ImportPatch = Partial<{
+  format: FileFormat;
+  encoding: TextEncoding;
+  delimiter: Delimiter;
+  kind: ImportKind;
+  source: ImportSource;
+  mapping: ColumnMapping;
+}>;
+
+export const importQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['imports', id] as const,
+    queryFn: ({ signal }) => api.get<ImportJob>(`/imports/${id}`, { signal }),
+    // NOTE: while an import runs, its row is the progress bar: read it twice a second.
+    refetchInterval: (query) => (query.state.data?.status === 'running' ? 500 : false),
+  });
+
+export const importPreviewQuery = (id: string, version: number) =>
+  queryOptions({
+    queryKey: ['imports', id, 'preview', version] as const,
+    queryFn: ({ signal }) => api.get<ImportPreview>(`/imports/${id}/preview`, { signal }),
+  });
+
+export const uploadImport = (file: File) => api.upload<ImportJob>('/imports', file, { query: { fileName: file.name } });
+export const patchImport = (id: string, patch: ImportPatch) => api.patch<ImportJob>(`/imports/${id}`, patch);
+export const dryRunImport = (id: string) => api.post<ImportCheck>(`/imports/${id}/dry-run`);
+export const runImport = (id: string) => api.post<ImportJob>(`/imports/${id}/run`);
+export const cancelImport = (id: string) => api.post<ImportJob>(`/imports/${id}/cancel`);
+export const undoImport = (id: string) => api.post<ImportJob>(`/imports/${id}/undo`);
+export const problemsFile = (id: string) => api.file(`/imports/${id}/problems`);
