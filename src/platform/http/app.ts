@@ -23,6 +23,8 @@ export type HttpAppParts = {
   routers: OpenAPIHono<AppEnv>[];
   /** Checks that the database answers, for `/api/health`. */
   checkDatabase: () => Promise<void>;
+  /** Routes that take bodies over 1 MB (bulk uploads): a path pattern and its own limit. */
+  largeBodies?: readonly { path: RegExp; maxBytes: number }[];
   /** Directory of the built web app; defaults to `dist/web`. */
   webDirectory?: string;
 };
@@ -33,15 +35,20 @@ export function createHttpApp(deps: AppDependencies, parts: HttpAppParts) {
 
   app.use('*', requestContext(deps));
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: undefined }));
-  app.use(
-    '/api/*',
+  const limitOf = (maxBytes: number) =>
     bodyLimit({
-      maxSize: maxBodyBytes,
+      maxSize: maxBytes,
       onError: () => {
-        throw new AppError('payload_too_large', message(platformMessages.payloadTooLarge, { limit: '1 MB' }));
+        const limit = `${Math.round(maxBytes / (1024 * 1024))} MB`;
+        throw new AppError('payload_too_large', message(platformMessages.payloadTooLarge, { limit }));
       },
-    }),
-  );
+    });
+  const standardLimit = limitOf(maxBodyBytes);
+  const largeLimits = (parts.largeBodies ?? []).map(({ path, maxBytes }) => ({ path, limit: limitOf(maxBytes) }));
+  app.use('/api/*', (c, next) => {
+    const large = largeLimits.find(({ path }) => path.test(c.req.path));
+    return (large?.limit ?? standardLimit)(c, next);
+  });
   app.use('/api/v1/*', parts.authenticate);
 
   app.get('/api/health', async (c) => {
