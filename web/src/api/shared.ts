@@ -28,6 +28,23 @@ export {
   updateCustomFieldInput,
 } from '../../../src/modules/custom-fields/schemas';
 export {
+  createMetricInput,
+  createSeriesInput,
+  createTargetInput,
+  type FindingKindName,
+  type FindingStatus,
+  findingKinds,
+  findingStatuses,
+  followUpFindingInput,
+  type MetricAggregation,
+  type MetricDirection,
+  type MetricFrequency,
+  type MetricUnit,
+  maxPointsPerUpload,
+  metricUnits,
+  pointTimeOf,
+} from '../../../src/modules/kpis/schemas';
+export {
   type Axis,
   axes,
   type Criterion,

@@ -10,6 +10,8 @@ import { LoginPage, parseLoginSearch } from '../features/auth/login-page';
 import { meQuery } from '../features/auth/session';
 import { parseContactSearch } from '../features/contacts/contact-search';
 import { ContactsPage } from '../features/contacts/contacts-page';
+import { FindingsPage } from '../features/kpis/findings-page';
+import { SeriesPage } from '../features/kpis/series-page';
 import { PortfolioPage } from '../features/portfolio/portfolio-page';
 import { parsePortfolioSearch } from '../features/portfolio/portfolio-search';
 import { ProfilePage } from '../features/profile/profile-page';
@@ -96,6 +98,20 @@ const relationshipGapsRoute = createRoute({
   component: GapsPage,
 });
 
+const kpiSeriesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'kpi-series/$seriesId',
+  beforeLoad: requirePermission('kpis:read'),
+  component: SeriesPage,
+});
+
+const kpiFindingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'kpi-findings',
+  beforeLoad: requirePermission('kpis:read'),
+  component: FindingsPage,
+});
+
 const contactsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'contacts',
@@ -136,6 +152,8 @@ const routeTree = rootRoute.addChildren([
     accountsRoute,
     accountRoute,
     relationshipMapRoute,
+    kpiSeriesRoute,
+    kpiFindingsRoute,
     contactsRoute,
     relationshipGapsRoute,
     portfolioRoute,

@@ -1,3 +1,4 @@
+import { kpisEn } from './kpis-en';
 import { portfolioEn } from './portfolio-en';
 
 /** English texts of the web app. `ru.ts` must have exactly the same keys: its type says so. */
@@ -7,6 +8,7 @@ export const en = {
     contacts: 'Contacts',
     portfolio: 'Portfolio',
     relationshipGaps: 'Relationship gaps',
+    kpiFindings: 'KPI anomalies',
     audit: 'Audit log',
     settings: 'Settings',
   },
@@ -559,9 +561,15 @@ export const en = {
       portfolio_ratings: 'Portfolio rating',
       portfolio_designations: 'Key-account designation',
       portfolio_reviews: 'Portfolio review',
+      kpi_metrics: 'KPI metric',
+      kpi_series: 'KPI series',
+      kpi_points: 'KPI point',
+      kpi_findings: 'KPI finding',
+      kpi_targets: 'KPI target',
     },
   },
   portfolio: portfolioEn,
+  kpis: kpisEn,
 };
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

@@ -1,4 +1,5 @@
 import type { Translation } from './en';
+import { kpisRu } from './kpis-ru';
 import { portfolioRu } from './portfolio-ru';
 
 export const ru: Translation = {
@@ -7,6 +8,7 @@ export const ru: Translation = {
     contacts: 'Контакты',
     portfolio: 'Портфель',
     relationshipGaps: 'Пробелы в отношениях',
+    kpiFindings: 'Аномалии KPI',
     audit: 'Журнал изменений',
     settings: 'Настройки',
   },
@@ -566,7 +568,13 @@ export const ru: Translation = {
       portfolio_ratings: 'Оценка в портфеле',
       portfolio_designations: 'Назначение ключевым',
       portfolio_reviews: 'Обзор портфеля',
+      kpi_metrics: 'Метрика KPI',
+      kpi_series: 'Ряд KPI',
+      kpi_points: 'Точка KPI',
+      kpi_findings: 'Находка KPI',
+      kpi_targets: 'Цель KPI',
     },
   },
   portfolio: portfolioRu,
+  kpis: kpisRu,
 };
