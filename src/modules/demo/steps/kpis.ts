@@ -213,24 +213,25 @@ export const kpisStep: DemoStep = {
         updatedAt: ctx.now,
       });
       if (plan.metricKey === 'revenue') {
-        const lastYear = plan.values.slice(-12);
+        // NOTE: each month's plan is the same month a year before, grown by 5–15 %.
         for (let monthsAhead = -11; monthsAhead <= 3; monthsAhead += 1) {
           const start = monthStart(ctx.now.getTime(), -monthsAhead);
           const end = monthStart(ctx.now.getTime(), -monthsAhead - 1) - dayMs;
-          const reference = lastYear[(monthsAhead + 12) % 12] ?? lastYear[0] ?? 0;
+          const yearBefore = plan.values[plan.values.length - 12 + monthsAhead] ?? 0;
           await targetRows.add({
             workspaceId,
             id: newId(),
             seriesId,
             periodStart: isoDay(start),
             periodEnd: isoDay(end),
-            value: Math.round((reference * (1.05 + random.next() * 0.1)) / 1000) * 1000,
+            value: Math.round((yearBefore * (1.05 + random.next() * 0.1)) / 1000) * 1000,
             createdAt,
             updatedAt: createdAt,
           });
         }
       }
     }
-    await Promise.all([pointRows.finish(), detectionRows.finish(), findingRows.finish(), targetRows.finish()]);
+    // NOTE: one after another: they share the transaction's connection.
+    for (const rows of [pointRows, detectionRows, findingRows, targetRows]) await rows.finish();
   },
 };

@@ -9,6 +9,8 @@ export type ChartTexts = {
   /** One finding's tooltip: its explanation in the UI language. */
   finding: (finding: Finding) => string;
   point: (at: string, value: number, seriesName: string) => string;
+  /** A label of the time axis, in the UI language. */
+  axisDate: (time: number) => string;
 };
 
 export type SeriesChartInput = {
@@ -80,7 +82,7 @@ export function seriesChartOption(input: SeriesChartInput): EChartsCoreOption {
         return texts.point(at, value, params.seriesName);
       },
     },
-    xAxis: { type: 'time' },
+    xAxis: { type: 'time', axisLabel: { formatter: (time: number) => texts.axisDate(time) } },
     yAxis: { type: 'value', scale: true },
     dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 16 }],
     series: [

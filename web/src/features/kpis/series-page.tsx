@@ -15,7 +15,9 @@ import { CsvUploadModal } from './csv-upload-modal';
 import { FindingsList } from './findings-list';
 import {
   accountSeriesQuery,
+  type Finding,
   findingsQuery,
+  type Point,
   pointsQuery,
   type SeriesDetail,
   seriesQuery,
@@ -23,6 +25,11 @@ import {
 } from './kpis-api';
 import { useSeriesName } from './metric-name';
 import { SeriesTargets } from './series-targets';
+
+const noFindings: Finding[] = [];
+// NOTE: a stable function, so the combined list keeps its identity until a query's data changes
+// (a new chart option on every render would reset the zoom).
+const dataOfEach = (results: { data?: Point[] | undefined }[]) => results.map((result) => result.data);
 
 /** A KPI series: chart with expected band, targets and anomaly markers; findings; targets; CSV upload. */
 export function SeriesPage() {
@@ -58,15 +65,21 @@ function SeriesView({ series }: { series: SeriesDetail }) {
   const pending = points.data?.some((point) => point.score === null) ?? false;
   const findings = useQuery({ ...findingsQuery({ seriesId: series.id }), refetchInterval: pending ? 1_500 : false });
   const targets = useQuery(targetsQuery(series.id));
-  const siblings = (useQuery(accountSeriesQuery(series.accountId)).data ?? []).filter(
-    (other) => other.metricKey === series.metricKey && other.id !== series.id,
+  const accountSeries = useQuery(accountSeriesQuery(series.accountId)).data;
+  const siblings = useMemo(
+    () => (accountSeries ?? []).filter((other) => other.metricKey === series.metricKey && other.id !== series.id),
+    [accountSeries, series.metricKey, series.id],
   );
-  const compared = useQueries({
-    queries: compareIds.map((id) => pointsQuery(id)),
-  });
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
+  const compared = useQueries({ queries: compareIds.map((id) => pointsQuery(id)), combine: dataOfEach });
+  const { number, axisDate } = useMemo(
+    () => ({
+      number: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }),
+      axisDate: new Intl.DateTimeFormat(i18n.language, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+    }),
+    [i18n.language],
+  );
 
-  const findingItems = findings.data ?? [];
+  const findingItems = findings.data ?? noFindings;
   const option = useMemo(
     () =>
       seriesChartOption({
@@ -77,7 +90,7 @@ function SeriesView({ series }: { series: SeriesDetail }) {
         aggregation: series.metric.aggregation,
         compare: compareIds.flatMap((id, index) => {
           const other = siblings.find((item) => item.id === id);
-          const data = compared[index]?.data;
+          const data = compared[index];
           return other && data ? [{ name: other.dimension || t('kpis.noDimension'), points: data }] : [];
         }),
         texts: {
@@ -90,6 +103,7 @@ function SeriesView({ series }: { series: SeriesDetail }) {
               i18n.language === 'ru' ? finding.explanation.ru : finding.explanation.en
             }`,
           point: (at, value, seriesName) => `${format.date(at)}<br/>${seriesName}: <b>${number.format(value)}</b>`,
+          axisDate: (time) => axisDate.format(new Date(time)),
         },
       }),
     [
@@ -105,6 +119,7 @@ function SeriesView({ series }: { series: SeriesDetail }) {
       i18n.language,
       format,
       number,
+      axisDate,
     ],
   );
 
