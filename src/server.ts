@@ -7,7 +7,13 @@ import { auditRoutes } from './modules/audit';
 import { authenticate, authRoutes, memberAccess } from './modules/auth';
 import { contactCountFact, contactRoutes } from './modules/contacts';
 import { customFieldRoutes } from './modules/custom-fields';
-import { type DetectionWorker, type FollowUpPort, kpiRoutes, startDetectionWorker } from './modules/kpis';
+import {
+  accountHealthFact,
+  type DetectionWorker,
+  type FollowUpPort,
+  kpiRoutes,
+  startDetectionWorker,
+} from './modules/kpis';
 import { keyAccountCapGuard, portfolioRoutes } from './modules/portfolio';
 import {
   createInteraction,
@@ -29,7 +35,9 @@ import type { Logger } from './platform/logger';
  * Every module's numbers about accounts (decision 0009), handed to the modules that read them:
  * portfolio scoring criteria, health factors, derived KPI series.
  */
-export const accountFacts: readonly AccountFact[] = [contactCountFact, relationshipStrengthFact];
+const moduleFacts: readonly AccountFact[] = [contactCountFact, relationshipStrengthFact];
+// NOTE: health is computed from the other facts, so it is given those and added after them.
+export const accountFacts: readonly AccountFact[] = [...moduleFacts, accountHealthFact(moduleFacts)];
 
 /** A KPI finding's follow-up is a note on the account's timeline with the next step (decision 0013). */
 const kpiFollowUps: FollowUpPort = {
@@ -65,7 +73,7 @@ export function buildApp(
       interactionRoutes(),
       auditRoutes(),
       portfolioRoutes({ accountFacts }),
-      kpiRoutes({ followUps: kpiFollowUps, ...(detection ? { detection } : {}) }),
+      kpiRoutes({ accountFacts: moduleFacts, followUps: kpiFollowUps, ...(detection ? { detection } : {}) }),
     ],
     largeBodies: [{ path: /^\/api\/v1\/kpi-series\/[^/]+\/points$/, maxBytes: 8 * 1024 * 1024 }],
     checkDatabase: async () => {
@@ -117,7 +125,7 @@ export async function startAccord(config: Config, logger: Logger): Promise<Runni
     await disconnectDatabase(connection);
     throw error;
   }
-  const detection = startDetectionWorker(deps.db, logger);
+  const detection = startDetectionWorker(deps.db, logger, { accountFacts: moduleFacts });
   const app = buildApp(deps, { detection });
   const server = await new Promise<ServerType>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));

@@ -1,3 +1,14 @@
+CREATE TABLE "account_health_history" (
+	"workspace_id" uuid NOT NULL,
+	"account_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"score" double precision,
+	"grade" text,
+	"factors" jsonb NOT NULL,
+	CONSTRAINT "account_health_history_workspace_id_account_id_day_pk" PRIMARY KEY("workspace_id","account_id","day")
+);
+--> statement-breakpoint
+ALTER TABLE "account_health_history" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "kpi_detection_jobs" (
 	"workspace_id" uuid NOT NULL,
 	"series_id" uuid NOT NULL,
@@ -35,6 +46,18 @@ CREATE TABLE "kpi_findings" (
 );
 --> statement-breakpoint
 ALTER TABLE "kpi_findings" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "kpi_health_settings" (
+	"workspace_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"weights" jsonb NOT NULL,
+	CONSTRAINT "kpi_health_settings_workspace_id_id_pk" PRIMARY KEY("workspace_id","id"),
+	CONSTRAINT "kpi_health_settings_workspace_key" UNIQUE("workspace_id")
+);
+--> statement-breakpoint
+ALTER TABLE "kpi_health_settings" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "kpi_metrics" (
 	"workspace_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
@@ -117,6 +140,7 @@ CREATE TABLE "kpi_targets" (
 );
 --> statement-breakpoint
 ALTER TABLE "kpi_targets" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+ALTER TABLE "account_health_history" ADD CONSTRAINT "account_health_history_account_fk" FOREIGN KEY ("workspace_id","account_id") REFERENCES "public"."accounts"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kpi_detection_jobs" ADD CONSTRAINT "kpi_detection_jobs_series_fk" FOREIGN KEY ("workspace_id","series_id") REFERENCES "public"."kpi_series"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kpi_findings" ADD CONSTRAINT "kpi_findings_series_fk" FOREIGN KEY ("workspace_id","series_id") REFERENCES "public"."kpi_series"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kpi_findings" ADD CONSTRAINT "kpi_findings_decided_by_fk" FOREIGN KEY ("decided_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -129,8 +153,10 @@ CREATE INDEX "kpi_detection_jobs_due_idx" ON "kpi_detection_jobs" USING btree ("
 CREATE INDEX "kpi_findings_account_idx" ON "kpi_findings" USING btree ("workspace_id","account_id","at");--> statement-breakpoint
 CREATE INDEX "kpi_findings_open_idx" ON "kpi_findings" USING btree ("workspace_id","at") WHERE status = 'open';--> statement-breakpoint
 CREATE INDEX "kpi_series_metric_idx" ON "kpi_series" USING btree ("workspace_id","metric_key");--> statement-breakpoint
+CREATE POLICY "workspace_isolation" ON "account_health_history" AS PERMISSIVE FOR ALL TO "accord_app" USING (workspace_id = accord_current_workspace()) WITH CHECK (workspace_id = accord_current_workspace());--> statement-breakpoint
 CREATE POLICY "workspace_isolation" ON "kpi_detection_jobs" AS PERMISSIVE FOR ALL TO "accord_app" USING (workspace_id = accord_current_workspace()) WITH CHECK (workspace_id = accord_current_workspace());--> statement-breakpoint
 CREATE POLICY "workspace_isolation" ON "kpi_findings" AS PERMISSIVE FOR ALL TO "accord_app" USING (workspace_id = accord_current_workspace()) WITH CHECK (workspace_id = accord_current_workspace());--> statement-breakpoint
+CREATE POLICY "workspace_isolation" ON "kpi_health_settings" AS PERMISSIVE FOR ALL TO "accord_app" USING (workspace_id = accord_current_workspace()) WITH CHECK (workspace_id = accord_current_workspace());--> statement-breakpoint
 CREATE POLICY "workspace_isolation" ON "kpi_metrics" AS PERMISSIVE FOR ALL TO "accord_app" USING (workspace_id = accord_current_workspace()) WITH CHECK (workspace_id = accord_current_workspace());--> statement-breakpoint
 CREATE POLICY "workspace_isolation" ON "kpi_point_uploads" AS PERMISSIVE FOR ALL TO "accord_app" USING (workspace_id = accord_current_workspace()) WITH CHECK (workspace_id = accord_current_workspace());--> statement-breakpoint
 CREATE POLICY "workspace_isolation" ON "kpi_points" AS PERMISSIVE FOR ALL TO "accord_app" USING (workspace_id = accord_current_workspace()) WITH CHECK (workspace_id = accord_current_workspace());--> statement-breakpoint

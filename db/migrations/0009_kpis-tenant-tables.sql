@@ -20,3 +20,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON kpi_series_detection TO accord_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON kpi_detection_jobs TO accord_app;
 --> statement-breakpoint
 GRANT SELECT, INSERT, DELETE ON kpi_point_uploads TO accord_app;
+--> statement-breakpoint
+SELECT accord_register_tenant_table('kpi_health_settings');
+--> statement-breakpoint
+-- A day's health of every account is a computed record, not anyone's change.
+GRANT SELECT, INSERT, UPDATE, DELETE ON account_health_history TO accord_app;

@@ -358,6 +358,8 @@ describe('authorization', () => {
         '/api/v1/kpi-metrics',
         '/api/v1/kpi-series',
         '/api/v1/kpi-findings',
+        '/api/v1/health',
+        '/api/v1/health/settings',
       ]) {
         expect((await api.get(path)).status, path).toBe(200);
       }

@@ -276,6 +276,14 @@ describe('OpenAPI document', () => {
     await call(admin, 'PATCH', findingPath, { status: 'acknowledged', note: 'Видим' });
     await call(admin, 'POST', `${findingPath}/follow-up`, { ownerId: workspace.users.admin.id, dueOn: '2026-12-20' });
     await call(admin, 'POST', `${findingPath}/follow-up`, { ownerId: workspace.users.admin.id, dueOn: '2026-12-20' });
+    await call(admin, 'GET', `/api/v1/accounts/${parent.body.id}/health`);
+    await call(admin, 'GET', '/api/v1/accounts/0190a0e0-0000-7000-8000-000000000000/health');
+    await call(admin, 'GET', '/api/v1/health');
+    await call(admin, 'POST', '/api/v1/health/recompute');
+    await call(admin, 'GET', '/api/v1/health/settings');
+    await call(admin, 'PUT', '/api/v1/health/settings', { weights: { nps: 5 } }, { 'if-match': '"0"' });
+    await call(admin, 'PUT', '/api/v1/health/settings', { weights: { nps: 5 } }, { 'if-match': '"0"' });
+    await call(admin, 'PUT', '/api/v1/health/settings', { weights: { nps: -5 } });
     await call(admin, 'DELETE', kpiSeriesPath);
     await call(admin, 'GET', kpiSeriesPath);
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type DetectorState, type SeriesPoint, scoreSeries } from '../../analytics/anomaly';
 import { asSystem, type Database, type Executor, inWorkspace } from '../../platform/db/client';
 import type { Logger } from '../../platform/logger';
+import { type FactRegistry, recordDailyHealth } from './health';
 
 type ClaimedJob = { workspace_id: string; series_id: string; requested_at: string; rescore: boolean };
 
@@ -151,8 +152,45 @@ export async function runDetectionJobs(
 
 export type DetectionWorker = { wake(): void; stop(): Promise<void> };
 
-/** The in-process worker: runs due jobs when woken (an upload committed) and every `intervalMs`. */
-export function startDetectionWorker(db: Database, logger: Logger, intervalMs = 2_000): DetectionWorker {
+/** Whoever acts for the worker in a workspace: it reads every account and writes only records. */
+const workerActor = (workspaceId: string) => ({
+  userId: '00000000-0000-0000-0000-000000000000',
+  workspaceId,
+  role: 'admin' as const,
+});
+
+/**
+ * Records today's health of every workspace that has no row for today yet (a workspace whose
+ * accounts were all recorded, or that has none, is remembered until the day changes).
+ */
+async function recordHealthIfDue(db: Database, facts: FactRegistry, done: Map<string, string>): Promise<void> {
+  const now = new Date();
+  const day = now.toISOString().slice(0, 10);
+  const due = await asSystem(db, {}, (tx) =>
+    tx.execute<{ id: string }>(sql`
+      select w.id from workspaces w
+      where not exists (select 1 from account_health_history h where h.workspace_id = w.id and h.day = ${day}::date)`),
+  );
+  for (const { id } of due.rows) {
+    if (done.get(id) === day) continue;
+    await inWorkspace(db, { workspaceId: id }, (tx) =>
+      recordDailyHealth({ db: tx, actor: workerActor(id), now }, facts),
+    );
+    done.set(id, day);
+  }
+}
+
+/**
+ * The in-process worker: runs due detection jobs when woken (an upload committed) and every
+ * `intervalMs`, and records each workspace's daily health once a day.
+ */
+export function startDetectionWorker(
+  db: Database,
+  logger: Logger,
+  options: { accountFacts: FactRegistry; intervalMs?: number },
+): DetectionWorker {
+  const intervalMs = options.intervalMs ?? 2_000;
+  const healthDone = new Map<string, string>();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -160,7 +198,7 @@ export function startDetectionWorker(db: Database, logger: Logger, intervalMs = 
     if (stopped || running) return;
     clearTimeout(timer);
     running = runDetectionJobs(db, logger)
-      .then(() => undefined)
+      .then(() => recordHealthIfDue(db, options.accountFacts, healthDone))
       .catch((error) => logger.error({ err: error }, 'KPI detection worker failed'))
       .finally(() => {
         running = undefined;

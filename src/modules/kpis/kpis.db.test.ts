@@ -269,6 +269,67 @@ describe('KPIs: catalogue, series, points, detection and findings', () => {
     });
   });
 
+  describe('account health', () => {
+    it('scores the account factor by factor, and the portfolio overview ranks it', async () => {
+      const health = await api.get(`/api/v1/accounts/${account.id}/health`);
+      expect(health.status, JSON.stringify(health.body)).toBe(200);
+      expect(health.body.score).toBeGreaterThanOrEqual(0);
+      expect(health.body.score).toBeLessThanOrEqual(100);
+      expect(health.body.factors.map((factor: Json) => factor.key)).toEqual([
+        'kpi_trend',
+        'anomalies',
+        'relationship',
+        'nps',
+      ]);
+      const anomalies = health.body.factors.find((factor: Json) => factor.key === 'anomalies');
+      expect(anomalies.input).toBeGreaterThanOrEqual(0);
+      expect(health.body.factors.find((factor: Json) => factor.key === 'nps').value).toBeNull();
+      const overview = await api.get('/api/v1/health');
+      expect(overview.body.items.find((item: Json) => item.accountId === account.id)).toMatchObject({
+        score: health.body.score,
+        grade: health.body.grade,
+      });
+      const counted = Object.values(overview.body.counts as Record<string, number>).reduce(
+        (sum, count) => sum + count,
+        0,
+      );
+      expect(counted).toBe(overview.body.items.length);
+    });
+
+    it('follows the workspace’s weights, and keeps a daily history', async () => {
+      const admin = workspace.users.admin.api;
+      const settings = await admin.get('/api/v1/health/settings');
+      expect(settings.body.version).toBe(0);
+      expectProblem(await api.request('PUT', '/api/v1/health/settings', { weights: { anomalies: 0 } }), 403);
+      expectProblem(await admin.request('PUT', '/api/v1/health/settings', { weights: { anomalies: -1 } }), 400, [
+        'weights.anomalies',
+      ]);
+      const saved = await admin.request(
+        'PUT',
+        '/api/v1/health/settings',
+        { weights: { anomalies: 0, kpi_trend: 0 } },
+        { 'if-match': '"0"' },
+      );
+      expect(saved.body).toMatchObject({
+        version: 1,
+        weights: { anomalies: 0, kpi_trend: 0, relationship: 30, nps: 15 },
+      });
+      expectProblem(
+        await admin.request('PUT', '/api/v1/health/settings', { weights: { nps: 1 } }, { 'if-match': '"0"' }),
+        412,
+      );
+      const health = await api.get(`/api/v1/accounts/${account.id}/health`);
+      expect(health.body.score).toBeNull();
+      await admin.request('PUT', '/api/v1/health/settings', { weights: { anomalies: 20, kpi_trend: 35 } });
+      const recorded = await admin.post('/api/v1/health/recompute');
+      expect(recorded.body.recorded).toBeGreaterThanOrEqual(1);
+      await admin.post('/api/v1/health/recompute');
+      const history = (await api.get(`/api/v1/accounts/${account.id}/health`)).body.history;
+      expect(history).toHaveLength(1);
+      expect(history[0].day).toBe(t.clock.now().toISOString().slice(0, 10));
+    });
+  });
+
   describe('access', () => {
     it('lets viewers read but not load points or triage', async () => {
       const viewer = workspace.users.viewer.api;

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { type HealthFactorKey, healthFactorKeys, healthGrades } from '../../analytics/health';
 import {
   findingKinds,
   findingStatuses,
@@ -99,3 +100,48 @@ export const TargetSchema = z
     version: z.number().int(),
   })
   .meta({ id: 'KpiTarget' });
+
+const Grade = z.enum(healthGrades);
+
+export const HealthFactorSchema = z
+  .object({
+    key: z.enum(healthFactorKeys),
+    value: z.number().nullable().meta({ description: '0–100; null when the account has no data for it' }),
+    weight: z.number().meta({ description: 'Share of the score, 0–1, after normalising over the factors present' }),
+    points: z.number(),
+    input: z.number().nullable().meta({ description: 'KPI change in %, open findings, strength or NPS' }),
+  })
+  .meta({ id: 'HealthFactor' });
+
+export const AccountHealthSchema = z
+  .object({
+    score: z.number().nullable(),
+    grade: Grade.nullable(),
+    factors: z.array(HealthFactorSchema),
+    history: z.array(z.object({ day: z.string(), score: z.number().nullable(), grade: Grade.nullable() })),
+  })
+  .meta({ id: 'AccountHealth' });
+
+export const HealthOverviewSchema = z
+  .object({
+    counts: z.object({
+      good: z.number().int(),
+      fair: z.number().int(),
+      poor: z.number().int(),
+      critical: z.number().int(),
+      unscored: z.number().int(),
+    }),
+    items: z.array(
+      z.object({ accountId: z.uuid(), name: z.string(), score: z.number().nullable(), grade: Grade.nullable() }),
+    ),
+  })
+  .meta({ id: 'HealthOverview' });
+
+export const HealthSettingsSchema = z
+  .object({
+    weights: z.object(
+      Object.fromEntries(healthFactorKeys.map((key) => [key, z.number()])) as Record<HealthFactorKey, z.ZodNumber>,
+    ),
+    version: z.number().int().meta({ description: '0 while the defaults apply' }),
+  })
+  .meta({ id: 'HealthSettings' });

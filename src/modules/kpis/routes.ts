@@ -8,9 +8,20 @@ import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
 import { defaultLocale, type Locale } from '../../platform/i18n/locale';
 import { decideFinding, type FollowUpPort, followUpFinding, getFinding, listFindings } from './findings';
+import {
+  type FactRegistry,
+  getAccountHealth,
+  getHealthOverview,
+  getHealthSettings,
+  recordDailyHealth,
+  updateHealthSettings,
+} from './health';
 import { createMetric, deleteMetric, listMetrics, updateMetric } from './metrics';
 import {
+  AccountHealthSchema,
   FindingSchema,
+  HealthOverviewSchema,
+  HealthSettingsSchema,
   MetricSchema,
   PointSchema,
   SeriesDetailSchema,
@@ -27,6 +38,7 @@ import {
   listFindingsQuery,
   listPointsQuery,
   listSeriesQuery,
+  updateHealthSettingsInput,
   updateMetricInput,
   upsertPointsInput,
 } from './schemas';
@@ -40,6 +52,8 @@ const stale = problem('Changed by someone else since the If-Match version');
 const localeOf = (c: Context<AppEnv>): Locale => c.get('locale') ?? defaultLocale;
 
 export type KpiRouteDependencies = {
+  /** Other modules' facts about accounts (relationship strength feeds health). */
+  accountFacts: FactRegistry;
   followUps: FollowUpPort;
   /** Told when points were committed, so detection starts at once rather than at its next poll. */
   detection?: { wake(): void };
@@ -399,6 +413,79 @@ export function kpiRoutes(deps: KpiRouteDependencies) {
       );
       c.header('ETag', etag(finding.version));
       return c.json(serialize(finding), 200);
+    },
+  );
+
+  router.openapi(
+    apiRoute('kpis:read', {
+      method: 'get',
+      path: '/accounts/{id}/health',
+      tags,
+      summary: 'An account’s health now (0–100, grade, factor by factor) and its daily history',
+      request: { params: IdParams },
+      responses: { 200: { description: 'Health', ...json(AccountHealthSchema) }, 404: problem('No such account') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      return c.json(await runInWorkspace(c, (ctx) => getAccountHealth(ctx, deps.accountFacts, id)), 200);
+    },
+  );
+
+  router.openapi(
+    apiRoute('kpis:read', {
+      method: 'get',
+      path: '/health',
+      tags,
+      summary: 'Portfolio health: accounts per grade, and every visible account weakest first',
+      responses: { 200: { description: 'Overview', ...json(HealthOverviewSchema) } },
+    }),
+    async (c) => c.json(await runInWorkspace(c, (ctx) => getHealthOverview(ctx, deps.accountFacts)), 200),
+  );
+
+  router.openapi(
+    apiRoute('kpis:manage', {
+      method: 'post',
+      path: '/health/recompute',
+      tags,
+      summary: 'Record today’s health of every account now (the background worker does it once a day)',
+      responses: { 200: { description: 'Accounts recorded', ...json(z.object({ recorded: z.number().int() })) } },
+    }),
+    async (c) => c.json({ recorded: await runInWorkspace(c, (ctx) => recordDailyHealth(ctx, deps.accountFacts)) }, 200),
+  );
+
+  router.openapi(
+    apiRoute('kpis:read', {
+      method: 'get',
+      path: '/health/settings',
+      tags,
+      summary: 'The weights of the health factors',
+      responses: { 200: { description: 'Settings', headers: etagHeader, ...json(HealthSettingsSchema) } },
+    }),
+    async (c) => {
+      const settings = await runInWorkspace(c, (ctx) => getHealthSettings(ctx));
+      c.header('ETag', etag(settings.version));
+      return c.json(settings, 200);
+    },
+  );
+
+  router.openapi(
+    apiRoute('kpis:manage', {
+      method: 'put',
+      path: '/health/settings',
+      tags,
+      summary: 'Change the weights of the health factors (a factor weighted 0 does not count)',
+      request: { body: { required: true, ...json(updateHealthSettingsInput.meta({ id: 'HealthSettingsUpdate' })) } },
+      responses: {
+        200: { description: 'Saved', headers: etagHeader, ...json(HealthSettingsSchema) },
+        412: stale,
+      },
+    }),
+    async (c) => {
+      const settings = await runInWorkspace(c, (ctx) =>
+        updateHealthSettings(ctx, c.req.valid('json'), expectedVersion(c)),
+      );
+      c.header('ETag', etag(settings.version));
+      return c.json(settings, 200);
     },
   );
 

@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { DetectorState } from '../../analytics/anomaly';
+import type { HealthFactor, HealthWeights } from '../../analytics/health';
 import { appRole, tenantColumns, tenantKeyAndPolicy, timestamptz } from '../../platform/db/columns';
 import { accounts } from '../accounts';
 import { users } from '../users';
@@ -211,6 +212,38 @@ export const kpiTargets = pgTable(
       name: 'kpi_targets_series_fk',
       columns: [table.workspaceId, table.seriesId],
       foreignColumns: [kpiSeries.workspaceId, kpiSeries.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+/** A workspace's weights of the account health factors; the defaults apply until it saves its own. */
+export const kpiHealthSettings = pgTable(
+  'kpi_health_settings',
+  {
+    ...tenantColumns(),
+    weights: jsonb().$type<HealthWeights>().notNull(),
+  },
+  (table) => [...tenantKeyAndPolicy(table), unique('kpi_health_settings_workspace_key').on(table.workspaceId)],
+);
+
+/** Each account's health, one row a day (recorded by the background worker), for the trend. */
+export const accountHealthHistory = pgTable(
+  'account_health_history',
+  {
+    workspaceId: uuid().notNull(),
+    accountId: uuid().notNull(),
+    day: date({ mode: 'string' }).notNull(),
+    score: doublePrecision(),
+    grade: text(),
+    factors: jsonb().$type<HealthFactor[]>().notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.workspaceId, table.accountId, table.day] }),
+    isolation(),
+    foreignKey({
+      name: 'account_health_history_account_fk',
+      columns: [table.workspaceId, table.accountId],
+      foreignColumns: [accounts.workspaceId, accounts.id],
     }).onDelete('cascade'),
   ],
 );

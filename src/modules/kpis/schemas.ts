@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type HealthFactorKey, healthFactorKeys } from '../../analytics/health';
 import { commaList, listQuerySchema } from '../../platform/list-query';
 import { optionalText } from '../../platform/schemas';
 import { kpiMessages } from './messages';
@@ -12,6 +13,13 @@ import {
   metricUnits,
 } from './terms';
 
+export {
+  defaultHealthWeights,
+  type HealthFactorKey,
+  type HealthGrade,
+  healthFactorKeys,
+  healthGrades,
+} from '../../analytics/health';
 export * from './terms';
 
 const metricKey = z
@@ -142,3 +150,15 @@ export const createTargetInput = z
     params: { text: kpiMessages.rangeOrder },
   });
 export type CreateTargetInput = z.input<typeof createTargetInput>;
+
+export const updateHealthSettingsInput = z.strictObject({
+  weights: z
+    .strictObject(
+      Object.fromEntries(healthFactorKeys.map((key) => [key, z.number().min(0).max(100)])) as Record<
+        HealthFactorKey,
+        z.ZodNumber
+      >,
+    )
+    .partial(),
+});
+export type UpdateHealthSettingsInput = z.input<typeof updateHealthSettingsInput>;
