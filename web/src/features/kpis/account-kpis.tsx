@@ -13,6 +13,7 @@ import { useFormat } from '../../shared/use-format';
 import { useCan } from '../auth/session';
 import { CsvUploadModal } from './csv-upload-modal';
 import { FindingsList } from './findings-list';
+import { HealthCard } from './health-card';
 import { accountSeriesQuery, metricsQuery, useCreateSeries } from './kpis-api';
 import { metricName, useSeriesName } from './metric-name';
 
@@ -28,6 +29,7 @@ export function AccountKpis({ accountId }: { accountId: string }) {
   const items = series.data ?? [];
   return (
     <Stack gap="md">
+      <HealthCard accountId={accountId} />
       <Paper withBorder p="md">
         <Stack gap="sm">
           <Group justify="space-between">

@@ -3,6 +3,8 @@ import { api, type Page } from '../../api/client';
 import type {
   FindingKindName,
   FindingStatus,
+  HealthFactorKey,
+  HealthGrade,
   MetricAggregation,
   MetricDirection,
   MetricFrequency,
@@ -87,6 +89,24 @@ export type UpsertResult = {
   replayed: boolean;
 };
 
+export type HealthFactor = {
+  key: HealthFactorKey;
+  value: number | null;
+  weight: number;
+  points: number;
+  input: number | null;
+};
+export type AccountHealth = {
+  score: number | null;
+  grade: HealthGrade | null;
+  factors: HealthFactor[];
+  history: { day: string; score: number | null; grade: HealthGrade | null }[];
+};
+export type HealthOverview = {
+  counts: Record<HealthGrade | 'unscored', number>;
+  items: { accountId: string; name: string; score: number | null; grade: HealthGrade | null }[];
+};
+
 export const kpiKeys = {
   all: ['kpis'] as const,
   metrics: ['kpis', 'metrics'] as const,
@@ -95,7 +115,20 @@ export const kpiKeys = {
   points: (id: string) => ['kpis', 'series', id, 'points'] as const,
   targets: (id: string) => ['kpis', 'series', id, 'targets'] as const,
   findings: (filter: Record<string, string>) => ['kpis', 'findings', filter] as const,
+  accountHealth: (accountId: string) => ['kpis', 'health', accountId] as const,
+  healthOverview: ['kpis', 'health'] as const,
 };
+
+export const accountHealthQuery = (accountId: string) =>
+  queryOptions({
+    queryKey: kpiKeys.accountHealth(accountId),
+    queryFn: ({ signal }) => api.get<AccountHealth>(`/accounts/${accountId}/health`, { signal }),
+  });
+
+export const healthOverviewQuery = queryOptions({
+  queryKey: kpiKeys.healthOverview,
+  queryFn: ({ signal }) => api.get<HealthOverview>('/health', { signal }),
+});
 
 export const metricsQuery = queryOptions({
   queryKey: kpiKeys.metrics,
