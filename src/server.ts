@@ -7,9 +7,21 @@ import { auditRoutes } from './modules/audit';
 import { authenticate, authRoutes, memberAccess } from './modules/auth';
 import { contactCountFact, contactRoutes } from './modules/contacts';
 import { customFieldRoutes } from './modules/custom-fields';
-import { importRoutes, importUploadPath } from './modules/imports';
+import { importRoutes, importUploadBody } from './modules/imports';
+import {
+  accountHealthFact,
+  type DetectionWorker,
+  type FollowUpPort,
+  kpiRoutes,
+  startDetectionWorker,
+} from './modules/kpis';
 import { keyAccountCapGuard, portfolioRoutes } from './modules/portfolio';
-import { interactionRoutes, relationshipRoutes, relationshipStrengthFact } from './modules/relationships';
+import {
+  createInteraction,
+  interactionRoutes,
+  relationshipRoutes,
+  relationshipStrengthFact,
+} from './modules/relationships';
 import { workspaceRoutes } from './modules/workspaces';
 import type { AccountFact } from './platform/account-facts';
 import type { Config } from './platform/config';
@@ -24,10 +36,32 @@ import type { Logger } from './platform/logger';
  * Every module's numbers about accounts (decision 0009), handed to the modules that read them:
  * portfolio scoring criteria, health factors, derived KPI series.
  */
-export const accountFacts: readonly AccountFact[] = [contactCountFact, relationshipStrengthFact];
+const moduleFacts: readonly AccountFact[] = [contactCountFact, relationshipStrengthFact];
+// NOTE: health is computed from the other facts, so it is given those and added after them.
+export const accountFacts: readonly AccountFact[] = [...moduleFacts, accountHealthFact(moduleFacts)];
+
+/** A KPI finding's follow-up is a note on the account's timeline with the next step (decision 0013). */
+const kpiFollowUps: FollowUpPort = {
+  create: (ctx, input) =>
+    createInteraction(ctx, {
+      accountId: input.accountId,
+      kind: 'note',
+      status: 'held',
+      occurredAt: ctx.now.toISOString(),
+      subject: input.subject,
+      summary: input.summary,
+      nextStep: input.nextStep,
+      nextStepOwnerId: input.ownerId,
+      nextStepDueOn: input.dueOn,
+    }),
+};
 
 /** Wires every module's routes into the HTTP app: the one place that knows them all. */
-export function buildApp(deps: AppDependencies, options: { webDirectory?: string } = {}) {
+export function buildApp(
+  deps: AppDependencies,
+  options: { webDirectory?: string; detection?: Pick<DetectionWorker, 'wake'> } = {},
+) {
+  const { detection, ...httpOptions } = options;
   return createHttpApp(deps, {
     authenticate: authenticate(),
     routers: [
@@ -41,12 +75,13 @@ export function buildApp(deps: AppDependencies, options: { webDirectory?: string
       auditRoutes(),
       portfolioRoutes({ accountFacts }),
       importRoutes(),
+      kpiRoutes({ accountFacts: moduleFacts, followUps: kpiFollowUps, ...(detection ? { detection } : {}) }),
     ],
-    uploadPaths: [importUploadPath],
+    largeBodies: [{ path: /^\/api\/v1\/kpi-series\/[^/]+\/points$/, maxBytes: 8 * 1024 * 1024 }, importUploadBody],
     checkDatabase: async () => {
       await deps.db.execute(sql`select 1`);
     },
-    ...options,
+    ...httpOptions,
   });
 }
 
@@ -92,11 +127,13 @@ export async function startAccord(config: Config, logger: Logger): Promise<Runni
     await disconnectDatabase(connection);
     throw error;
   }
-  const app = buildApp(deps);
+  const detection = startDetectionWorker(deps.db, logger, { accountFacts: moduleFacts });
+  const app = buildApp(deps, { detection });
   const server = await new Promise<ServerType>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
     started.once('error', reject);
   }).catch(async (error) => {
+    await detection.stop();
     await disconnectDatabase(connection);
     throw error;
   });
@@ -119,6 +156,7 @@ export async function startAccord(config: Config, logger: Logger): Promise<Runni
         });
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
+      await detection.stop();
       await disconnectDatabase(connection);
       logger.info('Accord stopped');
     })();

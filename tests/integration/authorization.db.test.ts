@@ -12,6 +12,8 @@ const deleters: Role[] = ['admin', 'head'];
 const auditors: Role[] = ['admin', 'head'];
 const raters: Role[] = ['admin', 'head', 'manager'];
 const portfolioHeads: Role[] = ['admin', 'head'];
+const kpiCataloguers: Role[] = ['admin', 'head'];
+const kpiTriagers: Role[] = ['admin', 'head', 'manager', 'specialist'];
 
 type WriteCase = {
   route: string;
@@ -261,6 +263,54 @@ describe('authorization', () => {
       unchanged: async (id) => expect((await admin().get(`/api/v1/accounts/${id}`)).body.status).toBe('key'),
     },
     {
+      route: 'POST /kpi-metrics',
+      allowed: kpiCataloguers,
+      prepare: async () => `metric_${Math.random().toString(36).slice(2, 10)}`,
+      send: (api, key) =>
+        api.post('/api/v1/kpi-metrics', {
+          key,
+          nameEn: 'Metric',
+          nameRu: 'Метрика',
+          unit: 'count',
+          direction: 'higher_is_better',
+          aggregation: 'sum',
+          frequency: 'week',
+        }),
+      unchanged: async (key) => {
+        const metrics = await admin().get('/api/v1/kpi-metrics');
+        expect(metrics.body.items.map((metric: { key: string }) => metric.key)).not.toContain(key);
+      },
+    },
+    {
+      route: 'POST /kpi-series/{id}/points',
+      allowed: editors,
+      prepare: async () => {
+        const account = await createAccount(admin());
+        return (await admin().post('/api/v1/kpi-series', { accountId: account.id, metricKey: 'orders' })).body.id;
+      },
+      send: (api, id) => api.post(`/api/v1/kpi-series/${id}/points`, { points: [{ at: '2025-01-06', value: 3 }] }),
+      unchanged: async (id) => expect((await admin().get(`/api/v1/kpi-series/${id}/points`)).body.items).toEqual([]),
+    },
+    {
+      route: 'PATCH /kpi-findings/{id} (the specialist’s own account)',
+      allowed: kpiTriagers,
+      prepare: async () => {
+        const account = await createAccount(admin(), {
+          team: [{ userId: a.users.specialist.id, role: 'specialist' }],
+        });
+        const series = await admin().post('/api/v1/kpi-series', { accountId: account.id, metricKey: 'orders' });
+        const [finding] = await t.query<{ id: string }>(
+          `insert into kpi_findings (workspace_id, id, series_id, account_id, kind, score, at, since, observed,
+             expected_low, expected_high)
+           values ($1, gen_random_uuid(), $2, $3, 'spike', 0.9, now(), now(), 10, 1, 2) returning id`,
+          [a.workspaceId, series.body.id, account.id],
+        );
+        return finding?.id as string;
+      },
+      send: (api, id) => api.patch(`/api/v1/kpi-findings/${id}`, { status: 'acknowledged' }),
+      unchanged: async (id) => expect((await admin().get(`/api/v1/kpi-findings/${id}`)).body.status).toBe('open'),
+    },
+    {
       route: 'POST /portfolio/reviews',
       allowed: portfolioHeads,
       prepare: async () => `Review ${Math.random()}`,
@@ -306,7 +356,7 @@ describe('authorization', () => {
   });
 
   it.each(roles)(
-    'lets %s read the workspace, members, accounts, contacts, fields, portfolio and own tokens',
+    'lets %s read the workspace, members, accounts, contacts, fields, portfolio, KPIs and own tokens',
     async (role) => {
       const api = a.users[role].api;
       for (const path of [
@@ -323,6 +373,11 @@ describe('authorization', () => {
         '/api/v1/portfolio/model',
         '/api/v1/portfolio/designations',
         '/api/v1/portfolio/reviews',
+        '/api/v1/kpi-metrics',
+        '/api/v1/kpi-series',
+        '/api/v1/kpi-findings',
+        '/api/v1/health',
+        '/api/v1/health/settings',
       ]) {
         expect((await api.get(path)).status, path).toBe(200);
       }

@@ -213,6 +213,80 @@ describe('OpenAPI document', () => {
     await call(admin, 'GET', compare);
     await call(admin, 'GET', '/api/v1/portfolio/reviews/compare?from=0190a0e0-0000-7000-8000-000000000000');
 
+    const metricInput = {
+      key: 'booked_calls',
+      nameEn: 'Booked calls',
+      nameRu: 'Записи на звонок',
+      unit: 'count',
+      direction: 'higher_is_better',
+      aggregation: 'sum',
+      frequency: 'week',
+    };
+    await call(viewer.api, 'GET', '/api/v1/kpi-metrics');
+    const metric = await call(admin, 'POST', '/api/v1/kpi-metrics', metricInput);
+    await call(admin, 'POST', '/api/v1/kpi-metrics', metricInput);
+    await call(admin, 'PATCH', `/api/v1/kpi-metrics/${metric.body.id}`, { nameEn: 'Calls' }, { 'if-match': '"9"' });
+    await call(admin, 'PATCH', `/api/v1/kpi-metrics/${metric.body.id}`, { nameEn: 'Calls' });
+    await call(admin, 'DELETE', `/api/v1/kpi-metrics/${metric.body.id}`);
+    const kpiSeries = await call(admin, 'POST', '/api/v1/kpi-series', {
+      accountId: parent.body.id,
+      metricKey: 'leads',
+      dimension: 'VK Ads',
+    });
+    await call(admin, 'POST', '/api/v1/kpi-series', {
+      accountId: parent.body.id,
+      metricKey: 'leads',
+      dimension: 'VK Ads',
+    });
+    const kpiSeriesPath = `/api/v1/kpi-series/${kpiSeries.body.id}`;
+    await call(admin, 'GET', `/api/v1/kpi-series?accountId=${parent.body.id}&limit=1`);
+    await call(admin, 'GET', kpiSeriesPath);
+    const weekly = Array.from({ length: 120 }, (_, index) => ({
+      at: new Date(Date.UTC(2023, 0, 2) + index * 7 * 86_400_000).toISOString().slice(0, 10),
+      value: index === 100 ? 900 : 100 + (index % 5),
+    }));
+    await call(admin, 'POST', `${kpiSeriesPath}/points`, { points: weekly }, { 'idempotency-key': 'contract-1' });
+    await call(
+      admin,
+      'POST',
+      `${kpiSeriesPath}/points`,
+      { points: weekly.slice(1) },
+      { 'idempotency-key': 'contract-1' },
+    );
+    await call(admin, 'POST', `${kpiSeriesPath}/points`, { points: [{ at: 'вчера', value: 1 }] });
+    const { runDetectionJobs } = await import('../../src/modules/kpis');
+    await runDetectionJobs(t.deps.db);
+    await call(admin, 'GET', `${kpiSeriesPath}/points?from=2024-01-01&to=2025-01-01`);
+    const target = await call(admin, 'POST', `${kpiSeriesPath}/targets`, {
+      periodStart: '2024-01-01',
+      periodEnd: '2024-03-31',
+      value: 1300,
+    });
+    await call(admin, 'POST', `${kpiSeriesPath}/targets`, {
+      periodStart: '2024-01-01',
+      periodEnd: '2024-03-31',
+      value: 1,
+    });
+    await call(admin, 'GET', `${kpiSeriesPath}/targets`);
+    await call(admin, 'DELETE', `/api/v1/kpi-targets/${target.body.id}`);
+    const findings = await call(admin, 'GET', `/api/v1/kpi-findings?seriesId=${kpiSeries.body.id}`);
+    const findingPath = `/api/v1/kpi-findings/${findings.body.items[0]?.id}`;
+    await call(admin, 'GET', findingPath);
+    await call(admin, 'PATCH', findingPath, { status: 'acknowledged' }, { 'if-match': '"9"' });
+    await call(admin, 'PATCH', findingPath, { status: 'acknowledged', note: 'Видим' });
+    await call(admin, 'POST', `${findingPath}/follow-up`, { ownerId: workspace.users.admin.id, dueOn: '2026-12-20' });
+    await call(admin, 'POST', `${findingPath}/follow-up`, { ownerId: workspace.users.admin.id, dueOn: '2026-12-20' });
+    await call(admin, 'GET', `/api/v1/accounts/${parent.body.id}/health`);
+    await call(admin, 'GET', '/api/v1/accounts/0190a0e0-0000-7000-8000-000000000000/health');
+    await call(admin, 'GET', '/api/v1/health');
+    await call(admin, 'POST', '/api/v1/health/recompute');
+    await call(admin, 'GET', '/api/v1/health/settings');
+    await call(admin, 'PUT', '/api/v1/health/settings', { weights: { nps: 5 } }, { 'if-match': '"0"' });
+    await call(admin, 'PUT', '/api/v1/health/settings', { weights: { nps: 5 } }, { 'if-match': '"0"' });
+    await call(admin, 'PUT', '/api/v1/health/settings', { weights: { nps: -5 } });
+    await call(admin, 'DELETE', kpiSeriesPath);
+    await call(admin, 'GET', kpiSeriesPath);
+
     const boss = await call(admin, 'POST', '/api/v1/contacts', { accountId: account.body.id, lastName: 'Босс' });
     const contact = await call(admin, 'POST', '/api/v1/contacts', {
       accountId: account.body.id,

@@ -129,7 +129,8 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('accord start on the embedded
     expect(((await signIn.json()) as { role: string }).role).toBe('viewer');
     running.child.kill('SIGTERM');
     expect(await running.exited).toBe(0);
-  });
+    // NOTE: six processes, each compiling the CLI with tsx: over 30 s on a busy 2-core machine.
+  }, 90_000);
 });
 
 describe('accord start on an external database (DATABASE_URL)', () => {

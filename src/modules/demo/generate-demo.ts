@@ -26,6 +26,11 @@ const demoTables = [
   'portfolio_designations',
   'portfolio_reviews',
   'portfolio_review_entries',
+  'kpi_series',
+  'kpi_points',
+  'kpi_series_detection',
+  'kpi_findings',
+  'kpi_targets',
 ];
 
 /**

@@ -1,6 +1,6 @@
 export { checkImport } from './check-import';
 export { createImport } from './create-import';
-export { importRoutes, importUploadPath } from './routes';
+export { importRoutes, importUploadBody } from './routes';
 export { processImport, startImport } from './run-import';
 export { externalIds, importChanges, importPresets, imports } from './schema';
 export * from './schemas';

@@ -122,8 +122,8 @@ const PresetSchema = z
 const notFoundProblem = { 404: problem('No such import') };
 const conflictProblem = { 409: problem('Not possible in the import’s current status') };
 
-/** Upload paths that take a file body larger than the API's usual limit. */
-export const importUploadPath = '/api/v1/imports';
+/** The upload path takes a file body far larger than the API's usual 1 MB. */
+export const importUploadBody = { path: /^\/api\/v1\/imports$/, maxBytes: 100 * 1024 * 1024 };
 
 /** The imports API: upload, detect and map, preview, dry run, run with progress, cancel, undo; mapping presets. */
 export function importRoutes() {

@@ -1,3 +1,4 @@
+export { createInteraction } from './change-interaction';
 export { interactionRoutes } from './interaction-routes';
 export { relationshipRoutes } from './routes';
 export {

@@ -20,6 +20,10 @@ export const permissions = [
   'portfolio:rate',
   'portfolio:manage',
   'imports:run',
+  'kpis:read',
+  'kpis:write',
+  'kpis:triage',
+  'kpis:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -30,11 +34,14 @@ const everyone: Permission[] = [
   'relationships:read',
   'api-tokens:own',
   'portfolio:read',
+  'kpis:read',
 ];
 // NOTE: specialists work on the accounts they are assigned to (owner or account team) and see
 // only those; everyone else reads the whole workspace. On those accounts a specialist logs the
 // interactions they take part in.
 const wholeWorkspace: Permission[] = [...everyone, 'accounts:read-all'];
+// NOTE: `kpis:write` loads series, points and targets; `kpis:triage` acknowledges findings and turns
+// them into follow-ups (specialists too, on their accounts); `kpis:manage` edits the metric catalogue.
 // NOTE: `portfolio:rate` covers rating and nominating the accounts one owns or is on the team of;
 // `portfolio:manage` (the scoring model, approving designations, reviews) any account.
 const editors: Permission[] = [
@@ -46,14 +53,16 @@ const editors: Permission[] = [
   'interactions:write',
   'portfolio:rate',
   'imports:run',
+  'kpis:write',
+  'kpis:triage',
 ];
 
 /** What each role may do. Routes and use cases ask `can(role, permission)`; nothing else decides. */
 const grants: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  head: new Set([...editors, 'accounts:delete', 'audit:read', 'portfolio:manage']),
+  head: new Set([...editors, 'accounts:delete', 'audit:read', 'portfolio:manage', 'kpis:manage']),
   manager: new Set(editors),
-  specialist: new Set([...everyone, 'interactions:write']),
+  specialist: new Set([...everyone, 'interactions:write', 'kpis:triage']),
   finance: new Set(wholeWorkspace),
   viewer: new Set(wholeWorkspace),
 };

@@ -15,8 +15,6 @@ import { loggableError, problemResponse, toAppError } from './problem';
 import { requestContext } from './request-context';
 
 export const maxBodyBytes = 1024 * 1024;
-/** The limit for file uploads (imports), on the paths a module declares as upload paths. */
-export const maxUploadBytes = 100 * 1024 * 1024;
 
 export type HttpAppParts = {
   /** Resolves the actor from a session cookie or a Bearer token (the auth module's). */
@@ -25,8 +23,8 @@ export type HttpAppParts = {
   routers: OpenAPIHono<AppEnv>[];
   /** Checks that the database answers, for `/api/health`. */
   checkDatabase: () => Promise<void>;
-  /** Paths whose POST body is a file, allowed up to `maxUploadBytes` instead of `maxBodyBytes`. */
-  uploadPaths?: string[];
+  /** Routes that take bodies over 1 MB (bulk uploads): a path pattern and its own limit. */
+  largeBodies?: readonly { path: RegExp; maxBytes: number }[];
   /** Directory of the built web app; defaults to `dist/web`. */
   webDirectory?: string;
 };
@@ -37,19 +35,20 @@ export function createHttpApp(deps: AppDependencies, parts: HttpAppParts) {
 
   app.use('*', requestContext(deps));
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: undefined }));
-  const uploadPaths = new Set(parts.uploadPaths ?? []);
-  const limitFor = (maxSize: number, limit: string) =>
+  const limitOf = (maxBytes: number) =>
     bodyLimit({
-      maxSize,
+      maxSize: maxBytes,
       onError: () => {
+        const limit = `${Math.round(maxBytes / (1024 * 1024))} MB`;
         throw new AppError('payload_too_large', message(platformMessages.payloadTooLarge, { limit }));
       },
     });
-  const usualLimit = limitFor(maxBodyBytes, '1 MB');
-  const uploadLimit = limitFor(maxUploadBytes, '100 MB');
-  app.use('/api/*', (c, next) =>
-    c.req.method === 'POST' && uploadPaths.has(c.req.path) ? uploadLimit(c, next) : usualLimit(c, next),
-  );
+  const standardLimit = limitOf(maxBodyBytes);
+  const largeLimits = (parts.largeBodies ?? []).map(({ path, maxBytes }) => ({ path, limit: limitOf(maxBytes) }));
+  app.use('/api/*', (c, next) => {
+    const large = largeLimits.find(({ path }) => path.test(c.req.path));
+    return (large?.limit ?? standardLimit)(c, next);
+  });
   app.use('/api/v1/*', parts.authenticate);
 
   app.get('/api/health', async (c) => {

@@ -46,6 +46,26 @@ export {
   textEncodings,
 } from '../../../src/modules/imports/schemas';
 export {
+  createMetricInput,
+  createSeriesInput,
+  createTargetInput,
+  type FindingKindName,
+  type FindingStatus,
+  findingKinds,
+  findingStatuses,
+  followUpFindingInput,
+  type HealthFactorKey,
+  type HealthGrade,
+  healthGrades,
+  type MetricAggregation,
+  type MetricDirection,
+  type MetricFrequency,
+  type MetricUnit,
+  maxPointsPerUpload,
+  metricUnits,
+  pointTimeOf,
+} from '../../../src/modules/kpis/schemas';
+export {
   type Axis,
   axes,
   type Criterion,

@@ -2,6 +2,7 @@ import {
   IconAddressBook,
   IconAlertTriangle,
   IconBuildingSkyscraper,
+  IconChartLine,
   IconChartScatter,
   IconFileImport,
   IconHistory,
@@ -13,7 +14,15 @@ import type { en } from '../i18n/en';
 
 /** One place in the main navigation; shown only to roles with one of its permissions. */
 export type NavigationEntry = {
-  to: '/accounts' | '/contacts' | '/portfolio' | '/relationship-gaps' | '/imports' | '/audit' | '/settings';
+  to:
+    | '/accounts'
+    | '/contacts'
+    | '/portfolio'
+    | '/relationship-gaps'
+    | '/kpi-findings'
+    | '/imports'
+    | '/audit'
+    | '/settings';
   label: keyof typeof en.nav;
   icon: TablerIcon;
   permissions: readonly Permission[];
@@ -31,6 +40,7 @@ export const navigationEntries: readonly NavigationEntry[] = [
     icon: IconAlertTriangle,
     permissions: ['relationships:read'],
   },
+  { to: '/kpi-findings', label: 'kpiFindings', icon: IconChartLine, permissions: ['kpis:read'] },
   { to: '/imports', label: 'imports', icon: IconFileImport, permissions: ['imports:run'] },
   { to: '/audit', label: 'audit', icon: IconHistory, permissions: ['audit:read'] },
   { to: '/settings', label: 'settings', icon: IconSettings, permissions: ['workspace:manage', 'portfolio:manage'] },

@@ -11,6 +11,8 @@ import { meQuery } from '../features/auth/session';
 import { parseContactSearch } from '../features/contacts/contact-search';
 import { ContactsPage } from '../features/contacts/contacts-page';
 import { ImportsPage } from '../features/imports/imports-page';
+import { FindingsPage } from '../features/kpis/findings-page';
+import { SeriesPage } from '../features/kpis/series-page';
 import { PortfolioPage } from '../features/portfolio/portfolio-page';
 import { parsePortfolioSearch } from '../features/portfolio/portfolio-search';
 import { ProfilePage } from '../features/profile/profile-page';
@@ -97,6 +99,20 @@ const relationshipGapsRoute = createRoute({
   component: GapsPage,
 });
 
+const kpiSeriesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'kpi-series/$seriesId',
+  beforeLoad: requirePermission('kpis:read'),
+  component: SeriesPage,
+});
+
+const kpiFindingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'kpi-findings',
+  beforeLoad: requirePermission('kpis:read'),
+  component: FindingsPage,
+});
+
 const contactsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'contacts',
@@ -144,6 +160,8 @@ const routeTree = rootRoute.addChildren([
     accountsRoute,
     accountRoute,
     relationshipMapRoute,
+    kpiSeriesRoute,
+    kpiFindingsRoute,
     contactsRoute,
     relationshipGapsRoute,
     portfolioRoute,

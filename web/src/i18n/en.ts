@@ -1,4 +1,5 @@
 import { importsEn } from './imports-en';
+import { kpisEn } from './kpis-en';
 import { portfolioEn } from './portfolio-en';
 
 /** English texts of the web app. `ru.ts` must have exactly the same keys: its type says so. */
@@ -8,6 +9,7 @@ export const en = {
     contacts: 'Contacts',
     portfolio: 'Portfolio',
     relationshipGaps: 'Relationship gaps',
+    kpiFindings: 'KPI anomalies',
     audit: 'Audit log',
     imports: 'Import',
     settings: 'Settings',
@@ -561,10 +563,16 @@ export const en = {
       portfolio_ratings: 'Portfolio rating',
       portfolio_designations: 'Key-account designation',
       portfolio_reviews: 'Portfolio review',
+      kpi_metrics: 'KPI metric',
+      kpi_series: 'KPI series',
+      kpi_points: 'KPI point',
+      kpi_findings: 'KPI finding',
+      kpi_targets: 'KPI target',
     },
   },
   portfolio: portfolioEn,
   imports: importsEn,
+  kpis: kpisEn,
 };
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

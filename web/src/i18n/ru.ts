@@ -1,5 +1,6 @@
 import type { Translation } from './en';
 import { importsRu } from './imports-ru';
+import { kpisRu } from './kpis-ru';
 import { portfolioRu } from './portfolio-ru';
 
 export const ru: Translation = {
@@ -8,6 +9,7 @@ export const ru: Translation = {
     contacts: 'Контакты',
     portfolio: 'Портфель',
     relationshipGaps: 'Пробелы в отношениях',
+    kpiFindings: 'Аномалии KPI',
     audit: 'Журнал изменений',
     imports: 'Импорт',
     settings: 'Настройки',
@@ -568,8 +570,14 @@ export const ru: Translation = {
       portfolio_ratings: 'Оценка в портфеле',
       portfolio_designations: 'Назначение ключевым',
       portfolio_reviews: 'Обзор портфеля',
+      kpi_metrics: 'Метрика KPI',
+      kpi_series: 'Ряд KPI',
+      kpi_points: 'Точка KPI',
+      kpi_findings: 'Находка KPI',
+      kpi_targets: 'Цель KPI',
     },
   },
   portfolio: portfolioRu,
   imports: importsRu,
+  kpis: kpisRu,
 };

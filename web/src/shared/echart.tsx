@@ -1,5 +1,6 @@
-import { LinesChart, ScatterChart } from 'echarts/charts';
+import { LineChart, LinesChart, ScatterChart } from 'echarts/charts';
 import {
+  DataZoomComponent,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
@@ -14,6 +15,8 @@ import { type CSSProperties, useEffect, useRef } from 'react';
 // needs another chart type registers it here.
 use([
   ScatterChart,
+  LineChart,
+  DataZoomComponent,
   LinesChart,
   GridComponent,
   LegendComponent,

@@ -1,0 +1,17 @@
+export { type DetectionWorker, detectSeries, runDetectionJobs, startDetectionWorker } from './detection-job';
+export type { FollowUpPort } from './findings';
+export { accountHealthFact, recordDailyHealth } from './health';
+export { type KpiRouteDependencies, kpiRoutes } from './routes';
+export {
+  accountHealthHistory,
+  kpiDetectionJobs,
+  kpiFindings,
+  kpiHealthSettings,
+  kpiMetrics,
+  kpiPoints,
+  kpiPointUploads,
+  kpiSeries,
+  kpiSeriesDetection,
+  kpiTargets,
+} from './schema';
+export * from './schemas';
