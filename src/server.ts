@@ -7,6 +7,7 @@ import { auditRoutes } from './modules/audit';
 import { authenticate, authRoutes, memberAccess } from './modules/auth';
 import { contactCountFact, contactRoutes } from './modules/contacts';
 import { customFieldRoutes } from './modules/custom-fields';
+import { financeRoutes, invoiceRoutes, paymentDelayFact, revenueFact } from './modules/finance';
 import { keyAccountCapGuard, portfolioRoutes } from './modules/portfolio';
 import { interactionRoutes, relationshipRoutes, relationshipStrengthFact } from './modules/relationships';
 import { workspaceRoutes } from './modules/workspaces';
@@ -23,7 +24,12 @@ import type { Logger } from './platform/logger';
  * Every module's numbers about accounts (decision 0009), handed to the modules that read them:
  * portfolio scoring criteria, health factors, derived KPI series.
  */
-export const accountFacts: readonly AccountFact[] = [contactCountFact, relationshipStrengthFact];
+export const accountFacts: readonly AccountFact[] = [
+  contactCountFact,
+  relationshipStrengthFact,
+  revenueFact,
+  paymentDelayFact,
+];
 
 /** Wires every module's routes into the HTTP app: the one place that knows them all. */
 export function buildApp(deps: AppDependencies, options: { webDirectory?: string } = {}) {
@@ -39,6 +45,8 @@ export function buildApp(deps: AppDependencies, options: { webDirectory?: string
       interactionRoutes(),
       auditRoutes(),
       portfolioRoutes({ accountFacts }),
+      financeRoutes(),
+      invoiceRoutes(),
     ],
     checkDatabase: async () => {
       await deps.db.execute(sql`select 1`);

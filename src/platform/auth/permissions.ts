@@ -19,6 +19,9 @@ export const permissions = [
   'portfolio:read',
   'portfolio:rate',
   'portfolio:manage',
+  'finance:read',
+  'finance:read-all',
+  'finance:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -46,14 +49,19 @@ const editors: Permission[] = [
   'portfolio:rate',
 ];
 
+// NOTE: money is not for everyone (docs/decisions/0014-finance.md): finance and admin write it;
+// heads and viewers read the whole workspace's; managers read only the accounts they own or are
+// on the team of (`finance:read` without `finance:read-all`); specialists see none of it.
+const financeReaders: Permission[] = ['finance:read', 'finance:read-all'];
+
 /** What each role may do. Routes and use cases ask `can(role, permission)`; nothing else decides. */
 const grants: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  head: new Set([...editors, 'accounts:delete', 'audit:read', 'portfolio:manage']),
-  manager: new Set(editors),
+  head: new Set([...editors, 'accounts:delete', 'audit:read', 'portfolio:manage', ...financeReaders]),
+  manager: new Set([...editors, 'finance:read']),
   specialist: new Set([...everyone, 'interactions:write']),
-  finance: new Set(wholeWorkspace),
-  viewer: new Set(wholeWorkspace),
+  finance: new Set([...wholeWorkspace, ...financeReaders, 'finance:write']),
+  viewer: new Set([...wholeWorkspace, ...financeReaders]),
 };
 
 export function can(role: Role, permission: Permission): boolean {
