@@ -4,6 +4,7 @@ import {
   IconBuildingSkyscraper,
   IconChartScatter,
   IconHistory,
+  IconReceipt,
   IconSettings,
   type TablerIcon,
 } from '@tabler/icons-react';
@@ -12,7 +13,7 @@ import type { en } from '../i18n/en';
 
 /** One place in the main navigation; shown only to roles with one of its permissions. */
 export type NavigationEntry = {
-  to: '/accounts' | '/contacts' | '/portfolio' | '/relationship-gaps' | '/audit' | '/settings';
+  to: '/accounts' | '/contacts' | '/portfolio' | '/relationship-gaps' | '/finance' | '/audit' | '/settings';
   label: keyof typeof en.nav;
   icon: TablerIcon;
   permissions: readonly Permission[];
@@ -30,6 +31,7 @@ export const navigationEntries: readonly NavigationEntry[] = [
     icon: IconAlertTriangle,
     permissions: ['relationships:read'],
   },
+  { to: '/finance', label: 'finance', icon: IconReceipt, permissions: ['finance:read'] },
   { to: '/audit', label: 'audit', icon: IconHistory, permissions: ['audit:read'] },
   { to: '/settings', label: 'settings', icon: IconSettings, permissions: ['workspace:manage', 'portfolio:manage'] },
 ];

@@ -1,3 +1,4 @@
+import { financeEn } from './finance-en';
 import { portfolioEn } from './portfolio-en';
 
 /** English texts of the web app. `ru.ts` must have exactly the same keys: its type says so. */
@@ -7,6 +8,7 @@ export const en = {
     contacts: 'Contacts',
     portfolio: 'Portfolio',
     relationshipGaps: 'Relationship gaps',
+    finance: 'Finance',
     audit: 'Audit log',
     settings: 'Settings',
   },
@@ -559,9 +561,17 @@ export const en = {
       portfolio_ratings: 'Portfolio rating',
       portfolio_designations: 'Key-account designation',
       portfolio_reviews: 'Portfolio review',
+      finance_settings: 'Finance settings',
+      contracts: 'Contract',
+      invoices: 'Invoice',
+      invoice_lines: 'Invoice line',
+      payments: 'Payment',
+      payment_allocations: 'Payment allocation',
+      acts: 'Act of completed work',
     },
   },
   portfolio: portfolioEn,
+  finance: financeEn,
 };
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

@@ -1,4 +1,5 @@
 import type { Translation } from './en';
+import { financeRu } from './finance-ru';
 import { portfolioRu } from './portfolio-ru';
 
 export const ru: Translation = {
@@ -7,6 +8,7 @@ export const ru: Translation = {
     contacts: 'Контакты',
     portfolio: 'Портфель',
     relationshipGaps: 'Пробелы в отношениях',
+    finance: 'Финансы',
     audit: 'Журнал изменений',
     settings: 'Настройки',
   },
@@ -566,7 +568,15 @@ export const ru: Translation = {
       portfolio_ratings: 'Оценка в портфеле',
       portfolio_designations: 'Назначение ключевым',
       portfolio_reviews: 'Обзор портфеля',
+      finance_settings: 'Настройки финансов',
+      contracts: 'Договор',
+      invoices: 'Счёт',
+      invoice_lines: 'Позиция счёта',
+      payments: 'Платёж',
+      payment_allocations: 'Разнесение платежа',
+      acts: 'Акт выполненных работ',
     },
   },
   portfolio: portfolioRu,
+  finance: financeRu,
 };

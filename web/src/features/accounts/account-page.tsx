@@ -12,6 +12,7 @@ import { notifySuccess } from '../../shared/notify';
 import { useCan } from '../auth/session';
 import { AccountContacts } from '../contacts/account-contacts';
 import { accountContactCountQuery } from '../contacts/contacts-api';
+import { AccountFinance } from '../finance/account-finance';
 import { AccountPortfolioPanel } from '../portfolio/account-portfolio-panel';
 import { AccountRelationships } from '../relationships/account-relationships';
 import { InteractionTimeline } from '../relationships/interaction-timeline';
@@ -56,6 +57,7 @@ function AccountView({ account }: { account: Account }) {
   const canWrite = useCan('accounts:write');
   const canDelete = useCan('accounts:delete');
   const canReadRelationships = useCan('relationships:read');
+  const canReadFinance = useCan('finance:read');
   const [editing, setEditing] = useState(false);
   const deleteAccount = useDeleteAccount();
   const contactCount = useQuery(accountContactCountQuery(account.id)).data;
@@ -122,6 +124,7 @@ function AccountView({ account }: { account: Account }) {
       {canReadRelationships && <AccountRelationships account={account} />}
       <AccountContacts account={account} />
       {canReadRelationships && <InteractionTimeline accountId={account.id} />}
+      {canReadFinance && <AccountFinance accountId={account.id} />}
       <AccountFormModal opened={editing} onClose={() => setEditing(false)} account={account} />
     </Stack>
   );
