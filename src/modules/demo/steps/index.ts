@@ -3,6 +3,7 @@ import { accountTeamsStep } from './account-teams';
 import { accountsStep } from './accounts';
 import { contactsStep } from './contacts';
 import { customFieldsStep } from './custom-fields';
+import { financeStep } from './finance';
 import { portfolioStep } from './portfolio';
 import { relationshipsStep } from './relationships';
 import { usersStep } from './users';
@@ -19,4 +20,5 @@ export const demoSteps: readonly DemoStep[] = [
   contactsStep,
   relationshipsStep,
   portfolioStep,
+  financeStep,
 ];
