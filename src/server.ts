@@ -7,7 +7,7 @@ import { auditRoutes } from './modules/audit';
 import { authenticate, authRoutes, memberAccess } from './modules/auth';
 import { contactCountFact, contactRoutes } from './modules/contacts';
 import { customFieldRoutes } from './modules/custom-fields';
-import { financeRoutes, invoiceRoutes, paymentDelayFact, revenueFact } from './modules/finance';
+import { actRoutes, financeRoutes, invoiceRoutes, paymentDelayFact, revenueFact } from './modules/finance';
 import { keyAccountCapGuard, portfolioRoutes } from './modules/portfolio';
 import { interactionRoutes, relationshipRoutes, relationshipStrengthFact } from './modules/relationships';
 import { workspaceRoutes } from './modules/workspaces';
@@ -47,6 +47,7 @@ export function buildApp(deps: AppDependencies, options: { webDirectory?: string
       portfolioRoutes({ accountFacts }),
       financeRoutes(),
       invoiceRoutes(),
+      actRoutes(),
     ],
     checkDatabase: async () => {
       await deps.db.execute(sql`select 1`);

@@ -319,6 +319,21 @@ describe('authorization', () => {
       unchanged: invoiceStatusIs('draft'),
     },
     {
+      route: 'POST /acts',
+      allowed: financeWriters,
+      prepare: async () => (await createAccount(admin())).id,
+      send: (api, accountId) =>
+        api.post('/api/v1/acts', {
+          accountId,
+          number: 'А-1',
+          actDate: '2026-11-01',
+          amountMinor: 100,
+          currency: 'RUB',
+        }),
+      unchanged: async (accountId) =>
+        expect((await admin().get(`/api/v1/acts?accountId=${accountId}`)).body.items).toEqual([]),
+    },
+    {
       route: 'POST /payments',
       allowed: financeWriters,
       prepare: async () => (await financeDraft()).accountId,
@@ -380,6 +395,8 @@ describe('authorization', () => {
       '/api/v1/receivables',
       '/api/v1/receivables/chase',
       '/api/v1/finance/settings',
+      '/api/v1/finance/checks',
+      '/api/v1/acts',
     ]) {
       const response = await api.get(path);
       if (financeReaders.includes(role)) expect(response.status, path).toBe(200);

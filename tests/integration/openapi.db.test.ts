@@ -405,6 +405,27 @@ describe('OpenAPI document', () => {
     await call(admin, 'GET', `/api/v1/receivables?accountId=${payer.body.id}`);
     await call(admin, 'GET', '/api/v1/receivables?accountId=0190a0e0-0000-7000-8000-000000000000');
     await call(admin, 'GET', '/api/v1/receivables/chase');
+    const act = await call(admin, 'POST', '/api/v1/acts', {
+      accountId: payer.body.id,
+      invoiceId: invoiceDraft.body.id,
+      number: 'А-1',
+      actDate: '2026-10-01',
+      amountMinor: 120_000,
+      currency: 'RUB',
+    });
+    await call(admin, 'POST', '/api/v1/acts', {
+      accountId: payer.body.id,
+      number: 'А-1',
+      actDate: '2026-10-01',
+      amountMinor: 1,
+      currency: 'RUB',
+    });
+    await call(admin, 'PATCH', `/api/v1/acts/${act.body.id}`, { signedOn: '2026-10-05' });
+    await call(admin, 'PATCH', `/api/v1/acts/${act.body.id}`, { signedOn: '2026-09-05' });
+    await call(admin, 'PATCH', `/api/v1/acts/${act.body.id}`, { signedOn: null }, { 'if-match': '"1"' });
+    await call(admin, 'PATCH', '/api/v1/acts/0190a0e0-0000-7000-8000-000000000000', { signedOn: null });
+    await call(admin, 'GET', `/api/v1/acts?accountId=${payer.body.id}`);
+    await call(admin, 'GET', '/api/v1/finance/checks');
     await call(admin, 'POST', `${invoicePath}/cancel`, { reason: 'Оплачен частично' });
     const unpaid = await call(admin, 'POST', '/api/v1/invoices', {
       accountId: payer.body.id,

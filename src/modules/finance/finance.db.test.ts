@@ -313,6 +313,63 @@ describe('finance API', () => {
     });
   });
 
+  describe('acts of completed work', () => {
+    it('links acts to invoices, records the signature, and finds paid-but-unsigned and signed-but-unbilled', async () => {
+      const account = (await createAccount(workspace.users.admin.api, { name: 'Актовый' })).id;
+      const invoice = await issued([line(10_000)], {}, account);
+      await api.post('/api/v1/payments', {
+        accountId: account,
+        receivedOn: '2026-11-26',
+        amountMinor: 10_000,
+        currency: 'RUB',
+        allocations: [{ invoiceId: invoice.id, amountMinor: 10_000 }],
+      });
+      const paidUnsigned = async () =>
+        (await api.get('/api/v1/finance/checks')).body.paidWithoutSignedAct.map(
+          (item: { invoiceId: string }) => item.invoiceId,
+        );
+      expect(await paidUnsigned()).toContain(invoice.id);
+      const act = await api.post('/api/v1/acts', {
+        accountId: account,
+        invoiceId: invoice.id,
+        number: 'А-1',
+        actDate: '2026-11-25',
+        amountMinor: 10_000,
+        currency: 'RUB',
+      });
+      expect(act.status, JSON.stringify(act.body)).toBe(201);
+      expectProblem(await api.patch(`/api/v1/acts/${act.body.id}`, { signedOn: '2026-11-01' }), 422, ['signedOn']);
+      const signed = await api.patch(`/api/v1/acts/${act.body.id}`, { signedOn: '2026-11-26' }, { 'if-match': '"1"' });
+      expect(signed.body).toMatchObject({ signedOn: '2026-11-26', invoiceNumber: invoice.number });
+      expect(await paidUnsigned()).not.toContain(invoice.id);
+      expect((await api.get(`/api/v1/invoices/${invoice.id}`)).body.acts).toEqual([
+        expect.objectContaining({ number: 'А-1', signedOn: '2026-11-26' }),
+      ]);
+      const unbilled = await api.post('/api/v1/acts', {
+        accountId: account,
+        number: 'А-2',
+        actDate: '2026-11-20',
+        amountMinor: 5_000,
+        currency: 'RUB',
+        signedOn: '2026-11-21',
+      });
+      const checks = (await api.get('/api/v1/finance/checks')).body;
+      expect(checks.signedNotInvoiced.map((item: { actId: string }) => item.actId)).toContain(unbilled.body.id);
+      expectProblem(
+        await api.post('/api/v1/acts', {
+          accountId: account,
+          number: 'А-1',
+          actDate: '2026-11-25',
+          amountMinor: 1,
+          currency: 'RUB',
+        }),
+        422,
+        ['number'],
+      );
+      expect((await api.get(`/api/v1/acts?invoiceId=${invoice.id}`)).body.items).toHaveLength(1);
+    });
+  });
+
   describe('who sees what', () => {
     it('lets managers read only the money of their accounts, and specialists none', async () => {
       const mine = (

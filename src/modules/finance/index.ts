@@ -1,3 +1,4 @@
+export { actRoutes } from './act-routes';
 export { paymentDelayFact, revenueFact } from './facts';
 export { invoiceRoutes } from './invoice-routes';
 export { financeRoutes } from './routes';

@@ -178,3 +178,30 @@ export const ChaseListSchema = z
     ),
   })
   .meta({ id: 'ChaseList' });
+
+export const ActSchema = z
+  .object({
+    id: z.uuid(),
+    accountId: z.uuid(),
+    account: AccountRef,
+    invoiceId: z.uuid().nullable(),
+    invoiceNumber: z.string().nullable(),
+    number: z.string(),
+    actDate: IsoDate,
+    amountMinor: Minor,
+    currency: Currency,
+    signedOn: IsoDate.nullable(),
+    documentUrl: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Act' });
+export const ActListSchema = z.object({ items: z.array(ActSchema) }).meta({ id: 'ActList' });
+
+export const DocumentChecksSchema = z
+  .object({
+    paidWithoutSignedAct: z.array(
+      z.object({ invoiceId: z.uuid(), number: z.string().nullable(), account: AccountRef }),
+    ),
+    signedNotInvoiced: z.array(z.object({ actId: z.uuid(), number: z.string(), account: AccountRef })),
+  })
+  .meta({ id: 'DocumentChecks' });

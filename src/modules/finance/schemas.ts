@@ -213,11 +213,13 @@ export const chaseListQuery = z.object({
 });
 
 export const createActInput = z.strictObject({
-  invoiceId: z.uuid(),
+  accountId: z.uuid(),
+  /** The invoice the work was billed by; none yet for work done ahead of the invoice. */
+  invoiceId: z.uuid().nullable().default(null),
   number: z.string().trim().min(1).max(100),
   actDate: isoDate,
-  /** The invoice's total when omitted. */
-  amountMinor: positiveMinor.optional(),
+  amountMinor: positiveMinor,
+  currency: currencySchema,
   signedOn: isoDate.nullable().default(null),
   documentUrl: z
     .url({ protocol: /^https?$/ })
@@ -236,3 +238,4 @@ export const signActInput = z.strictObject({
 });
 export type SignActInput = z.input<typeof signActInput>;
 export const listActsQuery = z.object({ accountId: z.uuid().optional(), invoiceId: z.uuid().optional() });
+export type ListActsQuery = z.input<typeof listActsQuery>;
