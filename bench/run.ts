@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { projectPath } from '../src/platform/project-path';
+import { financeBenchmark } from './scenarios/finance';
 import { foundationBenchmark } from './scenarios/foundation';
 import { portfolioBenchmark } from './scenarios/portfolio';
 import { relationshipsBenchmark } from './scenarios/relationships';
@@ -12,6 +13,7 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
   foundation: foundationBenchmark,
   relationships: relationshipsBenchmark,
   portfolio: portfolioBenchmark,
+  finance: financeBenchmark,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));
