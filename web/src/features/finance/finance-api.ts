@@ -223,4 +223,14 @@ export const financeApi = {
     allocations: { invoiceId: string; amountMinor: number }[];
   }) => api.post<{ id: string; unallocatedMinor: number }>('/payments', body),
   createContract: (body: Record<string, unknown>) => api.post<Contract>('/contracts', body),
+  createAct: (body: {
+    accountId: string;
+    invoiceId: string;
+    number: string;
+    actDate: string;
+    amountMinor: number;
+    currency: Currency;
+    signedOn: string | null;
+    documentUrl: string | null;
+  }) => api.post<{ id: string }>('/acts', body),
 };

@@ -25,6 +25,7 @@ import { notifyError, notifySuccess } from '../../shared/notify';
 import { useFormat } from '../../shared/use-format';
 import { useCan } from '../auth/session';
 import { financeApi, financeSettingsQuery, type Invoice, invoiceQuery, useFinanceMutation } from './finance-api';
+import { InvoiceActs } from './invoice-acts';
 import { emptyLine, InvoiceLinesEditor, type LineForm, lineFormOf, linesOf } from './invoice-lines-editor';
 import { InvoiceStatusBadge, useMoney } from './money';
 import { PaymentModal } from './payment-modal';
@@ -203,6 +204,7 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
           </Table>
         )}
       </Paper>
+      <InvoiceActs invoice={invoice} />
       {paying && <PaymentModal invoice={invoice} opened onClose={() => setPaying(false)} />}
     </Stack>
   );
