@@ -8,7 +8,10 @@ async function toastSays(page: Page, text: string) {
   await expect(toast).toBeHidden({ timeout: 10_000 });
 }
 
-test('an invoice is issued, partly paid, and its receivable ages, in Russian', async ({ page, login }) => {
+test('an invoice is issued, partly paid, its signed act attached, and its receivable ages, in Russian', async ({
+  page,
+  login,
+}) => {
   const me = (await login()) as Awaited<ReturnType<typeof login>> & { csrfToken: string };
   const headers = { 'x-csrf-token': me.csrfToken };
   expect((await page.request.patch('/api/v1/me', { data: { locale: 'ru' }, headers })).status()).toBe(200);
@@ -46,6 +49,14 @@ test('an invoice is issued, partly paid, and its receivable ages, in Russian', a
     await toastSays(page, 'Оплата внесена');
     await expect(page.getByText('Частично оплачен', { exact: true })).toBeVisible();
     await expect(page.getByTestId('invoice-open')).toHaveText(/1\s000\s000,00\s₽/);
+  });
+
+  await test.step('attach the act the client signed', async () => {
+    await page.getByRole('textbox', { name: 'Номер акта' }).fill(`А-${marker}`);
+    await page.getByRole('button', { name: 'Приложить акт' }).click();
+    await toastSays(page, 'Акт приложен');
+    await expect(page.getByRole('table', { name: 'Акты выполненных работ' })).toContainText(`А-${marker}`);
+    await expect(page.getByRole('table', { name: 'Акты выполненных работ' })).toContainText('подписан');
   });
 
   await test.step('see the receivable age on the account, with an older invoice gone overdue', async () => {
