@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { projectPath } from '../src/platform/project-path';
+import { financeBenchmark } from './scenarios/finance';
 import { foundationBenchmark } from './scenarios/foundation';
 import { importsBenchmark } from './scenarios/imports';
 import { portfolioBenchmark } from './scenarios/portfolio';
@@ -14,6 +15,7 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
   relationships: relationshipsBenchmark,
   portfolio: portfolioBenchmark,
   imports: importsBenchmark,
+  finance: financeBenchmark,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));

@@ -7,6 +7,7 @@ import { auditRoutes } from './modules/audit';
 import { authenticate, authRoutes, memberAccess } from './modules/auth';
 import { contactCountFact, contactRoutes } from './modules/contacts';
 import { customFieldRoutes } from './modules/custom-fields';
+import { actRoutes, financeRoutes, invoiceRoutes, paymentDelayFact, revenueFact } from './modules/finance';
 import { importRoutes, importUploadBody } from './modules/imports';
 import {
   accountHealthFact,
@@ -36,7 +37,7 @@ import type { Logger } from './platform/logger';
  * Every module's numbers about accounts (decision 0009), handed to the modules that read them:
  * portfolio scoring criteria, health factors, derived KPI series.
  */
-const moduleFacts: readonly AccountFact[] = [contactCountFact, relationshipStrengthFact];
+const moduleFacts: readonly AccountFact[] = [contactCountFact, relationshipStrengthFact, revenueFact, paymentDelayFact];
 // NOTE: health is computed from the other facts, so it is given those and added after them.
 export const accountFacts: readonly AccountFact[] = [...moduleFacts, accountHealthFact(moduleFacts)];
 
@@ -76,6 +77,9 @@ export function buildApp(
       portfolioRoutes({ accountFacts }),
       importRoutes(),
       kpiRoutes({ accountFacts: moduleFacts, followUps: kpiFollowUps, ...(detection ? { detection } : {}) }),
+      financeRoutes(),
+      invoiceRoutes(),
+      actRoutes(),
     ],
     largeBodies: [{ path: /^\/api\/v1\/kpi-series\/[^/]+\/points$/, maxBytes: 8 * 1024 * 1024 }, importUploadBody],
     checkDatabase: async () => {

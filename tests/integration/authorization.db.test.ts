@@ -14,6 +14,8 @@ const raters: Role[] = ['admin', 'head', 'manager'];
 const portfolioHeads: Role[] = ['admin', 'head'];
 const kpiCataloguers: Role[] = ['admin', 'head'];
 const kpiTriagers: Role[] = ['admin', 'head', 'manager', 'specialist'];
+const financeWriters: Role[] = ['admin', 'finance'];
+const financeReaders: Role[] = ['admin', 'head', 'manager', 'finance', 'viewer'];
 
 type WriteCase = {
   route: string;
@@ -340,6 +342,76 @@ describe('authorization', () => {
     },
   ];
 
+  const financeDraft = async () => {
+    const account = await createAccount(admin());
+    const response = await admin().post('/api/v1/invoices', {
+      accountId: account.id,
+      currency: 'RUB',
+      lines: [{ description: 'Услуги', quantityMilli: 1000, unitPriceMinor: 10_000, vatRate: 2200 }],
+    });
+    expect(response.status).toBe(201);
+    return response.body as { id: string; accountId: string };
+  };
+  const invoiceStatusIs = (status: string) => async (id: string) =>
+    expect((await admin().get(`/api/v1/invoices/${id}`)).body.status).toBe(status);
+  writeCases.push(
+    {
+      route: 'POST /contracts',
+      allowed: financeWriters,
+      prepare: async () => (await createAccount(admin())).id,
+      send: (api, accountId) =>
+        api.post('/api/v1/contracts', {
+          accountId,
+          number: 'Д-1',
+          signedOn: '2026-01-01',
+          kind: 'services',
+          startsOn: '2026-01-01',
+          currency: 'RUB',
+        }),
+      unchanged: async (accountId) =>
+        expect((await admin().get(`/api/v1/contracts?accountId=${accountId}`)).body.items).toEqual([]),
+    },
+    {
+      route: 'POST /invoices',
+      allowed: financeWriters,
+      prepare: async () => (await createAccount(admin())).id,
+      send: (api, accountId) => api.post('/api/v1/invoices', { accountId, currency: 'RUB' }),
+      unchanged: async (accountId) =>
+        expect((await admin().get(`/api/v1/invoices?accountId=${accountId}`)).body.items).toEqual([]),
+    },
+    {
+      route: 'POST /invoices/{id}/issue',
+      allowed: financeWriters,
+      prepare: async () => (await financeDraft()).id,
+      send: (api, id) => api.post(`/api/v1/invoices/${id}/issue`, {}),
+      unchanged: invoiceStatusIs('draft'),
+    },
+    {
+      route: 'POST /acts',
+      allowed: financeWriters,
+      prepare: async () => (await createAccount(admin())).id,
+      send: (api, accountId) =>
+        api.post('/api/v1/acts', {
+          accountId,
+          number: `А-${accountId}`,
+          actDate: '2026-11-01',
+          amountMinor: 100,
+          currency: 'RUB',
+        }),
+      unchanged: async (accountId) =>
+        expect((await admin().get(`/api/v1/acts?accountId=${accountId}`)).body.items).toEqual([]),
+    },
+    {
+      route: 'POST /payments',
+      allowed: financeWriters,
+      prepare: async () => (await financeDraft()).accountId,
+      send: (api, accountId) =>
+        api.post('/api/v1/payments', { accountId, receivedOn: '2026-11-01', amountMinor: 100, currency: 'RUB' }),
+      unchanged: async (accountId) =>
+        expect((await admin().get(`/api/v1/payments?accountId=${accountId}`)).body.items).toEqual([]),
+    },
+  );
+
   describe.each(writeCases)('$route', (writeCase) => {
     it.each(roles)('as %s', async (role) => {
       const target = await writeCase.prepare();
@@ -389,6 +461,24 @@ describe('authorization', () => {
       else expectProblem(audit, 403);
     },
   );
+
+  it.each(roles)('lets %s read money only with a finance role (specialists see none of it)', async (role) => {
+    const api = a.users[role].api;
+    for (const path of [
+      '/api/v1/invoices',
+      '/api/v1/contracts',
+      '/api/v1/payments',
+      '/api/v1/receivables',
+      '/api/v1/receivables/chase',
+      '/api/v1/finance/settings',
+      '/api/v1/finance/checks',
+      '/api/v1/acts',
+    ]) {
+      const response = await api.get(path);
+      if (financeReaders.includes(role)) expect(response.status, path).toBe(200);
+      else expectProblem(response, 403);
+    }
+  });
 
   it.each(roles)('lets %s manage their own API tokens and profile', async (role) => {
     const api = a.users[role].api;

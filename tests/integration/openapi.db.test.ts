@@ -432,6 +432,127 @@ describe('OpenAPI document', () => {
     await call(admin, 'GET', '/api/v1/import-presets');
     await call(admin, 'DELETE', `/api/v1/import-presets/${savedPreset.body.id}`);
     await call(admin, 'DELETE', `/api/v1/import-presets/${savedPreset.body.id}`);
+    const payer = await call(admin, 'POST', '/api/v1/accounts', { name: 'Плательщик' });
+    await call(admin, 'GET', '/api/v1/finance/settings');
+    const financeSettings = {
+      vatRates: [0, 1000, 2000, 2200],
+      noVatAllowed: true,
+      defaultVatRate: 2200,
+      vatMode: 'included',
+      baseCurrency: 'RUB',
+      paymentTermsDays: 10,
+    };
+    await call(admin, 'PUT', '/api/v1/finance/settings', financeSettings, { 'if-match': '"0"' });
+    await call(admin, 'PUT', '/api/v1/finance/settings', financeSettings, { 'if-match': '"0"' });
+    const contractBody = {
+      accountId: payer.body.id,
+      number: 'Д-1',
+      signedOn: '2026-01-10',
+      kind: 'services',
+      startsOn: '2026-01-10',
+      endsOn: '2026-12-31',
+      currency: 'RUB',
+    };
+    const contractRecord = await call(admin, 'POST', '/api/v1/contracts', contractBody);
+    await call(admin, 'POST', '/api/v1/contracts', contractBody);
+    const contractRecordPath = `/api/v1/contracts/${contractRecord.body.id}`;
+    await call(admin, 'GET', '/api/v1/contracts?limit=1&total=true');
+    await call(admin, 'GET', contractRecordPath);
+    await call(admin, 'GET', '/api/v1/contracts/0190a0e0-0000-7000-8000-000000000000');
+    await call(admin, 'PATCH', contractRecordPath, { autoRenewal: true });
+    await call(admin, 'PATCH', contractRecordPath, { autoRenewal: false }, { 'if-match': '"1"' });
+    await call(admin, 'PATCH', contractRecordPath, { endsOn: '2025-01-01' });
+    const invoiceLine = { description: 'Услуги', quantityMilli: 1000, unitPriceMinor: 120_000, vatRate: 2000 };
+    const invoiceDraft = await call(admin, 'POST', '/api/v1/invoices', {
+      accountId: payer.body.id,
+      contractId: contractRecord.body.id,
+      currency: 'RUB',
+      lines: [invoiceLine],
+    });
+    const invoicePath = `/api/v1/invoices/${invoiceDraft.body.id}`;
+    await call(admin, 'POST', '/api/v1/invoices', {
+      accountId: payer.body.id,
+      currency: 'RUB',
+      lines: [{ ...invoiceLine, vatRate: 1800 }],
+    });
+    await call(admin, 'PATCH', invoicePath, { notes: 'Договор' });
+    await call(admin, 'PATCH', invoicePath, { notes: 'Договор' }, { 'if-match': '"1"' });
+    await call(admin, 'POST', `${invoicePath}/send`, {});
+    await call(admin, 'POST', `${invoicePath}/issue`, {}, { 'if-match': '"1"' });
+    await call(admin, 'POST', `${invoicePath}/issue`, { issuedOn: '2026-10-01' });
+    await call(admin, 'PATCH', invoicePath, { notes: 'Поздно' });
+    await call(admin, 'GET', invoicePath);
+    await call(admin, 'GET', '/api/v1/invoices/0190a0e0-0000-7000-8000-000000000000');
+    await call(admin, 'GET', '/api/v1/invoices?status=overdue&limit=1&total=true');
+    await call(admin, 'GET', '/api/v1/invoices/export');
+    const payment = await call(admin, 'POST', '/api/v1/payments', {
+      accountId: payer.body.id,
+      receivedOn: '2026-10-20',
+      amountMinor: 50_000,
+      currency: 'RUB',
+      allocations: [{ invoiceId: invoiceDraft.body.id, amountMinor: 20_000 }],
+    });
+    await call(admin, 'POST', '/api/v1/payments', {
+      accountId: payer.body.id,
+      receivedOn: '2026-10-20',
+      amountMinor: 500_000,
+      currency: 'RUB',
+      allocations: [{ invoiceId: invoiceDraft.body.id, amountMinor: 500_000 }],
+    });
+    const paymentPath = `/api/v1/payments/${payment.body.id}`;
+    await call(admin, 'GET', paymentPath);
+    await call(admin, 'GET', '/api/v1/payments/0190a0e0-0000-7000-8000-000000000000');
+    await call(admin, 'GET', '/api/v1/payments?limit=1');
+    await call(admin, 'POST', `${paymentPath}/allocations`, {
+      allocations: [{ invoiceId: invoiceDraft.body.id, amountMinor: 10_000 }],
+    });
+    await call(admin, 'POST', `${paymentPath}/allocations`, {
+      allocations: [{ invoiceId: invoiceDraft.body.id, amountMinor: 90_000 }],
+    });
+    await call(admin, 'POST', '/api/v1/payments/0190a0e0-0000-7000-8000-000000000000/allocations', {
+      allocations: [{ invoiceId: invoiceDraft.body.id, amountMinor: 1 }],
+    });
+    await call(admin, 'GET', `/api/v1/receivables?accountId=${payer.body.id}`);
+    await call(admin, 'GET', '/api/v1/receivables?accountId=0190a0e0-0000-7000-8000-000000000000');
+    await call(admin, 'GET', '/api/v1/receivables/chase');
+    const act = await call(admin, 'POST', '/api/v1/acts', {
+      accountId: payer.body.id,
+      invoiceId: invoiceDraft.body.id,
+      number: 'А-1',
+      actDate: '2026-10-01',
+      amountMinor: 120_000,
+      currency: 'RUB',
+    });
+    await call(admin, 'POST', '/api/v1/acts', {
+      accountId: payer.body.id,
+      number: 'А-1',
+      actDate: '2026-10-01',
+      amountMinor: 1,
+      currency: 'RUB',
+    });
+    await call(admin, 'PATCH', `/api/v1/acts/${act.body.id}`, { signedOn: '2026-10-05' });
+    await call(admin, 'PATCH', `/api/v1/acts/${act.body.id}`, { signedOn: '2026-09-05' });
+    await call(admin, 'PATCH', `/api/v1/acts/${act.body.id}`, { signedOn: null }, { 'if-match': '"1"' });
+    await call(admin, 'PATCH', '/api/v1/acts/0190a0e0-0000-7000-8000-000000000000', { signedOn: null });
+    await call(admin, 'GET', `/api/v1/acts?accountId=${payer.body.id}`);
+    await call(admin, 'GET', '/api/v1/finance/checks');
+    await call(admin, 'POST', `${invoicePath}/cancel`, { reason: 'Оплачен частично' });
+    const unpaid = await call(admin, 'POST', '/api/v1/invoices', {
+      accountId: payer.body.id,
+      currency: 'RUB',
+      lines: [invoiceLine],
+    });
+    const unpaidPath = `/api/v1/invoices/${unpaid.body.id}`;
+    await call(admin, 'POST', `${unpaidPath}/reissue`);
+    await call(admin, 'POST', `${unpaidPath}/issue`, {});
+    await call(admin, 'POST', `${unpaidPath}/send`, {});
+    await call(admin, 'POST', `${unpaidPath}/cancel`, { reason: 'Ошибка' });
+    await call(admin, 'POST', `${unpaidPath}/reissue`);
+    await call(admin, 'DELETE', unpaidPath);
+    const spare = await call(admin, 'POST', '/api/v1/invoices', { accountId: payer.body.id, currency: 'RUB' });
+    await call(admin, 'DELETE', `/api/v1/invoices/${spare.body.id}`, undefined, { 'if-match': '"9"' });
+    await call(admin, 'DELETE', `/api/v1/invoices/${spare.body.id}`);
+    await call(admin, 'DELETE', `/api/v1/invoices/${spare.body.id}`);
 
     await call(admin, 'GET', '/api/v1/audit-log?limit=2');
     const token = await call(admin, 'POST', '/api/v1/api-tokens', { name: 'Договор', expiresInDays: 7 });

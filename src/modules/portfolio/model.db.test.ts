@@ -49,6 +49,9 @@ describe('portfolio scoring model', () => {
     expect(response.body.items).toEqual([
       expect.objectContaining({ key: 'contacts.count', unit: 'count', higherIsBetter: true }),
       expect.objectContaining({ key: 'relationships.strength', higherIsBetter: true }),
+      expect.objectContaining({ key: 'finance.revenue12m', unit: 'money', higherIsBetter: true }),
+      expect.objectContaining({ key: 'finance.paymentDelayDays', higherIsBetter: false }),
+      expect.objectContaining({ key: 'kpis.health', higherIsBetter: true }),
     ]);
   });
 

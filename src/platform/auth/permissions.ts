@@ -24,6 +24,9 @@ export const permissions = [
   'kpis:write',
   'kpis:triage',
   'kpis:manage',
+  'finance:read',
+  'finance:read-all',
+  'finance:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -57,14 +60,19 @@ const editors: Permission[] = [
   'kpis:triage',
 ];
 
+// NOTE: money is not for everyone (docs/decisions/0014-finance.md): finance and admin write it;
+// heads and viewers read the whole workspace's; managers read only the accounts they own or are
+// on the team of (`finance:read` without `finance:read-all`); specialists see none of it.
+const financeReaders: Permission[] = ['finance:read', 'finance:read-all'];
+
 /** What each role may do. Routes and use cases ask `can(role, permission)`; nothing else decides. */
 const grants: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  head: new Set([...editors, 'accounts:delete', 'audit:read', 'portfolio:manage', 'kpis:manage']),
-  manager: new Set(editors),
+  head: new Set([...editors, 'accounts:delete', 'audit:read', 'portfolio:manage', 'kpis:manage', ...financeReaders]),
+  manager: new Set([...editors, 'finance:read']),
   specialist: new Set([...everyone, 'interactions:write', 'kpis:triage']),
-  finance: new Set(wholeWorkspace),
-  viewer: new Set(wholeWorkspace),
+  finance: new Set([...wholeWorkspace, ...financeReaders, 'finance:write']),
+  viewer: new Set([...wholeWorkspace, ...financeReaders]),
 };
 
 export function can(role: Role, permission: Permission): boolean {

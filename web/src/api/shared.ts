@@ -1,6 +1,12 @@
 // NOTE: the one door from the web app into the server's source: pure zod input schemas, the
 // permission names and the field-message translator, so browser and API validate alike.
 
+export {
+  type AgeingBucket,
+  ageingBuckets,
+} from '../../../src/analytics/money/ageing';
+export { formatMoney, minorToDecimal, parseMoney } from '../../../src/analytics/money/money';
+export { formatQuantity, formatRate, lineAmounts, parseQuantity } from '../../../src/analytics/money/vat';
 export type { StrengthFactor } from '../../../src/analytics/relationships/strength';
 export {
   type AccountStatus,
@@ -27,6 +33,19 @@ export {
   customFieldTypes,
   updateCustomFieldInput,
 } from '../../../src/modules/custom-fields/schemas';
+export {
+  type ContractKind,
+  type ContractStatus,
+  type Currency,
+  contractKinds,
+  contractStatuses,
+  currencies,
+  type InvoiceStatus,
+  invoiceStatuses,
+  invoiceStatusFilters,
+  type VatMode,
+  vatModes,
+} from '../../../src/modules/finance/schemas';
 export {
   accountFields,
   type ColumnMapping,

@@ -6,6 +6,7 @@ import {
   IconChartScatter,
   IconFileImport,
   IconHistory,
+  IconReceipt,
   IconSettings,
   type TablerIcon,
 } from '@tabler/icons-react';
@@ -20,6 +21,7 @@ export type NavigationEntry = {
     | '/portfolio'
     | '/relationship-gaps'
     | '/kpi-findings'
+    | '/finance'
     | '/imports'
     | '/audit'
     | '/settings';
@@ -41,6 +43,7 @@ export const navigationEntries: readonly NavigationEntry[] = [
     permissions: ['relationships:read'],
   },
   { to: '/kpi-findings', label: 'kpiFindings', icon: IconChartLine, permissions: ['kpis:read'] },
+  { to: '/finance', label: 'finance', icon: IconReceipt, permissions: ['finance:read'] },
   { to: '/imports', label: 'imports', icon: IconFileImport, permissions: ['imports:run'] },
   { to: '/audit', label: 'audit', icon: IconHistory, permissions: ['audit:read'] },
   { to: '/settings', label: 'settings', icon: IconSettings, permissions: ['workspace:manage', 'portfolio:manage'] },

@@ -10,6 +10,8 @@ import { LoginPage, parseLoginSearch } from '../features/auth/login-page';
 import { meQuery } from '../features/auth/session';
 import { parseContactSearch } from '../features/contacts/contact-search';
 import { ContactsPage } from '../features/contacts/contacts-page';
+import { FinancePage, parseFinanceSearch } from '../features/finance/finance-page';
+import { InvoicePage } from '../features/finance/invoice-page';
 import { ImportsPage } from '../features/imports/imports-page';
 import { FindingsPage } from '../features/kpis/findings-page';
 import { SeriesPage } from '../features/kpis/series-page';
@@ -128,6 +130,21 @@ const portfolioRoute = createRoute({
   component: PortfolioPage,
 });
 
+const financeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'finance',
+  beforeLoad: requirePermission('finance:read'),
+  validateSearch: parseFinanceSearch,
+  component: FinancePage,
+});
+
+const invoiceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'finance/invoices/$invoiceId',
+  beforeLoad: requirePermission('finance:read'),
+  component: InvoicePage,
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'settings',
@@ -165,6 +182,8 @@ const routeTree = rootRoute.addChildren([
     contactsRoute,
     relationshipGapsRoute,
     portfolioRoute,
+    financeRoute,
+    invoiceRoute,
     settingsRoute,
     auditRoute,
     importsRoute,

@@ -1,3 +1,4 @@
+import { financeEn } from './finance-en';
 import { importsEn } from './imports-en';
 import { kpisEn } from './kpis-en';
 import { portfolioEn } from './portfolio-en';
@@ -10,6 +11,7 @@ export const en = {
     portfolio: 'Portfolio',
     relationshipGaps: 'Relationship gaps',
     kpiFindings: 'KPI anomalies',
+    finance: 'Finance',
     audit: 'Audit log',
     imports: 'Import',
     settings: 'Settings',
@@ -568,11 +570,19 @@ export const en = {
       kpi_points: 'KPI point',
       kpi_findings: 'KPI finding',
       kpi_targets: 'KPI target',
+      finance_settings: 'Finance settings',
+      contracts: 'Contract',
+      invoices: 'Invoice',
+      invoice_lines: 'Invoice line',
+      payments: 'Payment',
+      payment_allocations: 'Payment allocation',
+      acts: 'Act of completed work',
     },
   },
   portfolio: portfolioEn,
   imports: importsEn,
   kpis: kpisEn,
+  finance: financeEn,
 };
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

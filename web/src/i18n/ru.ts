@@ -1,4 +1,5 @@
 import type { Translation } from './en';
+import { financeRu } from './finance-ru';
 import { importsRu } from './imports-ru';
 import { kpisRu } from './kpis-ru';
 import { portfolioRu } from './portfolio-ru';
@@ -10,6 +11,7 @@ export const ru: Translation = {
     portfolio: 'Портфель',
     relationshipGaps: 'Пробелы в отношениях',
     kpiFindings: 'Аномалии KPI',
+    finance: 'Финансы',
     audit: 'Журнал изменений',
     imports: 'Импорт',
     settings: 'Настройки',
@@ -575,9 +577,17 @@ export const ru: Translation = {
       kpi_points: 'Точка KPI',
       kpi_findings: 'Находка KPI',
       kpi_targets: 'Цель KPI',
+      finance_settings: 'Настройки финансов',
+      contracts: 'Договор',
+      invoices: 'Счёт',
+      invoice_lines: 'Позиция счёта',
+      payments: 'Платёж',
+      payment_allocations: 'Разнесение платежа',
+      acts: 'Акт выполненных работ',
     },
   },
   portfolio: portfolioRu,
   imports: importsRu,
   kpis: kpisRu,
+  finance: financeRu,
 };

@@ -3,6 +3,7 @@ import { accountTeamsStep } from './account-teams';
 import { accountsStep } from './accounts';
 import { contactsStep } from './contacts';
 import { customFieldsStep } from './custom-fields';
+import { financeStep } from './finance';
 import { kpisStep } from './kpis';
 import { portfolioStep } from './portfolio';
 import { relationshipsStep } from './relationships';
@@ -21,4 +22,5 @@ export const demoSteps: readonly DemoStep[] = [
   relationshipsStep,
   portfolioStep,
   kpisStep,
+  financeStep,
 ];

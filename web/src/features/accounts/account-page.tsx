@@ -12,6 +12,7 @@ import { notifySuccess } from '../../shared/notify';
 import { useCan } from '../auth/session';
 import { AccountContacts } from '../contacts/account-contacts';
 import { accountContactCountQuery } from '../contacts/contacts-api';
+import { AccountFinance } from '../finance/account-finance';
 import { AccountKpis } from '../kpis/account-kpis';
 import { AccountPortfolioPanel } from '../portfolio/account-portfolio-panel';
 import { AccountRelationships } from '../relationships/account-relationships';
@@ -58,6 +59,7 @@ function AccountView({ account }: { account: Account }) {
   const canDelete = useCan('accounts:delete');
   const canReadRelationships = useCan('relationships:read');
   const canReadKpis = useCan('kpis:read');
+  const canReadFinance = useCan('finance:read');
   const [editing, setEditing] = useState(false);
   const deleteAccount = useDeleteAccount();
   const contactCount = useQuery(accountContactCountQuery(account.id)).data;
@@ -125,6 +127,7 @@ function AccountView({ account }: { account: Account }) {
       {canReadKpis && <AccountKpis accountId={account.id} />}
       <AccountContacts account={account} />
       {canReadRelationships && <InteractionTimeline accountId={account.id} />}
+      {canReadFinance && <AccountFinance accountId={account.id} />}
       <AccountFormModal opened={editing} onClose={() => setEditing(false)} account={account} />
     </Stack>
   );

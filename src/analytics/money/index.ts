@@ -1,0 +1,3 @@
+export * from './ageing';
+export * from './money';
+export * from './vat';

@@ -1,0 +1,88 @@
+import { sql } from 'drizzle-orm';
+import { addDays } from '../../analytics/money/ageing';
+import { currencyDigits } from '../../analytics/money/money';
+import type { AccountFact } from '../../platform/account-facts';
+import type { UseCaseContext } from '../../platform/use-case';
+import { financeAccountScope, todayIn } from './access';
+import { getFinanceSettings } from './settings';
+
+function accountFilter(accountIds: readonly string[] | undefined) {
+  return accountIds ? sql`and i.account_id in ${[...accountIds]}` : sql``;
+}
+
+/**
+ * Invoiced over the last twelve months in the workspace's base currency, in whole units (net of
+ * VAT, cancelled invoices left out). Invoices in other currencies are not converted: the fact
+ * never mixes currencies silently (decision 0014).
+ */
+export async function readRevenue12Months(
+  ctx: UseCaseContext,
+  accountIds?: readonly string[],
+): Promise<Map<string, number>> {
+  if (accountIds && accountIds.length === 0) return new Map();
+  const { baseCurrency } = await getFinanceSettings(ctx);
+  const today = await todayIn(ctx);
+  const visible = financeAccountScope(ctx, sql`i.account_id`);
+  const unit = 10 ** currencyDigits[baseCurrency];
+  const rows = (
+    await ctx.db.execute<{ account_id: string; units: string }>(sql`
+      select i.account_id, floor(sum(i.net_minor) / ${unit})::bigint as units
+      from invoices i
+      where i.workspace_id = ${ctx.actor.workspaceId} and i.currency = ${baseCurrency}
+        and i.status in ('issued', 'sent', 'partly_paid', 'paid')
+        and i.issued_on > ${addDays(today, -365)}::date and i.issued_on <= ${today}::date
+        ${accountFilter(accountIds)} ${visible ? sql`and ${visible}` : sql``}
+      group by i.account_id`)
+  ).rows;
+  return new Map(rows.map((row) => [row.account_id, Number(row.units)]));
+}
+
+/**
+ * Average days past due of the account's invoices over the last twelve months: paid ones count
+ * the days from due date to full payment (0 when on time), open ones the days overdue so far.
+ */
+export async function readPaymentDelayDays(
+  ctx: UseCaseContext,
+  accountIds?: readonly string[],
+): Promise<Map<string, number>> {
+  if (accountIds && accountIds.length === 0) return new Map();
+  const today = await todayIn(ctx);
+  const visible = financeAccountScope(ctx, sql`i.account_id`);
+  const rows = (
+    await ctx.db.execute<{ account_id: string; days: string }>(sql`
+      select i.account_id,
+        round(avg(greatest(0, coalesce(i.paid_on, ${today}::date) - i.due_on)))::int as days
+      from invoices i
+      where i.workspace_id = ${ctx.actor.workspaceId} and i.status in ('issued', 'sent', 'partly_paid', 'paid')
+        and i.due_on > ${addDays(today, -365)}::date and i.due_on <= ${today}::date
+        ${accountFilter(accountIds)} ${visible ? sql`and ${visible}` : sql``}
+      group by i.account_id`)
+  ).rows;
+  return new Map(rows.map((row) => [row.account_id, Number(row.days)]));
+}
+
+/** Revenue over twelve months, for portfolio scoring, health and KPIs (decision 0009). */
+export const revenueFact: AccountFact = {
+  key: 'finance.revenue12m',
+  label: { en: 'Revenue, 12 months', ru: 'Выручка за 12 месяцев' },
+  description: {
+    en: 'Invoiced to the account over the last twelve months, net of VAT, in the workspace’s base currency (whole units).',
+    ru: 'Сумма счетов аккаунту за последние двенадцать месяцев без НДС, в базовой валюте пространства (целых единицах).',
+  },
+  unit: 'money',
+  higherIsBetter: true,
+  read: readRevenue12Months,
+};
+
+/** Payment delay, for portfolio scoring, health and KPIs (decision 0009). */
+export const paymentDelayFact: AccountFact = {
+  key: 'finance.paymentDelayDays',
+  label: { en: 'Payment delay, days', ru: 'Задержка оплаты, дней' },
+  description: {
+    en: 'How many days past the due date the account paid on average over the last twelve months (open invoices count the days so far).',
+    ru: 'На сколько дней в среднем аккаунт задерживал оплату за последние двенадцать месяцев (по неоплаченным счетам — просрочка на сегодня).',
+  },
+  unit: 'days',
+  higherIsBetter: false,
+  read: readPaymentDelayDays,
+};

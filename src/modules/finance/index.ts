@@ -1,0 +1,15 @@
+export { actRoutes } from './act-routes';
+export { paymentDelayFact, revenueFact } from './facts';
+export { invoiceRoutes } from './invoice-routes';
+export { financeRoutes } from './routes';
+export {
+  acts,
+  contracts,
+  financeSettings,
+  invoiceLines,
+  invoices,
+  numberingCounters,
+  paymentAllocations,
+  payments,
+} from './schema';
+export * from './schemas';

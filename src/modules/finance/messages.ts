@@ -1,0 +1,121 @@
+import type { LocalizedText } from '../../platform/i18n/text';
+
+/** Status names as lists and exports show them. */
+export const statusNames: Record<string, LocalizedText> = {
+  draft: { en: 'Draft', ru: 'Черновик' },
+  issued: { en: 'Issued', ru: 'Выставлен' },
+  sent: { en: 'Sent', ru: 'Отправлен' },
+  partly_paid: { en: 'Partly paid', ru: 'Частично оплачен' },
+  paid: { en: 'Paid', ru: 'Оплачен' },
+  cancelled: { en: 'Cancelled', ru: 'Отменён' },
+};
+
+/** How statuses and actions read inside «An invoice that is {from} cannot be {action}». */
+export const statusWords: Record<string, LocalizedText> = {
+  draft: { en: 'a draft', ru: 'черновик' },
+  issued: { en: 'issued', ru: 'выставлен' },
+  sent: { en: 'sent', ru: 'отправлен' },
+  partly_paid: { en: 'partly paid', ru: 'частично оплачен' },
+  paid: { en: 'paid', ru: 'оплачен' },
+  cancelled: { en: 'cancelled', ru: 'отменён' },
+};
+export const actionWords: Record<string, LocalizedText> = {
+  issue: { en: 'issued', ru: 'выставить' },
+  send: { en: 'marked as sent', ru: 'отметить отправленным' },
+  cancel: { en: 'cancelled', ru: 'отменить' },
+  reissue: { en: 're-issued (only a cancelled one can)', ru: 'перевыставить (можно только отменённый)' },
+  delete: { en: 'deleted (only a draft can)', ru: 'удалить (можно только черновик)' },
+};
+
+function wordOf(words: Record<string, LocalizedText>, key: string | number | undefined, locale: 'en' | 'ru'): string {
+  const template = words[String(key)]?.[locale];
+  return typeof template === 'string' ? template : String(key);
+}
+
+export const financeMessages = {
+  account: { en: 'account', ru: 'аккаунт' },
+  contract: { en: 'contract', ru: 'договор' },
+  invoice: { en: 'invoice', ru: 'счёт' },
+  payment: { en: 'payment', ru: 'платёж' },
+  act: { en: 'act', ru: 'акт' },
+  dateOutOfRange: { en: 'Must be a date between {from} and {to}.', ru: 'Укажите дату между {from} и {to} годами.' },
+  currencyUnsupported: {
+    en: 'Accord keeps money in RUB, USD, EUR, CNY, KZT, BYN, GBP, CHF, AED, TRY or JPY.',
+    ru: 'Accord ведёт деньги в RUB, USD, EUR, CNY, KZT, BYN, GBP, CHF, AED, TRY или JPY.',
+  },
+  amountRange: {
+    en: 'Must be a whole number of minor units (kopecks, cents) up to 10^13.',
+    ru: 'Укажите целое число копеек (центов) не больше 10^13.',
+  },
+  periodOrder: { en: 'The end must not be before the start.', ru: 'Окончание не может быть раньше начала.' },
+  vatRateNotOffered: {
+    en: 'This VAT rate is not among the workspace’s rates: {rates}.',
+    ru: 'Этой ставки НДС нет среди ставок пространства: {rates}.',
+  },
+  duplicateRate: { en: 'Each rate only once.', ru: 'Каждую ставку — только один раз.' },
+  contractNumberTaken: {
+    en: 'This account already has a contract with this number.',
+    ru: 'У этого аккаунта уже есть договор с таким номером.',
+  },
+  contractOtherAccount: {
+    en: 'The contract belongs to another account.',
+    ru: 'Договор заключён с другим аккаунтом.',
+  },
+  accountNotFound: { en: 'No such account.', ru: 'Такого аккаунта нет.' },
+  invoiceNotDraft: {
+    en: 'An invoice that has been issued cannot be changed: cancel it and issue a new one.',
+    ru: 'Выставленный счёт изменить нельзя: отмените его и выставьте новый.',
+  },
+  transitionRefused: {
+    en: (p) =>
+      `An invoice that is ${wordOf(statusWords, p.from, 'en')} cannot be ${wordOf(actionWords, p.action, 'en')}.`,
+    ru: (p) => `Счёт в статусе «${wordOf(statusWords, p.from, 'ru')}» нельзя ${wordOf(actionWords, p.action, 'ru')}.`,
+  },
+  invoiceEmpty: {
+    en: 'An invoice needs at least one line to be issued.',
+    ru: 'Чтобы выставить счёт, добавьте хотя бы одну строку.',
+  },
+  cancelPaid: {
+    en: 'Money has been allocated to this invoice; move the payment elsewhere before cancelling.',
+    ru: 'По этому счёту уже есть оплата; перенесите её, прежде чем отменять счёт.',
+  },
+  allocationOverOpen: {
+    en: 'Only {open} is still open on this invoice.',
+    ru: 'По этому счёту к оплате осталось только {open}.',
+  },
+  allocationOverPayment: {
+    en: 'The allocations add up to more than the {available} left of this payment.',
+    ru: 'Распределено больше, чем осталось от платежа: {available}.',
+  },
+  allocationCurrency: {
+    en: 'The invoice is in {invoice}, the payment in {payment}.',
+    ru: 'Счёт выставлен в {invoice}, а платёж в {payment}.',
+  },
+  allocationAccount: { en: 'The invoice is for another account.', ru: 'Счёт выставлен другому аккаунту.' },
+  allocationNotOpen: {
+    en: 'Only issued, sent or partly paid invoices take payments.',
+    ru: 'Оплату можно разнести только на выставленный, отправленный или частично оплаченный счёт.',
+  },
+  allocationDuplicate: { en: 'Each invoice only once.', ru: 'Каждый счёт — только один раз.' },
+  actNumberTaken: { en: 'There is already an act with this number.', ru: 'Акт с таким номером уже есть.' },
+  actInvoiceAccount: {
+    en: 'The invoice is for another account or is cancelled.',
+    ru: 'Счёт выставлен другому аккаунту или отменён.',
+  },
+  signedBeforeAct: { en: 'An act cannot be signed before its date.', ru: 'Акт нельзя подписать раньше его даты.' },
+} satisfies Record<string, LocalizedText>;
+
+export const csvHeaders = {
+  number: { en: 'Number', ru: 'Номер' },
+  account: { en: 'Account', ru: 'Аккаунт' },
+  status: { en: 'Status', ru: 'Статус' },
+  issuedOn: { en: 'Issued', ru: 'Дата счёта' },
+  dueOn: { en: 'Due', ru: 'Срок оплаты' },
+  currency: { en: 'Currency', ru: 'Валюта' },
+  net: { en: 'Net', ru: 'Без НДС' },
+  vat: { en: 'VAT', ru: 'НДС' },
+  gross: { en: 'Total', ru: 'Итого' },
+  paid: { en: 'Paid', ru: 'Оплачено' },
+  open: { en: 'Open', ru: 'К оплате' },
+  daysOverdue: { en: 'Days overdue', ru: 'Дней просрочки' },
+} satisfies Record<string, LocalizedText>;

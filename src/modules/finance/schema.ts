@@ -1,0 +1,263 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgPolicy,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { appRole, tenantColumns, tenantKeyAndPolicy } from '../../platform/db/columns';
+import { accounts } from '../accounts';
+import { workspaces } from '../workspaces';
+
+// NOTE: every amount is a bigint count of minor units of the row's ISO currency, read as a JS
+// number (amounts are capped at 10^13, far inside 2^53); see docs/decisions/0014-finance.md.
+const minorUnits = () => bigint({ mode: 'number' });
+
+/** The workspace's finance settings: VAT rates offered, the base currency and defaults. */
+export const financeSettings = pgTable(
+  'finance_settings',
+  {
+    ...tenantColumns(),
+    /** Rates in hundredths of a percent (2200 = 22 %). */
+    vatRates: integer().array().notNull(),
+    /** Whether «без НДС» (not subject to VAT) is offered. */
+    noVatAllowed: boolean().notNull(),
+    defaultVatRate: integer(),
+    vatMode: text().notNull(),
+    baseCurrency: text().notNull(),
+    paymentTermsDays: integer().notNull(),
+  },
+  (table) => [
+    ...tenantKeyAndPolicy(table),
+    unique('finance_settings_workspace_key').on(table.workspaceId),
+    foreignKey({ columns: [table.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+  ],
+);
+
+/** Contracts with an account: dates, value, renewal, payment terms, the signed file. */
+export const contracts = pgTable(
+  'contracts',
+  {
+    ...tenantColumns(),
+    accountId: uuid().notNull(),
+    number: text().notNull(),
+    signedOn: date({ mode: 'string' }).notNull(),
+    kind: text().notNull(),
+    startsOn: date({ mode: 'string' }).notNull(),
+    endsOn: date({ mode: 'string' }),
+    valueMinor: minorUnits(),
+    currency: text().notNull(),
+    autoRenewal: boolean().notNull().default(false),
+    paymentTermsDays: integer().notNull(),
+    status: text().notNull(),
+    documentUrl: text(),
+    reminderDaysBefore: integer().notNull(),
+    notes: text(),
+  },
+  (table) => [
+    ...tenantKeyAndPolicy(table),
+    unique('contracts_number_key').on(table.workspaceId, table.accountId, table.number),
+    foreignKey({
+      name: 'contracts_account_fk',
+      columns: [table.workspaceId, table.accountId],
+      foreignColumns: [accounts.workspaceId, accounts.id],
+    }).onDelete('cascade'),
+    index('contracts_ends_on_idx').on(table.workspaceId, table.endsOn),
+    check('contracts_period_check', sql`ends_on is null or ends_on >= starts_on`),
+  ],
+);
+
+/**
+ * Invoices. A draft has no number; issuing takes the next number of the workspace's sequence in
+ * the issuing transaction. `paid_minor` is the sum of the allocations, kept under the invoice's
+ * row lock so nothing is ever allocated beyond what is open.
+ */
+export const invoices = pgTable(
+  'invoices',
+  {
+    ...tenantColumns(),
+    accountId: uuid().notNull(),
+    contractId: uuid(),
+    sequence: integer(),
+    number: text(),
+    status: text().notNull(),
+    currency: text().notNull(),
+    vatMode: text().notNull(),
+    paymentTermsDays: integer().notNull(),
+    issuedOn: date({ mode: 'string' }),
+    dueOn: date({ mode: 'string' }),
+    sentOn: date({ mode: 'string' }),
+    paidOn: date({ mode: 'string' }),
+    netMinor: minorUnits().notNull().default(0),
+    vatMinor: minorUnits().notNull().default(0),
+    grossMinor: minorUnits().notNull().default(0),
+    paidMinor: minorUnits().notNull().default(0),
+    notes: text(),
+    cancelReason: text(),
+    /** The cancelled invoice this one re-issues. */
+    reissueOf: uuid(),
+  },
+  (table) => [
+    ...tenantKeyAndPolicy(table),
+    unique('invoices_sequence_key').on(table.workspaceId, table.sequence),
+    foreignKey({
+      name: 'invoices_account_fk',
+      columns: [table.workspaceId, table.accountId],
+      foreignColumns: [accounts.workspaceId, accounts.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'invoices_contract_fk',
+      columns: [table.workspaceId, table.contractId],
+      foreignColumns: [contracts.workspaceId, contracts.id],
+    }),
+    index('invoices_account_idx').on(table.workspaceId, table.accountId),
+    index('invoices_open_idx')
+      .on(table.workspaceId, table.dueOn)
+      .where(sql`status in ('issued', 'sent', 'partly_paid')`),
+    index('invoices_issued_on_idx').on(table.workspaceId, table.issuedOn),
+    check('invoices_paid_check', sql`paid_minor >= 0 and paid_minor <= gross_minor`),
+  ],
+);
+
+/** The lines of an invoice, with their rounded amounts (decision 0014: VAT per line). */
+export const invoiceLines = pgTable(
+  'invoice_lines',
+  {
+    ...tenantColumns(),
+    invoiceId: uuid().notNull(),
+    position: integer().notNull(),
+    description: text().notNull(),
+    unit: text(),
+    quantityMilli: bigint({ mode: 'number' }).notNull(),
+    unitPriceMinor: minorUnits().notNull(),
+    vatRate: integer(),
+    netMinor: minorUnits().notNull(),
+    vatMinor: minorUnits().notNull(),
+    grossMinor: minorUnits().notNull(),
+  },
+  (table) => [
+    ...tenantKeyAndPolicy(table),
+    foreignKey({
+      name: 'invoice_lines_invoice_fk',
+      columns: [table.workspaceId, table.invoiceId],
+      foreignColumns: [invoices.workspaceId, invoices.id],
+    }).onDelete('cascade'),
+    index('invoice_lines_invoice_idx').on(table.workspaceId, table.invoiceId, table.position),
+  ],
+);
+
+/** The last number given in each of the workspace's numbering series (`invoice`). */
+export const numberingCounters = pgTable(
+  'numbering_counters',
+  {
+    workspaceId: uuid().notNull(),
+    series: text().notNull(),
+    lastNumber: integer().notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.workspaceId, table.series] }),
+    pgPolicy('workspace_isolation', {
+      for: 'all',
+      to: appRole,
+      using: sql`workspace_id = accord_current_workspace()`,
+      withCheck: sql`workspace_id = accord_current_workspace()`,
+    }),
+    foreignKey({ columns: [table.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+  ],
+);
+
+/** Money received from an account; what no allocation uses is the account's credit. */
+export const payments = pgTable(
+  'payments',
+  {
+    ...tenantColumns(),
+    accountId: uuid().notNull(),
+    receivedOn: date({ mode: 'string' }).notNull(),
+    amountMinor: minorUnits().notNull(),
+    currency: text().notNull(),
+    allocatedMinor: minorUnits().notNull().default(0),
+    reference: text(),
+    note: text(),
+  },
+  (table) => [
+    ...tenantKeyAndPolicy(table),
+    foreignKey({
+      name: 'payments_account_fk',
+      columns: [table.workspaceId, table.accountId],
+      foreignColumns: [accounts.workspaceId, accounts.id],
+    }).onDelete('cascade'),
+    index('payments_account_idx').on(table.workspaceId, table.accountId, table.receivedOn),
+    check(
+      'payments_allocated_check',
+      sql`amount_minor > 0 and allocated_minor >= 0 and allocated_minor <= amount_minor`,
+    ),
+  ],
+);
+
+/** How much of a payment pays which invoice. */
+export const paymentAllocations = pgTable(
+  'payment_allocations',
+  {
+    ...tenantColumns(),
+    paymentId: uuid().notNull(),
+    invoiceId: uuid().notNull(),
+    amountMinor: minorUnits().notNull(),
+  },
+  (table) => [
+    ...tenantKeyAndPolicy(table),
+    foreignKey({
+      name: 'payment_allocations_payment_fk',
+      columns: [table.workspaceId, table.paymentId],
+      foreignColumns: [payments.workspaceId, payments.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'payment_allocations_invoice_fk',
+      columns: [table.workspaceId, table.invoiceId],
+      foreignColumns: [invoices.workspaceId, invoices.id],
+    }),
+    uniqueIndex('payment_allocations_pair_key').on(table.workspaceId, table.paymentId, table.invoiceId),
+    index('payment_allocations_invoice_idx').on(table.workspaceId, table.invoiceId),
+    check('payment_allocations_amount_check', sql`amount_minor > 0`),
+  ],
+);
+
+/** Acts of completed work (акты выполненных работ): what was delivered for an invoice, and when the client signed. */
+export const acts = pgTable(
+  'acts',
+  {
+    ...tenantColumns(),
+    accountId: uuid().notNull(),
+    invoiceId: uuid(),
+    number: text().notNull(),
+    actDate: date({ mode: 'string' }).notNull(),
+    amountMinor: minorUnits().notNull(),
+    currency: text().notNull(),
+    signedOn: date({ mode: 'string' }),
+    documentUrl: text(),
+  },
+  (table) => [
+    ...tenantKeyAndPolicy(table),
+    unique('acts_number_key').on(table.workspaceId, table.number),
+    foreignKey({
+      name: 'acts_account_fk',
+      columns: [table.workspaceId, table.accountId],
+      foreignColumns: [accounts.workspaceId, accounts.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'acts_invoice_fk',
+      columns: [table.workspaceId, table.invoiceId],
+      foreignColumns: [invoices.workspaceId, invoices.id],
+    }),
+    index('acts_invoice_idx').on(table.workspaceId, table.invoiceId),
+  ],
+);

@@ -1,0 +1,236 @@
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, type Page } from '../../api/client';
+import type { AgeingBucket, ContractKind, ContractStatus, Currency, InvoiceStatus, VatMode } from '../../api/shared';
+
+// NOTE: money arrives as integers of minor units with its currency (decision 0014); the UI
+// formats it with `formatMoney` and never turns it into a float.
+
+type Ref = { id: string; name: string };
+
+export type InvoiceSummary = {
+  id: string;
+  accountId: string;
+  account: Ref;
+  contractId: string | null;
+  number: string | null;
+  status: InvoiceStatus;
+  overdue: boolean;
+  daysOverdue: number;
+  currency: Currency;
+  vatMode: VatMode;
+  paymentTermsDays: number;
+  issuedOn: string | null;
+  dueOn: string | null;
+  sentOn: string | null;
+  paidOn: string | null;
+  netMinor: number;
+  vatMinor: number;
+  grossMinor: number;
+  paidMinor: number;
+  openMinor: number;
+  version: number;
+};
+
+export type InvoiceLine = {
+  id: string;
+  description: string;
+  unit: string | null;
+  quantityMilli: number;
+  unitPriceMinor: number;
+  vatRate: number | null;
+  netMinor: number;
+  vatMinor: number;
+  grossMinor: number;
+};
+
+export type Invoice = InvoiceSummary & {
+  contract: { id: string; number: string } | null;
+  notes: string | null;
+  cancelReason: string | null;
+  reissueOf: string | null;
+  lines: InvoiceLine[];
+  allocations: { paymentId: string; receivedOn: string; amountMinor: number; reference: string | null }[];
+  acts: { id: string; number: string; actDate: string; amountMinor: number; signedOn: string | null }[];
+};
+
+export type Contract = {
+  id: string;
+  accountId: string;
+  number: string;
+  signedOn: string;
+  kind: ContractKind;
+  startsOn: string;
+  endsOn: string | null;
+  valueMinor: number | null;
+  currency: Currency;
+  autoRenewal: boolean;
+  paymentTermsDays: number;
+  status: ContractStatus;
+  documentUrl: string | null;
+  reminderOn: string | null;
+  version: number;
+};
+
+export type Receivables = {
+  asOf: string;
+  currencies: {
+    currency: Currency;
+    openMinor: number;
+    overdueMinor: number;
+    buckets: Record<AgeingBucket, number>;
+    openInvoices: number;
+    invoicedMinor: number;
+    dso: number | null;
+    creditMinor: number;
+  }[];
+};
+
+export type ChaseItem = {
+  invoiceId: string;
+  number: string | null;
+  account: Ref;
+  owner: Ref;
+  currency: Currency;
+  openMinor: number;
+  dueOn: string;
+  daysOverdue: number;
+  nextAction: 'remind' | 'call' | 'escalate' | 'claim';
+};
+
+export type FinanceSettings = {
+  vatRates: number[];
+  noVatAllowed: boolean;
+  defaultVatRate: number | null;
+  vatMode: VatMode;
+  baseCurrency: Currency;
+  paymentTermsDays: number;
+  version: number;
+};
+
+export type InvoiceFilters = { status?: string[]; q?: string; sort?: string; accountId?: string };
+
+export const financeKeys = {
+  all: ['finance'] as const,
+  invoices: (filters: InvoiceFilters) => ['finance', 'invoices', filters] as const,
+  invoice: (id: string) => ['finance', 'invoice', id] as const,
+  contracts: (accountId: string) => ['finance', 'contracts', accountId] as const,
+  receivables: (accountId?: string) => ['finance', 'receivables', accountId ?? 'all'] as const,
+  chase: () => ['finance', 'chase'] as const,
+  settings: () => ['finance', 'settings'] as const,
+};
+
+export function invoicesQuery(filters: InvoiceFilters) {
+  return infiniteQueryOptions({
+    queryKey: financeKeys.invoices(filters),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<InvoiceSummary>>('/invoices', {
+        query: { ...filters, cursor: pageParam, limit: 50, total: pageParam === undefined },
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+export const invoiceQuery = (id: string) =>
+  queryOptions({
+    queryKey: financeKeys.invoice(id),
+    queryFn: ({ signal }) => api.get<Invoice>(`/invoices/${id}`, { signal }),
+  });
+
+export const contractsQuery = (accountId: string) =>
+  queryOptions({
+    queryKey: financeKeys.contracts(accountId),
+    queryFn: ({ signal }) => api.get<Page<Contract>>('/contracts', { query: { accountId, limit: 100 }, signal }),
+  });
+
+export const receivablesQuery = (accountId?: string) =>
+  queryOptions({
+    queryKey: financeKeys.receivables(accountId),
+    queryFn: ({ signal }) => api.get<Receivables>('/receivables', { query: { accountId }, signal }),
+  });
+
+export const chaseQuery = queryOptions({
+  queryKey: financeKeys.chase(),
+  queryFn: ({ signal }) => api.get<{ items: ChaseItem[] }>('/receivables/chase', { signal }),
+});
+
+export const financeSettingsQuery = queryOptions({
+  queryKey: financeKeys.settings(),
+  queryFn: ({ signal }) => api.get<FinanceSettings>('/finance/settings', { signal }),
+});
+
+/** Downloads the filtered invoice list as CSV, in the UI language. */
+export async function downloadInvoicesCsv(filters: InvoiceFilters): Promise<void> {
+  const { sort: _sort, ...query } = filters;
+  const file = await api.file('/invoices/export', { query });
+  const url = URL.createObjectURL(file);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `invoices-${new Date().toISOString().slice(0, 10)}.csv`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+/** Any finance write: afterwards every finance list and total is read again. */
+export function useFinanceMutation<Input, Result>(run: (input: Input) => Promise<Result>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: financeKeys.all }),
+  });
+}
+
+export type LineDraft = { description: string; quantityMilli: number; unitPriceMinor: number; vatRate: number | null };
+
+export const financeApi = {
+  createInvoice: (body: {
+    accountId: string;
+    currency: Currency;
+    vatMode: VatMode;
+    contractId: string | null;
+    lines: LineDraft[];
+  }) => api.post<Invoice>('/invoices', body),
+  updateInvoice: ({
+    id,
+    version,
+    ...body
+  }: {
+    id: string;
+    version: number;
+    lines: LineDraft[];
+    vatMode: VatMode;
+    currency: Currency;
+  }) => api.patch<Invoice>(`/invoices/${id}`, body, { ifMatch: version }),
+  transition: ({
+    id,
+    version,
+    action,
+    body,
+  }: {
+    id: string;
+    version: number;
+    action: 'issue' | 'send' | 'cancel';
+    body: object;
+  }) => api.post<Invoice>(`/invoices/${id}/${action}`, body, { ifMatch: version }),
+  reissue: (id: string) => api.post<Invoice>(`/invoices/${id}/reissue`),
+  recordPayment: (body: {
+    accountId: string;
+    receivedOn: string;
+    amountMinor: number;
+    currency: Currency;
+    reference: string | null;
+    allocations: { invoiceId: string; amountMinor: number }[];
+  }) => api.post<{ id: string; unallocatedMinor: number }>('/payments', body),
+  createContract: (body: Record<string, unknown>) => api.post<Contract>('/contracts', body),
+  createAct: (body: {
+    accountId: string;
+    invoiceId: string;
+    number: string;
+    actDate: string;
+    amountMinor: number;
+    currency: Currency;
+    signedOn: string | null;
+    documentUrl: string | null;
+  }) => api.post<{ id: string }>('/acts', body),
+};
