@@ -325,7 +325,7 @@ describe('authorization', () => {
       send: (api, accountId) =>
         api.post('/api/v1/acts', {
           accountId,
-          number: 'А-1',
+          number: `А-${accountId}`,
           actDate: '2026-11-01',
           amountMinor: 100,
           currency: 'RUB',
