@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { projectPath } from '../src/platform/project-path';
 import { foundationBenchmark } from './scenarios/foundation';
+import { kpisBenchmark } from './scenarios/kpis';
 import { portfolioBenchmark } from './scenarios/portfolio';
 import { relationshipsBenchmark } from './scenarios/relationships';
 
@@ -12,6 +13,7 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
   foundation: foundationBenchmark,
   relationships: relationshipsBenchmark,
   portfolio: portfolioBenchmark,
+  kpis: kpisBenchmark,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));
