@@ -5,6 +5,7 @@ import { projectPath } from '../src/platform/project-path';
 import { financeBenchmark } from './scenarios/finance';
 import { foundationBenchmark } from './scenarios/foundation';
 import { importsBenchmark } from './scenarios/imports';
+import { kpisBenchmark } from './scenarios/kpis';
 import { portfolioBenchmark } from './scenarios/portfolio';
 import { relationshipsBenchmark } from './scenarios/relationships';
 
@@ -16,6 +17,7 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
   portfolio: portfolioBenchmark,
   imports: importsBenchmark,
   finance: financeBenchmark,
+  kpis: kpisBenchmark,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));

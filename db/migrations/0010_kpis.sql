@@ -91,7 +91,6 @@ CREATE TABLE "kpi_points" (
 	"workspace_id" uuid NOT NULL,
 	"series_id" uuid NOT NULL,
 	"at" timestamp with time zone NOT NULL,
-	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
 	"value" double precision NOT NULL,
 	"expected_low" double precision,
 	"expected_high" double precision,
@@ -145,7 +144,6 @@ ALTER TABLE "kpi_detection_jobs" ADD CONSTRAINT "kpi_detection_jobs_series_fk" F
 ALTER TABLE "kpi_findings" ADD CONSTRAINT "kpi_findings_series_fk" FOREIGN KEY ("workspace_id","series_id") REFERENCES "public"."kpi_series"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kpi_findings" ADD CONSTRAINT "kpi_findings_decided_by_fk" FOREIGN KEY ("decided_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kpi_point_uploads" ADD CONSTRAINT "kpi_point_uploads_series_fk" FOREIGN KEY ("workspace_id","series_id") REFERENCES "public"."kpi_series"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "kpi_points" ADD CONSTRAINT "kpi_points_series_fk" FOREIGN KEY ("workspace_id","series_id") REFERENCES "public"."kpi_series"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kpi_series" ADD CONSTRAINT "kpi_series_account_fk" FOREIGN KEY ("workspace_id","account_id") REFERENCES "public"."accounts"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kpi_series_detection" ADD CONSTRAINT "kpi_series_detection_series_fk" FOREIGN KEY ("workspace_id","series_id") REFERENCES "public"."kpi_series"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kpi_targets" ADD CONSTRAINT "kpi_targets_series_fk" FOREIGN KEY ("workspace_id","series_id") REFERENCES "public"."kpi_series"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -19,7 +19,8 @@ describe('NAB scorer', () => {
     expect(result.standard.perFile['realTraffic/speed_t4013.csv']).toBeCloseTo(1.76631783122, 9);
     expect(result.standard.perFile['realTweets/Twitter_volume_PFE.csv']).toBeCloseTo(0.26557999349, 9);
     expect(result.standard.rawScore).toBeCloseTo(-24.0131054891, 8);
-  });
+    // NOTE: reads and scores 58 result files (~370,000 rows): a few seconds on a busy machine.
+  }, 30_000);
 
   it('gives full credit for the earliest detection and nothing for none', () => {
     const timestamps = Array.from({ length: 100 }, (_, index) => `2020-01-01 00:${String(index).padStart(2, '0')}:00`);

@@ -330,6 +330,24 @@ describe('KPIs: catalogue, series, points, detection and findings', () => {
     });
   });
 
+  describe('deletion', () => {
+    it('takes a series’ points with it, also when its account is deleted', async () => {
+      const doomed = await createAccount(api, { name: 'Удаляемый' });
+      const first = await api.post('/api/v1/kpi-series', { accountId: doomed.id, metricKey: 'orders' });
+      const second = await api.post('/api/v1/kpi-series', { accountId: doomed.id, metricKey: 'leads' });
+      for (const created of [first, second]) {
+        await api.post(`/api/v1/kpi-series/${created.body.id}/points`, { points: weeklyPoints(10) });
+      }
+      const count = async (id: string) =>
+        (await t.query('select count(*)::int as n from kpi_points where series_id = $1', [id]))[0]?.n;
+      expect(await count(first.body.id)).toBe(10);
+      expect((await api.delete(`/api/v1/kpi-series/${first.body.id}`)).status).toBe(204);
+      expect(await count(first.body.id)).toBe(0);
+      expect((await workspace.users.admin.api.delete(`/api/v1/accounts/${doomed.id}`)).status).toBe(204);
+      expect(await count(second.body.id)).toBe(0);
+    });
+  });
+
   describe('access', () => {
     it('lets viewers read but not load points or triage', async () => {
       const viewer = workspace.users.viewer.api;
