@@ -323,6 +323,8 @@ describe('authorization', () => {
         '/api/v1/portfolio/model',
         '/api/v1/portfolio/designations',
         '/api/v1/portfolio/reviews',
+        '/api/v1/exports/accounts',
+        '/api/v1/exports/contacts',
       ]) {
         expect((await api.get(path)).status, path).toBe(200);
       }

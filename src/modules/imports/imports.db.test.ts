@@ -59,6 +59,45 @@ describe('imports API', () => {
       expect(await count('contacts')).toBe(150);
     });
 
+    it('exports lists that import back to the same data, here and into an empty workspace', async () => {
+      const download = async (client: ApiClient, path: string) => {
+        const response = await t.app.request(path, {
+          headers: { authorization: `Bearer ${client.auth.token}`, 'accept-language': 'ru' },
+        });
+        expect(response.status).toBe(200);
+        return new Uint8Array(await response.arrayBuffer());
+      };
+      const accountsCsv = await download(api, '/api/v1/exports/accounts?format=csv');
+      expect([...accountsCsv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(new TextDecoder().decode(accountsCsv)).toContain('Accord ID,Название,Юридическое название,ИНН');
+      const contactsXlsx = await download(api, '/api/v1/exports/contacts?format=xlsx');
+      const again = await importFile(api, accountsCsv, 'accounts.csv');
+      expect(again).toMatchObject({ source: 'accord', kind: 'accounts', createdCount: 0, unchangedCount: 50 });
+      const contactsAgain = await importFile(api, contactsXlsx, 'contacts.xlsx');
+      expect(contactsAgain).toMatchObject({ source: 'accord', kind: 'contacts', createdCount: 0, unchangedCount: 150 });
+
+      const empty = (await t.seedWorkspace('Restore')).users.admin.api;
+      expect(await importFile(empty, accountsCsv, 'accounts.csv')).toMatchObject({ createdCount: 50, failedCount: 0 });
+      expect(await importFile(empty, contactsXlsx, 'contacts.xlsx')).toMatchObject({
+        createdCount: 150,
+        failedCount: 0,
+      });
+      const strip = (items: Record<string, unknown>[]) =>
+        items
+          .map(({ lastName, firstName, emails, phones, title, account }) => ({
+            lastName,
+            firstName,
+            emails,
+            phones,
+            title,
+            account: (account as { name: string }).name,
+          }))
+          .sort((left, right) => JSON.stringify(left).localeCompare(JSON.stringify(right)));
+      const original = (await readAllPages(api, '/api/v1/contacts?limit=100')).items;
+      const copied = (await readAllPages(empty, '/api/v1/contacts?limit=100')).items;
+      expect(strip(copied)).toEqual(strip(original));
+    });
+
     it('writes the audit trail as the importing member', async () => {
       const rows = await t.query(
         `select count(*)::int as n from audit_log where workspace_id = $1 and entity = 'accounts' and action = 'insert' and actor_user_id = $2`,

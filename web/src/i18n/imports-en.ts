@@ -57,6 +57,7 @@ export const importsEn = {
   delimiters: { ',': 'Comma', ';': 'Semicolon', '\t': 'Tab', '|': 'Vertical bar' },
   kinds: { accounts: 'Companies (accounts)', contacts: 'People (contacts)' },
   sources: {
+    accord: 'Accord export',
     salesforce: 'Salesforce',
     dynamics: 'Dynamics 365',
     hubspot: 'HubSpot',

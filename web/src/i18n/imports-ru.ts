@@ -62,6 +62,7 @@ export const importsRu: Texts<typeof importsEn> = {
   delimiters: { ',': 'Запятая', ';': 'Точка с запятой', '\t': 'Табуляция', '|': 'Вертикальная черта' },
   kinds: { accounts: 'Компании (аккаунты)', contacts: 'Люди (контакты)' },
   sources: {
+    accord: 'Выгрузка из Accord',
     salesforce: 'Salesforce',
     dynamics: 'Dynamics 365',
     hubspot: 'HubSpot',
