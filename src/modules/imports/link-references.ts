@@ -5,7 +5,7 @@ import { contacts } from '../contacts';
 import { messageInBoth } from './load-import';
 import { importMessages } from './messages';
 import type { AccountDraft, ContactDraft } from './row-drafts';
-import { externalIds, type ImportedEntity, type RowProblem } from './schema';
+import type { ImportedEntity, RowProblem } from './schema';
 import { knownRecords, type RunState } from './write-batch';
 
 /** A uuid[] literal as one parameter (drizzle would spread a JS array into a list). Ids are ours: uuids only. */
