@@ -9,6 +9,7 @@ import {
 } from '../../../tests/support/import-helpers';
 import type { ApiClient, SeededWorkspace } from '../../../tests/support/test-app';
 import { useTestApp } from '../../../tests/support/test-app';
+import { processImport } from './run-import';
 
 describe('imports API', () => {
   const t = useTestApp();
@@ -230,6 +231,41 @@ describe('imports API', () => {
       expect(contact.account.name).toBe('ООО «Ромашка»');
       await ruApi.post(`/api/v1/imports/${done.id}/undo`);
       expect(await count('accounts')).toBe(before);
+    });
+  });
+
+  describe('a run that dies between batches', () => {
+    it('keeps whole batches only, reports the stale run as interrupted and resumes it without duplicates', async () => {
+      const seeded = await t.seedWorkspace('Crash');
+      const admin = seeded.users.admin;
+      const csv = 'ID,Название компании\n1,Первая\n2,Вторая\n3,Третья\n';
+      const draft = await uploadImport(admin.api, new TextEncoder().encode(csv), 'crash.csv');
+      await t.query(`update imports set status = 'running', heartbeat_at = $2 where id = $1`, [
+        draft.id,
+        new Date(t.clock.now().getTime() - 120_000),
+      ]);
+      const actor = { userId: admin.id, workspaceId: seeded.workspaceId, role: 'admin' as const };
+      // NOTE: the process "dies" right after the first batch commits.
+      await expect(
+        processImport(t.deps.db, actor, draft.id, {
+          batchSize: 1,
+          now: t.clock.now,
+          onProgress: () => {
+            throw new Error('killed');
+          },
+        }),
+      ).rejects.toThrow('killed');
+      await t.query(`update imports set status = 'running', heartbeat_at = $2 where id = $1`, [
+        draft.id,
+        new Date(t.clock.now().getTime() - 120_000),
+      ]);
+      const stale = (await admin.api.get(`/api/v1/imports/${draft.id}`)).body;
+      expect(stale).toMatchObject({ status: 'running', interrupted: true, processedRows: 1, createdCount: 1 });
+      expect((await admin.api.post(`/api/v1/imports/${draft.id}/run`)).status).toBe(202);
+      const resumed = await waitForImport(admin.api, draft.id);
+      expect(resumed).toMatchObject({ status: 'completed', createdCount: 3, interrupted: false });
+      const names = (await admin.api.get('/api/v1/accounts?sort=name')).body.items.map((a: { name: string }) => a.name);
+      expect(names).toEqual(['Вторая', 'Первая', 'Третья']);
     });
   });
 

@@ -32,16 +32,17 @@ function isStale(job: ImportRow, now: Date): boolean {
 }
 
 /**
- * Claims an import for running: a draft, or a run that died (its batches already written are
- * kept; the rest follow, matched by external id). Throws 409 otherwise.
+ * Claims an import for running: a draft, or a run that failed or died (its batches already
+ * written are kept; the rest follow, matched by external id). Throws 409 otherwise.
  */
 export async function startImport(ctx: UseCaseContext, id: string): Promise<ImportRow> {
   const job = await loadImport(ctx, id, true);
   if (job.status === 'running' && !isStale(job, ctx.now)) {
     throw new AppError('conflict', message(importMessages.alreadyRunning));
   }
-  if (job.status !== 'draft' && job.status !== 'running')
+  if (job.status !== 'draft' && job.status !== 'running' && job.status !== 'failed') {
     throw new AppError('conflict', message(importMessages.notDraft));
+  }
   const [claimed] = await ctx.db
     .update(imports)
     .set({
