@@ -77,7 +77,7 @@ async function referenceProblems(ctx: UseCaseContext, source: ImportSource, draf
  */
 export async function checkImport(ctx: UseCaseContext, id: string): Promise<ImportCheck> {
   const job = await loadImport(ctx, id);
-  const plan = planImport(job, await tableOf(job));
+  const plan = planImport(job, await tableOf(ctx, job));
   const entity: ImportedEntity = job.kind === 'accounts' ? 'account' : 'contact';
   const known = await existingExternalIds(
     ctx,
@@ -107,7 +107,7 @@ export async function checkImport(ctx: UseCaseContext, id: string): Promise<Impo
 /** The first rows as they will be stored, or why they cannot be. */
 export async function previewImport(ctx: UseCaseContext, id: string, limit = 20) {
   const job = await loadImport(ctx, id);
-  const table = await tableOf(job);
+  const table = await tableOf(ctx, job);
   const head = { ...table, rows: table.rows.slice(0, limit) };
   const plan = planImport(job, head);
   const byRow = new Map(plan.drafts.map((item) => [item.row, item.draft]));

@@ -82,7 +82,7 @@ export async function processImport(
         .select({ currency: workspaces.defaultCurrency })
         .from(workspaces)
         .where(eq(workspaces.id, actor.workspaceId));
-      return { job, plan: planImport(job, await tableOf(job)), currency: workspace?.currency ?? 'RUB' };
+      return { job, plan: planImport(job, await tableOf(ctx, job)), currency: workspace?.currency ?? 'RUB' };
     });
     const state: RunState = {
       importId: id,
