@@ -104,12 +104,11 @@ export async function processImport(
           .for('update');
         if (flags?.cancelRequested) return 'cancelled' as const;
         const result = await writeRows(ctx, state, batch);
-        const lastRow = batch.at(-1)?.row ?? 0;
-        await recordBatch(ctx, id, result, lastRow - 1);
+        await recordBatch(ctx, id, result, rowsThrough(batch));
         return result;
       });
       if (outcome === 'cancelled') return finish(inTransaction, id, 'cancelled');
-      options.onProgress?.({ processedRows: batch.at(-1)?.row ?? 0, totalRows: plan.totalRows, phase: 'rows' });
+      options.onProgress?.({ processedRows: rowsThrough(batch), totalRows: plan.totalRows, phase: 'rows' });
     }
     await linkAll(inTransaction, state, plan, batchSize);
     options.onProgress?.({ processedRows: plan.totalRows, totalRows: plan.totalRows, phase: 'references' });
@@ -119,6 +118,9 @@ export async function processImport(
     throw error;
   }
 }
+
+/** How many data rows of the file a batch finishes (row numbers count the header as row 1). */
+const rowsThrough = (batch: ImportPlan['drafts']) => (batch.at(-1)?.row ?? 1) - 1;
 
 type InTransaction = <T>(work: (ctx: UseCaseContext) => Promise<T>) => Promise<T>;
 
