@@ -54,6 +54,7 @@ describe('auth API', () => {
           'api-tokens:own',
           'portfolio:read',
           'portfolio:rate',
+          'imports:run',
         ],
         workspaces: [{ id: workspace.workspaceId, name: 'Вход', role: 'manager' }],
         csrfToken: expect.any(String),
