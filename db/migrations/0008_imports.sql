@@ -29,6 +29,17 @@ CREATE TABLE "import_changes" (
 );
 --> statement-breakpoint
 ALTER TABLE "import_changes" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "import_files" (
+	"workspace_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"file" "bytea" NOT NULL,
+	CONSTRAINT "import_files_workspace_id_id_pk" PRIMARY KEY("workspace_id","id")
+);
+--> statement-breakpoint
+ALTER TABLE "import_files" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "import_presets" (
 	"workspace_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
@@ -53,7 +64,6 @@ CREATE TABLE "imports" (
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_by" uuid NOT NULL,
 	"file_name" text NOT NULL,
-	"file" "bytea" NOT NULL,
 	"format" text NOT NULL,
 	"encoding" text,
 	"delimiter" text,
@@ -80,6 +90,7 @@ CREATE TABLE "imports" (
 ALTER TABLE "imports" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "external_ids" ADD CONSTRAINT "external_ids_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_changes" ADD CONSTRAINT "import_changes_import_fk" FOREIGN KEY ("workspace_id","import_id") REFERENCES "public"."imports"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_files" ADD CONSTRAINT "import_files_import_fk" FOREIGN KEY ("workspace_id","id") REFERENCES "public"."imports"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_presets" ADD CONSTRAINT "import_presets_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_created_by_fk" FOREIGN KEY ("workspace_id","created_by") REFERENCES "public"."memberships"("workspace_id","user_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -89,5 +100,6 @@ CREATE INDEX "import_changes_import_idx" ON "import_changes" USING btree ("works
 CREATE INDEX "imports_created_idx" ON "imports" USING btree ("workspace_id","created_at","id");--> statement-breakpoint
 CREATE POLICY "workspace_isolation" ON "external_ids" AS PERMISSIVE FOR ALL TO "accord_app" USING (workspace_id = accord_current_workspace()) WITH CHECK (workspace_id = accord_current_workspace());--> statement-breakpoint
 CREATE POLICY "workspace_isolation" ON "import_changes" AS PERMISSIVE FOR ALL TO "accord_app" USING (workspace_id = accord_current_workspace()) WITH CHECK (workspace_id = accord_current_workspace());--> statement-breakpoint
+CREATE POLICY "workspace_isolation" ON "import_files" AS PERMISSIVE FOR ALL TO "accord_app" USING (workspace_id = accord_current_workspace()) WITH CHECK (workspace_id = accord_current_workspace());--> statement-breakpoint
 CREATE POLICY "workspace_isolation" ON "import_presets" AS PERMISSIVE FOR ALL TO "accord_app" USING (workspace_id = accord_current_workspace()) WITH CHECK (workspace_id = accord_current_workspace());--> statement-breakpoint
 CREATE POLICY "workspace_isolation" ON "imports" AS PERMISSIVE FOR ALL TO "accord_app" USING (workspace_id = accord_current_workspace()) WITH CHECK (workspace_id = accord_current_workspace());

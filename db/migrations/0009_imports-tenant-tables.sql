@@ -1,6 +1,6 @@
 -- Grants for the app role and audit triggers on the import tables.
--- The file itself and the running counters are left out of the audit: the status changes say enough.
-SELECT accord_register_tenant_table('imports', ARRAY['file', 'columns', 'processed_rows', 'created_count', 'updated_count', 'unchanged_count', 'failed_count', 'problems', 'heartbeat_at']);
+-- The running counters are left out of the audit: the status changes say enough.
+SELECT accord_register_tenant_table('imports', ARRAY['columns', 'processed_rows', 'created_count', 'updated_count', 'unchanged_count', 'failed_count', 'problems', 'heartbeat_at']);
 --> statement-breakpoint
 SELECT accord_register_tenant_table('import_presets');
 --> statement-breakpoint
@@ -10,3 +10,6 @@ SELECT accord_register_tenant_table('import_presets');
 GRANT SELECT, INSERT, UPDATE, DELETE ON import_changes TO accord_app;
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON external_ids TO accord_app;
+--> statement-breakpoint
+-- The uploaded file is written once and never audited: the log would hold every file again.
+GRANT SELECT, INSERT, UPDATE, DELETE ON import_files TO accord_app;

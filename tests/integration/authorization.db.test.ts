@@ -450,6 +450,8 @@ describe('authorization', () => {
         '/api/v1/kpi-findings',
         '/api/v1/health',
         '/api/v1/health/settings',
+        '/api/v1/exports/accounts',
+        '/api/v1/exports/contacts',
       ]) {
         expect((await api.get(path)).status, path).toBe(200);
       }

@@ -1,4 +1,5 @@
 export { type AccountDetail, getAccount } from './get-account';
+export { type AccountListItem, listAccounts } from './list-accounts';
 export { accountOwnership } from './ownership';
 export { accountRoutes } from './routes';
 export { accounts, accountTeamMembers } from './schema';

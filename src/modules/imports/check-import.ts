@@ -1,10 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
+import type { ImportSource } from './formats/fields';
 import { type ImportPlan, loadImport, messageInBoth, planImport, tableOf } from './load-import';
 import { importMessages } from './messages';
 import type { RowDraft } from './row-drafts';
-import { externalIds, type ImportedEntity, imports, type RowProblem } from './schema';
+import { type ImportedEntity, imports, type RowProblem } from './schema';
+import { knownRecords } from './write-batch';
 
 export type ImportCheck = {
   totalRows: number;
@@ -14,21 +16,11 @@ export type ImportCheck = {
   problems: RowProblem[];
 };
 
-async function existingExternalIds(ctx: UseCaseContext, entity: ImportedEntity, source: string, ids: string[]) {
+async function existingExternalIds(ctx: UseCaseContext, entity: ImportedEntity, source: ImportSource, ids: string[]) {
   const found = new Set<string>();
   for (let start = 0; start < ids.length; start += 10_000) {
-    const rows = await ctx.db
-      .select({ externalId: externalIds.externalId })
-      .from(externalIds)
-      .where(
-        and(
-          eq(externalIds.workspaceId, ctx.actor.workspaceId),
-          eq(externalIds.entity, entity),
-          eq(externalIds.source, source as typeof externalIds.$inferSelect.source),
-          inArray(externalIds.externalId, ids.slice(start, start + 10_000)),
-        ),
-      );
-    for (const row of rows) found.add(row.externalId);
+    const known = await knownRecords(ctx, { source }, entity, ids.slice(start, start + 10_000));
+    for (const id of known.keys()) found.add(id);
   }
   return found;
 }
@@ -43,7 +35,7 @@ async function existingAccountNames(ctx: UseCaseContext, names: string[]) {
 }
 
 /** References a row makes to records that are neither in the file nor in Accord. */
-async function referenceProblems(ctx: UseCaseContext, source: string, drafts: ImportPlan['drafts']) {
+async function referenceProblems(ctx: UseCaseContext, source: ImportSource, drafts: ImportPlan['drafts']) {
   const inFile = new Set(drafts.map(({ draft }) => draft.externalId));
   const namesInFile = new Set(drafts.flatMap(({ draft }) => (draft.kind === 'accounts' ? [draft.name] : [])));
   const referenceOf = (draft: RowDraft) =>
@@ -85,7 +77,7 @@ async function referenceProblems(ctx: UseCaseContext, source: string, drafts: Im
  */
 export async function checkImport(ctx: UseCaseContext, id: string): Promise<ImportCheck> {
   const job = await loadImport(ctx, id);
-  const plan = planImport(job, await tableOf(job));
+  const plan = planImport(job, await tableOf(ctx, job));
   const entity: ImportedEntity = job.kind === 'accounts' ? 'account' : 'contact';
   const known = await existingExternalIds(
     ctx,
@@ -115,7 +107,7 @@ export async function checkImport(ctx: UseCaseContext, id: string): Promise<Impo
 /** The first rows as they will be stored, or why they cannot be. */
 export async function previewImport(ctx: UseCaseContext, id: string, limit = 20) {
   const job = await loadImport(ctx, id);
-  const table = await tableOf(job);
+  const table = await tableOf(ctx, job);
   const head = { ...table, rows: table.rows.slice(0, limit) };
   const plan = planImport(job, head);
   const byRow = new Map(plan.drafts.map((item) => [item.row, item.draft]));

@@ -9,6 +9,7 @@ import {
 } from '../../../tests/support/import-helpers';
 import type { ApiClient, SeededWorkspace } from '../../../tests/support/test-app';
 import { useTestApp } from '../../../tests/support/test-app';
+import { processImport } from './run-import';
 
 describe('imports API', () => {
   const t = useTestApp();
@@ -57,6 +58,45 @@ describe('imports API', () => {
       expect(contactsAgain).toMatchObject({ createdCount: 0, unchangedCount: 150 });
       expect(await count('accounts')).toBe(50);
       expect(await count('contacts')).toBe(150);
+    });
+
+    it('exports lists that import back to the same data, here and into an empty workspace', async () => {
+      const download = async (client: ApiClient, path: string) => {
+        const response = await t.app.request(path, {
+          headers: { authorization: `Bearer ${client.auth.token}`, 'accept-language': 'ru' },
+        });
+        expect(response.status).toBe(200);
+        return new Uint8Array(await response.arrayBuffer());
+      };
+      const accountsCsv = await download(api, '/api/v1/exports/accounts?format=csv');
+      expect([...accountsCsv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(new TextDecoder().decode(accountsCsv)).toContain('Accord ID,Название,Юридическое название,ИНН');
+      const contactsXlsx = await download(api, '/api/v1/exports/contacts?format=xlsx');
+      const again = await importFile(api, accountsCsv, 'accounts.csv');
+      expect(again).toMatchObject({ source: 'accord', kind: 'accounts', createdCount: 0, unchangedCount: 50 });
+      const contactsAgain = await importFile(api, contactsXlsx, 'contacts.xlsx');
+      expect(contactsAgain).toMatchObject({ source: 'accord', kind: 'contacts', createdCount: 0, unchangedCount: 150 });
+
+      const empty = (await t.seedWorkspace('Restore')).users.admin.api;
+      expect(await importFile(empty, accountsCsv, 'accounts.csv')).toMatchObject({ createdCount: 50, failedCount: 0 });
+      expect(await importFile(empty, contactsXlsx, 'contacts.xlsx')).toMatchObject({
+        createdCount: 150,
+        failedCount: 0,
+      });
+      const strip = (items: Record<string, unknown>[]) =>
+        items
+          .map(({ lastName, firstName, emails, phones, title, account }) => ({
+            lastName,
+            firstName,
+            emails,
+            phones,
+            title,
+            account: (account as { name: string }).name,
+          }))
+          .sort((left, right) => JSON.stringify(left).localeCompare(JSON.stringify(right)));
+      const original = (await readAllPages(api, '/api/v1/contacts?limit=100')).items;
+      const copied = (await readAllPages(empty, '/api/v1/contacts?limit=100')).items;
+      expect(strip(copied)).toEqual(strip(original));
     });
 
     it('writes the audit trail as the importing member', async () => {
@@ -191,6 +231,41 @@ describe('imports API', () => {
       expect(contact.account.name).toBe('ООО «Ромашка»');
       await ruApi.post(`/api/v1/imports/${done.id}/undo`);
       expect(await count('accounts')).toBe(before);
+    });
+  });
+
+  describe('a run that dies between batches', () => {
+    it('keeps whole batches only, reports the stale run as interrupted and resumes it without duplicates', async () => {
+      const seeded = await t.seedWorkspace('Crash');
+      const admin = seeded.users.admin;
+      const csv = 'ID,Название компании\n1,Первая\n2,Вторая\n3,Третья\n';
+      const draft = await uploadImport(admin.api, new TextEncoder().encode(csv), 'crash.csv');
+      await t.query(`update imports set status = 'running', heartbeat_at = $2 where id = $1`, [
+        draft.id,
+        new Date(t.clock.now().getTime() - 120_000),
+      ]);
+      const actor = { userId: admin.id, workspaceId: seeded.workspaceId, role: 'admin' as const };
+      // NOTE: the process "dies" right after the first batch commits.
+      await expect(
+        processImport(t.deps.db, actor, draft.id, {
+          batchSize: 1,
+          now: t.clock.now,
+          onProgress: () => {
+            throw new Error('killed');
+          },
+        }),
+      ).rejects.toThrow('killed');
+      await t.query(`update imports set status = 'running', heartbeat_at = $2 where id = $1`, [
+        draft.id,
+        new Date(t.clock.now().getTime() - 120_000),
+      ]);
+      const stale = (await admin.api.get(`/api/v1/imports/${draft.id}`)).body;
+      expect(stale).toMatchObject({ status: 'running', interrupted: true, processedRows: 1, createdCount: 1 });
+      expect((await admin.api.post(`/api/v1/imports/${draft.id}/run`)).status).toBe(202);
+      const resumed = await waitForImport(admin.api, draft.id);
+      expect(resumed).toMatchObject({ status: 'completed', createdCount: 3, interrupted: false });
+      const names = (await admin.api.get('/api/v1/accounts?sort=name')).body.items.map((a: { name: string }) => a.name);
+      expect(names).toEqual(['Вторая', 'Первая', 'Третья']);
     });
   });
 

@@ -2,6 +2,6 @@ export { checkImport } from './check-import';
 export { createImport } from './create-import';
 export { importRoutes, importUploadBody } from './routes';
 export { processImport, startImport } from './run-import';
-export { externalIds, importChanges, importPresets, imports } from './schema';
+export { externalIds, importChanges, importFiles, importPresets, imports } from './schema';
 export * from './schemas';
 export { undoImport } from './undo-import';

@@ -5,29 +5,13 @@ import { contacts } from '../contacts';
 import { messageInBoth } from './load-import';
 import { importMessages } from './messages';
 import type { AccountDraft, ContactDraft } from './row-drafts';
-import { externalIds, type ImportedEntity, type RowProblem } from './schema';
-import type { RunState } from './write-batch';
+import type { ImportedEntity, RowProblem } from './schema';
+import { knownRecords, type RunState } from './write-batch';
 
 /** A uuid[] literal as one parameter (drizzle would spread a JS array into a list). Ids are ours: uuids only. */
 const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 
 type Link = { row: number; externalId: string; reference: string; byName: boolean };
-
-async function recordIdsOf(ctx: UseCaseContext, state: RunState, entity: ImportedEntity, ids: string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await ctx.db
-    .select({ externalId: externalIds.externalId, recordId: externalIds.recordId })
-    .from(externalIds)
-    .where(
-      and(
-        eq(externalIds.workspaceId, ctx.actor.workspaceId),
-        eq(externalIds.entity, entity),
-        eq(externalIds.source, state.source),
-        inArray(externalIds.externalId, ids),
-      ),
-    );
-  return new Map(rows.map((row) => [row.externalId, row.recordId]));
-}
 
 /**
  * Second pass of a run, once every row of the file exists: points accounts at their parents and
@@ -52,13 +36,13 @@ export async function linkReferences(
   });
   if (links.length === 0) return [];
   const entity: ImportedEntity = batch[0]?.draft.kind === 'accounts' ? 'account' : 'contact';
-  const own = await recordIdsOf(
+  const own = await knownRecords(
     ctx,
     state,
     entity,
     links.map((link) => link.externalId),
   );
-  const targets = await recordIdsOf(
+  const targets = await knownRecords(
     ctx,
     state,
     entity,

@@ -7,7 +7,7 @@ import { readTable } from './formats/read-table';
 import type { Table } from './formats/table';
 import { importMessages } from './messages';
 import { type DraftResult, draftRow, type RowDraft, rowNumberOf } from './row-drafts';
-import { imports, type RowProblem } from './schema';
+import { importFiles, imports, type RowProblem } from './schema';
 
 export type ImportRow = typeof imports.$inferSelect;
 
@@ -22,9 +22,19 @@ export async function loadImport(ctx: UseCaseContext, id: string, lock = false):
   return row;
 }
 
+/** The uploaded bytes of an import. */
+export async function fileOf(ctx: UseCaseContext, id: string): Promise<Buffer> {
+  const [row] = await ctx.db
+    .select({ file: importFiles.file })
+    .from(importFiles)
+    .where(and(eq(importFiles.workspaceId, ctx.actor.workspaceId), eq(importFiles.id, id)));
+  if (!row) throw notFound(importMessages.import);
+  return row.file;
+}
+
 /** Reads the stored file again the way the import says (format, encoding, delimiter). */
-export function tableOf(job: ImportRow): Promise<Table> {
-  return readTable(job.file, {
+export async function tableOf(ctx: UseCaseContext, job: ImportRow): Promise<Table> {
+  return readTable(await fileOf(ctx, job.id), {
     format: job.format,
     ...(job.encoding ? { encoding: job.encoding } : {}),
     ...(job.delimiter ? { delimiter: job.delimiter } : {}),

@@ -32,16 +32,17 @@ function isStale(job: ImportRow, now: Date): boolean {
 }
 
 /**
- * Claims an import for running: a draft, or a run that died (its batches already written are
- * kept; the rest follow, matched by external id). Throws 409 otherwise.
+ * Claims an import for running: a draft, or a run that failed or died (its batches already
+ * written are kept; the rest follow, matched by external id). Throws 409 otherwise.
  */
 export async function startImport(ctx: UseCaseContext, id: string): Promise<ImportRow> {
   const job = await loadImport(ctx, id, true);
   if (job.status === 'running' && !isStale(job, ctx.now)) {
     throw new AppError('conflict', message(importMessages.alreadyRunning));
   }
-  if (job.status !== 'draft' && job.status !== 'running')
+  if (job.status !== 'draft' && job.status !== 'running' && job.status !== 'failed') {
     throw new AppError('conflict', message(importMessages.notDraft));
+  }
   const [claimed] = await ctx.db
     .update(imports)
     .set({
@@ -81,7 +82,7 @@ export async function processImport(
         .select({ currency: workspaces.defaultCurrency })
         .from(workspaces)
         .where(eq(workspaces.id, actor.workspaceId));
-      return { job, plan: planImport(job, await tableOf(job)), currency: workspace?.currency ?? 'RUB' };
+      return { job, plan: planImport(job, await tableOf(ctx, job)), currency: workspace?.currency ?? 'RUB' };
     });
     const state: RunState = {
       importId: id,
@@ -103,12 +104,11 @@ export async function processImport(
           .for('update');
         if (flags?.cancelRequested) return 'cancelled' as const;
         const result = await writeRows(ctx, state, batch);
-        const lastRow = batch.at(-1)?.row ?? 0;
-        await recordBatch(ctx, id, result, lastRow - 1);
+        await recordBatch(ctx, id, result, rowsThrough(batch));
         return result;
       });
       if (outcome === 'cancelled') return finish(inTransaction, id, 'cancelled');
-      options.onProgress?.({ processedRows: batch.at(-1)?.row ?? 0, totalRows: plan.totalRows, phase: 'rows' });
+      options.onProgress?.({ processedRows: rowsThrough(batch), totalRows: plan.totalRows, phase: 'rows' });
     }
     await linkAll(inTransaction, state, plan, batchSize);
     options.onProgress?.({ processedRows: plan.totalRows, totalRows: plan.totalRows, phase: 'references' });
@@ -118,6 +118,9 @@ export async function processImport(
     throw error;
   }
 }
+
+/** How many data rows of the file a batch finishes (row numbers count the header as row 1). */
+const rowsThrough = (batch: ImportPlan['drafts']) => (batch.at(-1)?.row ?? 1) - 1;
 
 type InTransaction = <T>(work: (ctx: UseCaseContext) => Promise<T>) => Promise<T>;
 

@@ -30,8 +30,6 @@ export const imports = pgTable(
     ...tenantColumns(),
     createdBy: uuid().notNull(),
     fileName: text().notNull(),
-    // NOTE: the file is kept so that preview, dry run and run read the same bytes, in any process.
-    file: bytea().notNull(),
     format: text().$type<FileFormat>().notNull(),
     encoding: text().$type<TextEncoding>(),
     delimiter: text().$type<Delimiter>(),
@@ -62,6 +60,27 @@ export const imports = pgTable(
       foreignColumns: [memberships.workspaceId, memberships.userId],
     }),
     index('imports_created_idx').on(table.workspaceId, table.createdAt, table.id),
+  ],
+);
+
+/**
+ * The uploaded bytes, kept so that preview, dry run and run read the same file in any process.
+ * NOTE: a table of its own, written once: on the `imports` row every progress update made the
+ * audit trigger turn the whole file into JSON (decision 0015).
+ */
+export const importFiles = pgTable(
+  'import_files',
+  {
+    ...tenantColumns(),
+    file: bytea().notNull(),
+  },
+  (table) => [
+    ...tenantKeyAndPolicy(table),
+    foreignKey({
+      name: 'import_files_import_fk',
+      columns: [table.workspaceId, table.id],
+      foreignColumns: [imports.workspaceId, imports.id],
+    }).onDelete('cascade'),
   ],
 );
 

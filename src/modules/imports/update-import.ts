@@ -6,7 +6,7 @@ import { readUploaded } from './create-import';
 import { fieldsOf } from './formats/fields';
 import { suggestMapping } from './formats/suggest';
 import { type ImportView, viewOf } from './get-import';
-import { loadImport } from './load-import';
+import { fileOf, loadImport } from './load-import';
 import { importMessages } from './messages';
 import { imports } from './schema';
 import { type UpdateImportInput, updateImportInput } from './schemas';
@@ -23,7 +23,7 @@ export async function updateImport(ctx: UseCaseContext, id: string, rawInput: Up
   const rereads = input.format !== undefined || input.encoding !== undefined || input.delimiter !== undefined;
   const format = input.format ?? job.format;
   const table = rereads
-    ? await readUploaded(job.file, {
+    ? await readUploaded(await fileOf(ctx, id), {
         format,
         ...(format === 'xlsx' ? {} : { encoding: input.encoding ?? job.encoding ?? undefined }),
         ...(format === 'csv' ? { delimiter: input.delimiter ?? job.delimiter ?? undefined } : {}),

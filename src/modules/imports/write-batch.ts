@@ -21,8 +21,13 @@ export type RunState = {
 export type BatchResult = { created: number; updated: number; unchanged: number; problems: RowProblem[] };
 type Planned<D extends RowDraft> = { row: number; draft: D };
 
-/** Record ids already known for these external ids, only for records that still exist. */
-async function knownRecords(ctx: UseCaseContext, state: RunState, entity: ImportedEntity, ids: string[]) {
+/** Record ids already known for these external ids (only records that still exist). */
+export async function knownRecords(
+  ctx: UseCaseContext,
+  state: Pick<RunState, 'source'>,
+  entity: ImportedEntity,
+  ids: string[],
+) {
   if (ids.length === 0) return new Map<string, string>();
   const table = entity === 'account' ? accounts : contacts;
   const rows = await ctx.db
@@ -37,8 +42,22 @@ async function knownRecords(ctx: UseCaseContext, state: RunState, entity: Import
         inArray(externalIds.externalId, ids),
       ),
     );
-  return new Map(rows.map((row) => [row.externalId, row.recordId]));
+  const known = new Map(rows.map((row) => [row.externalId, row.recordId]));
+  // NOTE: an Accord export names records by their own ids: in the same workspace they are the records.
+  if (state.source === 'accord') {
+    const ownIds = ids.filter((id) => !known.has(id) && uuidPattern.test(id));
+    if (ownIds.length > 0) {
+      const own = await ctx.db
+        .select({ id: table.id })
+        .from(table)
+        .where(and(eq(table.workspaceId, ctx.actor.workspaceId), inArray(table.id, ownIds)));
+      for (const row of own) known.set(row.id, row.id);
+    }
+  }
+  return known;
 }
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function rememberExternalIds(
   ctx: UseCaseContext,

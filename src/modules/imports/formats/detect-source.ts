@@ -2,7 +2,7 @@ import type { ImportKind, ImportSource } from './fields';
 import { normalizeHeader } from './suggest';
 import type { Table } from './table';
 
-const signatures: Record<Exclude<ImportSource, 'generic' | 'dynamics'>, string[]> = {
+const signatures: Record<Exclude<ImportSource, 'generic' | 'dynamics' | 'accord'>, string[]> = {
   salesforce: [
     'accountid',
     'reportstoid',
@@ -54,6 +54,7 @@ const signatures: Record<Exclude<ImportSource, 'generic' | 'dynamics'>, string[]
 export function detectSource(table: Table): ImportSource {
   const headers = table.columns.map((column) => normalizeHeader(column.header));
   if (table.columns.some((column) => column.header.startsWith('(Do Not Modify)'))) return 'dynamics';
+  if (headers.includes('accordid')) return 'accord';
   // NOTE: amoCRM writes «Рабочий email», Bitrix24 «Рабочий e-mail»; both normalize alike, so the raw header decides.
   const raw = table.columns.map((column) => column.header.toLowerCase());
   const scores = Object.entries(signatures).map(([source, names]) => {

@@ -3,7 +3,7 @@ export const importKinds = ['accounts', 'contacts'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 /** Where a file came from; decides the external-id column and how references are written. */
-export const importSources = ['salesforce', 'dynamics', 'hubspot', 'bitrix24', 'amocrm', 'generic'] as const;
+export const importSources = ['accord', 'salesforce', 'dynamics', 'hubspot', 'bitrix24', 'amocrm', 'generic'] as const;
 export type ImportSource = (typeof importSources)[number];
 
 export const accountFields = [

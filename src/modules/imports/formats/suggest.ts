@@ -1,3 +1,4 @@
+import { exportColumns } from './export-columns';
 import { type ColumnMapping, fieldsOf, type ImportField, type ImportKind, type ImportSource } from './fields';
 import type { TableColumn } from './table';
 
@@ -107,7 +108,7 @@ export function suggestMapping(kind: ImportKind, columns: TableColumn[], source:
   const taken = new Set<ImportField>();
   for (const column of columns) {
     const normalized = normalizeHeader(column.header);
-    const field = externalIdColumn(source, kind, column) ? 'externalId' : fieldBySynonym(synonyms, normalized);
+    const field = externalIdColumn(source, kind, column) ? 'externalId' : fieldBySynonym(synonyms, normalized, kind);
     if (!field || !allowed.has(field) || (taken.has(field) && !repeatable.has(field))) continue;
     if (column.hidden && field !== 'externalId') continue;
     mapping[column.key] = field;
@@ -116,7 +117,11 @@ export function suggestMapping(kind: ImportKind, columns: TableColumn[], source:
   return mapping;
 }
 
-function fieldBySynonym(synonyms: Synonyms, normalized: string): ImportField | undefined {
+function fieldBySynonym(synonyms: Synonyms, normalized: string, kind: ImportKind): ImportField | undefined {
+  const exported = exportColumns[kind].find(
+    (column) => normalizeHeader(column.en) === normalized || normalizeHeader(column.ru) === normalized,
+  );
+  if (exported?.field) return exported.field;
   for (const [field, names] of Object.entries(synonyms) as [ImportField, string[]][]) {
     if (names.includes(normalized)) return field;
   }
@@ -133,6 +138,8 @@ function externalIdColumn(source: ImportSource, kind: ImportKind, column: TableC
       return normalized === (kind === 'accounts' ? 'donotmodifyaccount' : 'donotmodifycontact');
     case 'hubspot':
       return normalized === 'recordid';
+    case 'accord':
+      return normalized === 'accordid';
     case 'salesforce':
     case 'bitrix24':
     case 'amocrm':

@@ -5,6 +5,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../auth/session';
+import { ExportMenu } from '../imports/export-menu';
 import { AccountFiltersBar } from './account-filters';
 import { AccountFormModal } from './account-form-modal';
 import { accountFacetsQuery, accountListQuery } from './accounts-api';
@@ -44,11 +45,17 @@ export function AccountsPage() {
             </Text>
           )}
         </Group>
-        {canWrite && (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-            {t('accounts.new')}
-          </Button>
-        )}
+        <Group gap="xs">
+          <ExportMenu
+            list="accounts"
+            query={{ q: filters.q, status: filters.status, ownerId: filters.owner, industry: filters.industry }}
+          />
+          {canWrite && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+              {t('accounts.new')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <AccountFiltersBar
         filters={filters}

@@ -6,6 +6,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type VirtualColumn, VirtualTable } from '../../shared/virtual-table';
+import { ExportMenu } from '../imports/export-menu';
 import { ContactDrawer } from './contact-drawer';
 import { type ContactListItem, contactListQuery } from './contacts-api';
 
@@ -70,6 +71,7 @@ export function ContactsPage() {
     <Stack h="calc(100dvh - var(--app-shell-header-offset, 56px) - 2 * var(--mantine-spacing-md))" gap="sm">
       <Group justify="space-between">
         <Title order={2}>{t('contacts.title')}</Title>
+        <ExportMenu list="contacts" query={{ q: search.q }} />
       </Group>
       <TextInput
         type="search"
