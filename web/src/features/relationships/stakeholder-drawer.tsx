@@ -48,6 +48,14 @@ import {
   useSaveStakeholder,
 } from './relationships-api';
 
+/** The stakeholder's four choice attributes, each with its values (labels under the same key). */
+const attributeChoices = [
+  ['buyingRole', buyingRoles],
+  ['support', supportLevels],
+  ['influence', influenceLevels],
+  ['decisionOrientation', decisionOrientations],
+] as const;
+
 type StakeholderDrawerProps = {
   contactId: string | undefined;
   onClose: () => void;
@@ -166,34 +174,16 @@ function AttributesForm({ stakeholder, canEdit }: { stakeholder: Stakeholder; ca
       <Stack gap="sm">
         {conflict && <ConflictAlert onReload={reload} />}
         <SimpleGrid cols={2}>
-          <Select
-            label={t('stakeholder.buyingRole')}
-            data={options(buyingRoles, 'buyingRole')}
-            clearable
-            disabled={!canEdit}
-            {...form.getInputProps('buyingRole')}
-          />
-          <Select
-            label={t('stakeholder.support')}
-            data={options(supportLevels, 'support')}
-            clearable
-            disabled={!canEdit}
-            {...form.getInputProps('support')}
-          />
-          <Select
-            label={t('stakeholder.influence')}
-            data={options(influenceLevels, 'influence')}
-            clearable
-            disabled={!canEdit}
-            {...form.getInputProps('influence')}
-          />
-          <Select
-            label={t('stakeholder.decisionOrientation')}
-            data={options(decisionOrientations, 'decisionOrientation')}
-            clearable
-            disabled={!canEdit}
-            {...form.getInputProps('decisionOrientation')}
-          />
+          {attributeChoices.map(([field, values]) => (
+            <Select
+              key={field}
+              label={t(`stakeholder.${field}`)}
+              data={options(values, field)}
+              clearable
+              disabled={!canEdit}
+              {...form.getInputProps(field)}
+            />
+          ))}
         </SimpleGrid>
         <Switch
           label={t('stakeholder.keyPlayer')}
