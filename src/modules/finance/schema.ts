@@ -7,7 +7,6 @@ import {
   foreignKey,
   index,
   integer,
-  pgPolicy,
   pgTable,
   primaryKey,
   text,
@@ -15,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { appRole, tenantColumns, tenantKeyAndPolicy } from '../../platform/db/columns';
+import { tenantColumns, tenantKeyAndPolicy, workspaceIsolation } from '../../platform/db/columns';
 import { accounts } from '../accounts';
 import { workspaces } from '../workspaces';
 
@@ -166,12 +165,7 @@ export const numberingCounters = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.workspaceId, table.series] }),
-    pgPolicy('workspace_isolation', {
-      for: 'all',
-      to: appRole,
-      using: sql`workspace_id = accord_current_workspace()`,
-      withCheck: sql`workspace_id = accord_current_workspace()`,
-    }),
+    workspaceIsolation(),
     foreignKey({ columns: [table.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
   ],
 );

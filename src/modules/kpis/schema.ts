@@ -7,7 +7,6 @@ import {
   index,
   integer,
   jsonb,
-  pgPolicy,
   pgTable,
   primaryKey,
   text,
@@ -16,13 +15,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { DetectorState } from '../../analytics/anomaly';
 import type { HealthFactor, HealthWeights } from '../../analytics/health';
-import { appRole, tenantColumns, tenantKeyAndPolicy, timestamptz } from '../../platform/db/columns';
+import { tenantColumns, tenantKeyAndPolicy, timestamptz, workspaceIsolation } from '../../platform/db/columns';
 import { accounts } from '../accounts';
 import { users } from '../users';
-
-const workspaceMatches = sql`workspace_id = accord_current_workspace()`;
-const isolation = () =>
-  pgPolicy('workspace_isolation', { for: 'all', to: appRole, using: workspaceMatches, withCheck: workspaceMatches });
 
 /** A workspace's own metrics; the built-in catalogue lives in code (`built-in-metrics.ts`). */
 export const kpiMetrics = pgTable(
@@ -81,7 +76,7 @@ export const kpiPoints = pgTable(
     score: doublePrecision(),
     updatedAt: timestamptz().notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.workspaceId, table.seriesId, table.at] }), isolation()],
+  (table) => [primaryKey({ columns: [table.workspaceId, table.seriesId, table.at] }), workspaceIsolation()],
 );
 
 /** The detector's memory of a series and how far it has read; bookkeeping, not audited. */
@@ -96,7 +91,7 @@ export const kpiSeriesDetection = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.workspaceId, table.seriesId] }),
-    isolation(),
+    workspaceIsolation(),
     foreignKey({
       name: 'kpi_series_detection_series_fk',
       columns: [table.workspaceId, table.seriesId],
@@ -121,7 +116,7 @@ export const kpiDetectionJobs = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.workspaceId, table.seriesId] }),
-    isolation(),
+    workspaceIsolation(),
     foreignKey({
       name: 'kpi_detection_jobs_series_fk',
       columns: [table.workspaceId, table.seriesId],
@@ -144,7 +139,7 @@ export const kpiPointUploads = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.workspaceId, table.key] }),
-    isolation(),
+    workspaceIsolation(),
     foreignKey({
       name: 'kpi_point_uploads_series_fk',
       columns: [table.workspaceId, table.seriesId],
@@ -232,7 +227,7 @@ export const accountHealthHistory = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.workspaceId, table.accountId, table.day] }),
-    isolation(),
+    workspaceIsolation(),
     foreignKey({
       name: 'account_health_history_account_fk',
       columns: [table.workspaceId, table.accountId],

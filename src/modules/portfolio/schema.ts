@@ -7,7 +7,6 @@ import {
   index,
   integer,
   jsonb,
-  pgPolicy,
   pgTable,
   primaryKey,
   text,
@@ -15,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { appRole, tenantColumns, tenantKeyAndPolicy, timestamptz } from '../../platform/db/columns';
+import { tenantColumns, tenantKeyAndPolicy, timestamptz, workspaceIsolation } from '../../platform/db/columns';
 import { accounts } from '../accounts';
 import { workspaces } from '../workspaces';
 import type { PortfolioModelDefinition, QuadrantCounts } from './schemas';
@@ -52,12 +51,7 @@ export const portfolioRatingRevisions = pgTable(
   },
   (table) => [
     foreignKey({ columns: [table.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
-    pgPolicy('workspace_isolation', {
-      for: 'all',
-      to: appRole,
-      using: sql`workspace_id = accord_current_workspace()`,
-      withCheck: sql`workspace_id = accord_current_workspace()`,
-    }),
+    workspaceIsolation(),
   ],
 );
 
@@ -170,12 +164,7 @@ export const portfolioReviewEntries = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.workspaceId, table.reviewId, table.accountId] }),
-    pgPolicy('workspace_isolation', {
-      for: 'all',
-      to: appRole,
-      using: sql`workspace_id = accord_current_workspace()`,
-      withCheck: sql`workspace_id = accord_current_workspace()`,
-    }),
+    workspaceIsolation(),
     foreignKey({
       name: 'portfolio_review_entries_review_fk',
       columns: [table.workspaceId, table.reviewId],

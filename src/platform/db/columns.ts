@@ -24,12 +24,19 @@ export function tenantColumns() {
   };
 }
 
+/** The row-level security policy every tenant table has: its rows are seen only in their workspace. */
+export function workspaceIsolation() {
+  return pgPolicy('workspace_isolation', {
+    for: 'all',
+    to: appRole,
+    using: workspaceMatches,
+    withCheck: workspaceMatches,
+  });
+}
+
 /** The primary key and row-level security policy of a tenant table. */
 export function tenantKeyAndPolicy(table: { workspaceId: PgColumn; id: PgColumn }) {
-  return [
-    primaryKey({ columns: [table.workspaceId, table.id] }),
-    pgPolicy('workspace_isolation', { for: 'all', to: appRole, using: workspaceMatches, withCheck: workspaceMatches }),
-  ];
+  return [primaryKey({ columns: [table.workspaceId, table.id] }), workspaceIsolation()];
 }
 
 /** Postgres full-text document, maintained by a generated column. */
