@@ -4,6 +4,7 @@ import { type AccountInputs, scoreAccount, scorePortfolio } from '../../src/anal
 import { defaultPortfolioModel, scoringModelOf } from '../../src/modules/portfolio';
 import { projectPath } from '../../src/platform/project-path';
 import { openDemoWorkspace } from '../demo-workspace';
+import { getBytes, getJson } from '../http';
 import { round, summarize, timeRepeated } from '../measure';
 
 const scale = Number(process.env.BENCH_SCALE ?? 50);
@@ -56,18 +57,6 @@ function pureScoring() {
 }
 
 /** The whole answer as text: what the API's latency is measured to (the last byte received). */
-async function getText(url: string, token: string): Promise<string> {
-  const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, 'accept-language': 'ru' } });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${text.slice(0, 300)}`);
-  return text;
-}
-
-async function getJson(url: string, token: string): Promise<{ body: Json; bytes: number }> {
-  const text = await getText(url, token);
-  return { body: JSON.parse(text) as Json, bytes: Buffer.byteLength(text) };
-}
-
 /** Time from navigation until the matrix is drawn (with data) and the page answers input. */
 async function pageInteractive(base: string, email: string) {
   if (!existsSync(projectPath('dist', 'web', 'index.html'))) return { skipped: 'run `npm run build` first' };
@@ -126,16 +115,14 @@ export async function portfolioBenchmark() {
   try {
     const whole = await getJson(`${base}/portfolio`, token);
     results.portfolioResponse = { accounts: whole.body.total, kilobytes: round(whole.bytes / 1024, 1) };
-    // NOTE: timed to the last byte received; the client's JSON.parse of 2.5 MB would run on the
-    // server's own event loop (one process) and was counted before.
     const portfolioSamples = await timeRepeated(requests, async () => {
-      await getText(`${base}/portfolio`, token);
+      await getBytes(`${base}/portfolio`, token);
     });
     results.portfolioApi = { ...summarize(portfolioSamples), targetP99Ms: 150 };
     const sized = await timeRepeated(
       Math.max(20, requests / 4),
       async () => {
-        await getText(`${base}/portfolio?size=fact:contacts.count&status=active,key`, token);
+        await getBytes(`${base}/portfolio?size=fact:contacts.count&status=active,key`, token);
       },
       5,
     );
@@ -143,7 +130,7 @@ export async function portfolioBenchmark() {
 
     const ids = (whole.body.items as { id: string }[]).map((item) => item.id);
     const accountSamples = await timeRepeated(requests, async (index) => {
-      await getText(`${base}/portfolio/accounts/${ids[(index * 37) % ids.length]}`, token);
+      await getBytes(`${base}/portfolio/accounts/${ids[(index * 37) % ids.length]}`, token);
     });
     results.accountPortfolioApi = summarize(accountSamples);
 
@@ -152,7 +139,7 @@ export async function portfolioBenchmark() {
     const compareSamples = await timeRepeated(
       20,
       async () => {
-        await getText(`${base}/portfolio/reviews/compare?from=${earlier?.id}&to=${latest?.id}`, token);
+        await getBytes(`${base}/portfolio/reviews/compare?from=${earlier?.id}&to=${latest?.id}`, token);
       },
       3,
     );

@@ -15,6 +15,7 @@ import { newId } from '../../src/platform/db/columns';
 import { projectPath } from '../../src/platform/project-path';
 import { layOutOrgChart } from '../../web/src/features/relationships/org-chart-layout';
 import { openDemoWorkspace } from '../demo-workspace';
+import { getBytes, getJson } from '../http';
 import { round, summarize, timeRepeated } from '../measure';
 
 const scale = Number(process.env.BENCH_SCALE ?? 50);
@@ -23,12 +24,6 @@ const bigAccountPeople = 2_000;
 const renders = Number(process.env.BENCH_RENDERS ?? 5);
 
 type Json = Record<string, unknown>;
-
-async function getJson(url: string, token: string): Promise<Json> {
-  const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, 'accept-language': 'ru' } });
-  if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as Json;
-}
 
 /**
  * An account of 2,000 people: a chief executive, 12 directors, 150 heads of units and their staff,
@@ -170,43 +165,42 @@ export async function relationshipsBenchmark() {
       'interaction_contacts',
     ]);
 
-    const chart = await getJson(`${base}/accounts/${bigAccount}/org-chart`, token);
-    results.orgChartBytes = JSON.stringify(chart).length;
+    results.orgChartBytes = await getBytes(`${base}/accounts/${bigAccount}/org-chart`, token);
     results.orgChart2000 = {
       ...summarize(
         await timeRepeated(requests, async () => {
-          await getJson(`${base}/accounts/${bigAccount}/org-chart`, token);
+          await getBytes(`${base}/accounts/${bigAccount}/org-chart`, token);
         }),
       ),
       targetP99Ms: 100,
     };
     results.summary2000 = summarize(
       await timeRepeated(Math.ceil(requests / 4), async () => {
-        await getJson(`${base}/accounts/${bigAccount}/relationship-summary`, token);
+        await getBytes(`${base}/accounts/${bigAccount}/relationship-summary`, token);
       }),
     );
 
     const gapQueries = ['limit=50', 'limit=50&kind=key_player_not_contacted', `limit=50&ownerId=${workspace.admin.id}`];
-    const first = await getJson(`${base}/relationship-gaps?limit=1`, token);
+    const { body: first } = await getJson(`${base}/relationship-gaps?limit=1`, token);
     results.gapsInWorkspace = { total: first.total, counts: first.counts };
     const gapSamples = await timeRepeated(
       Math.ceil(requests / 2),
       async (index) => {
-        await getJson(`${base}/relationship-gaps?${gapQueries[index % gapQueries.length]}`, token);
+        await getBytes(`${base}/relationship-gaps?${gapQueries[index % gapQueries.length]}`, token);
       },
       5,
     );
     results.gapList = { ...summarize(gapSamples), targetP99Ms: 300, queries: gapQueries };
 
-    const page = (await getJson(`${base}/accounts?limit=200&status=key,active`, token)).items as { id: string }[];
+    const page = (await getJson(`${base}/accounts?limit=200&status=key,active`, token)).body.items as { id: string }[];
     results.accountOrgChart = summarize(
       await timeRepeated(requests, async (index) => {
-        await getJson(`${base}/accounts/${page[index % page.length]?.id}/org-chart`, token);
+        await getBytes(`${base}/accounts/${page[index % page.length]?.id}/org-chart`, token);
       }),
     );
     results.accountTimeline = summarize(
       await timeRepeated(requests, async (index) => {
-        await getJson(`${base}/accounts/${page[index % page.length]?.id}/interactions`, token);
+        await getBytes(`${base}/accounts/${page[index % page.length]?.id}/interactions`, token);
       }),
     );
 

@@ -7,7 +7,13 @@ import { type AccountStatus, accounts, visibleAccounts } from '../accounts';
 import { users } from '../users';
 import { portfolioMessages } from './messages';
 import { engineModelOf, type FactRegistry, getCurrentModel, type PortfolioModel } from './model-versions';
-import { type PortfolioAccount, portfolioInputs, seesWholeWorkspace, workspaceAccounts } from './portfolio-cache';
+import {
+  type PortfolioAccount,
+  type PortfolioInputs,
+  portfolioInputs,
+  seesWholeWorkspace,
+  workspaceAccounts,
+} from './portfolio-cache';
 import { type PortfolioFilters, portfolioFilters, type QuadrantCounts } from './schemas';
 import { assembleInputs, factKeysOf } from './scoring-inputs';
 
@@ -54,18 +60,20 @@ function sizeSourceOf(size: string | undefined, model: PortfolioModel, registry:
 async function filteredAccounts(
   ctx: UseCaseContext,
   filters: z.output<typeof portfolioFilters>,
-): Promise<PortfolioAccount[]> {
+): Promise<{ rows: PortfolioAccount[]; kept: readonly PortfolioAccount[] | undefined }> {
   const owners = filters.ownerId?.length ? new Set(filters.ownerId) : undefined;
   const industries = filters.industry?.length ? new Set(filters.industry) : undefined;
   const statuses = filters.status?.length ? new Set<string>(filters.status) : undefined;
   if (seesWholeWorkspace(ctx)) {
-    return (await workspaceAccounts(ctx)).filter(
+    const kept = await workspaceAccounts(ctx);
+    const rows = kept.filter(
       (account) =>
         (!owners || owners.has(account.ownerId)) &&
         (!industries || (account.industry !== null && industries.has(account.industry))) &&
         (!statuses || statuses.has(account.status)) &&
         (!filters.keyOnly || account.status === 'key'),
     );
+    return { rows, kept };
   }
   const rows = await ctx.db
     .select({
@@ -87,26 +95,56 @@ async function filteredAccounts(
       ),
     )
     .orderBy(asc(accounts.id));
-  return rows as PortfolioAccount[];
+  return { rows: rows as PortfolioAccount[], kept: undefined };
 }
 
-/**
- * Every account the actor may see that the filters keep, scored on read under the current model:
- * both scores, the quadrant, what is missing, and the bubble size.
- */
-export async function getPortfolio(
+/** Everything scoring the filtered portfolio reads, before it is scored. */
+export type LoadedPortfolio = {
+  filters: z.output<typeof portfolioFilters>;
+  model: PortfolioModel;
+  rows: PortfolioAccount[];
+  ratings: PortfolioInputs['ratings'];
+  facts: PortfolioInputs['facts'];
+  /**
+   * What the answer was computed from when it all came from this server's memory: the same
+   * objects mean the same answer (see `portfolio-answer.ts`). Undefined for a partial view.
+   */
+  sources: readonly unknown[] | undefined;
+  sizeSource: SizeSource;
+};
+
+/** Reads the current model, the accounts the filters keep, and their ratings and facts. */
+export async function loadPortfolio(
   ctx: UseCaseContext,
   registry: FactRegistry,
   rawFilters: PortfolioFilters = {},
-): Promise<Portfolio> {
+): Promise<LoadedPortfolio> {
   const filters = portfolioFilters.parse(rawFilters);
   const model = await getCurrentModel(ctx, registry);
   const sizeSource = sizeSourceOf(filters.size, model, registry);
-  const rows = await filteredAccounts(ctx, filters);
-  const ids = rows.map((row) => row.id);
+  const { rows, kept } = await filteredAccounts(ctx, filters);
   const factKeys = factKeysOf(model.definition, sizeSource?.kind === 'fact' ? [sizeSource.key] : []);
-  const { ratings, facts } = await portfolioInputs(ctx, registry, factKeys, ids);
-  const inputs = assembleInputs(ids, ratings, facts);
+  const { ratings, facts } = await portfolioInputs(
+    ctx,
+    registry,
+    factKeys,
+    rows.map((row) => row.id),
+  );
+  const sources = kept ? [model.version, kept, ratings, ...factKeys.map((key) => facts.get(key))] : undefined;
+  return { filters, model, rows, ratings, facts, sources, sizeSource };
+}
+
+/** Scores loaded accounts: both scores, the quadrant, what is missing and the bubble size of each. */
+export function scoreLoadedPortfolio(
+  loaded: LoadedPortfolio,
+  registry: FactRegistry,
+): Pick<Portfolio, 'total' | 'counts' | 'incomplete' | 'items'> {
+  const { rows, model, sizeSource, facts } = loaded;
+  const inputs = assembleInputs(
+    rows.map((row) => row.id),
+    loaded.ratings,
+    facts,
+  );
   const engineModel = engineModelOf(model.definition, registry);
   const scores = scorePortfolio(engineModel, inputs);
   const sizeCriterion =
@@ -141,15 +179,34 @@ export async function getPortfolio(
       size,
     };
   });
+  return { total: items.length, counts, incomplete, items };
+}
 
+/** The owners of the given accounts, by name. */
+export async function ownersOf(
+  ctx: UseCaseContext,
+  rows: readonly PortfolioAccount[],
+): Promise<{ id: string; name: string }[]> {
   const ownerIds = [...new Set(rows.map((row) => row.ownerId))];
-  const owners =
-    ownerIds.length === 0
-      ? []
-      : await ctx.db
-          .select({ id: users.id, name: users.name })
-          .from(users)
-          .where(inArray(users.id, ownerIds))
-          .orderBy(asc(users.name));
-  return { model, size: filters.size ?? null, total: items.length, counts, incomplete, owners, items };
+  if (ownerIds.length === 0) return [];
+  return ctx.db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, ownerIds))
+    .orderBy(asc(users.name));
+}
+
+/**
+ * Every account the actor may see that the filters keep, scored on read under the current model:
+ * both scores, the quadrant, what is missing, and the bubble size.
+ */
+export async function getPortfolio(
+  ctx: UseCaseContext,
+  registry: FactRegistry,
+  rawFilters: PortfolioFilters = {},
+): Promise<Portfolio> {
+  const loaded = await loadPortfolio(ctx, registry, rawFilters);
+  const scored = scoreLoadedPortfolio(loaded, registry);
+  const owners = await ownersOf(ctx, loaded.rows);
+  return { model: loaded.model, size: loaded.filters.size ?? null, owners, ...scored };
 }

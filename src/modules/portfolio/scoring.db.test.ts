@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createContact, errorAt, expectProblem } from '../../../tests/support/api-helpers';
-import { rate, saveModel } from '../../../tests/support/portfolio-helpers';
+import { rate, saveModel, smallModel } from '../../../tests/support/portfolio-helpers';
 import { type Json, type SeededWorkspace, useTestApp } from '../../../tests/support/test-app';
 
 describe('portfolio scores and ratings', () => {
@@ -222,5 +222,21 @@ describe('portfolio scores and ratings', () => {
     await head().delete(`/api/v1/accounts/${other.id}`);
     const after = await manager().get('/api/v1/portfolio');
     expect(after.body.items.map((item: { id: string }) => item.id)).not.toContain(other.id);
+  });
+
+  it('serves the same request afresh after a rating or the model changes', async () => {
+    const rowOf = async () =>
+      (await head().get('/api/v1/portfolio')).body.items.find((row: { id: string }) => row.id === account.id);
+    const before = await rowOf();
+    await rate(manager(), account.id, { wallet: 2 });
+    const rated = await rowOf();
+    expect(rated.strength).toBeLessThan(before.strength);
+    await rate(manager(), account.id, { wallet: 10 });
+    expect(await rowOf()).toEqual(before);
+    const thresholds = { attractiveness: 80, strength: 80 };
+    const saved = await saveModel(head(), smallModel({ thresholds }));
+    const portfolio = (await head().get('/api/v1/portfolio')).body;
+    expect(portfolio).toMatchObject({ modelVersion: saved.version, thresholds });
+    expect(portfolio.items.find((row: { id: string }) => row.id === account.id).quadrant).toBe('streamline');
   });
 });

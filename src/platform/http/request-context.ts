@@ -19,7 +19,9 @@ export function requestContext(deps: AppDependencies): MiddlewareHandler<AppEnv>
     c.set('actor', undefined);
     c.set('credential', undefined);
     await next();
-    c.header('x-request-id', requestId);
+    // NOTE: on the response's own headers: `c.header()` after the body is set turns the body into
+    // a stream and copies it — 15–20 ms for a 2.5 MB portfolio on every request.
+    c.res.headers.set('x-request-id', requestId);
     if (c.req.path.startsWith('/api/')) {
       logger.info(
         {
