@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { KeptInMemory } from '../../platform/kept-in-memory';
 import type { UseCaseContext } from '../../platform/use-case';
 import {
   type LoadedPortfolio,
@@ -28,15 +29,7 @@ type KeptAnswer = {
 // the portfolio's answer on the 2-core machine. While the model, the accounts, the ratings and the
 // facts kept in memory are the very same objects (portfolio-cache.ts replaces them on any change),
 // the scored rows are the same too, so their bytes are kept beside them.
-const answers = new Map<string, Map<string, KeptAnswer>>();
-
-function answersOf(workspaceId: string): Map<string, KeptAnswer> {
-  const found = answers.get(workspaceId) ?? new Map<string, KeptAnswer>();
-  answers.delete(workspaceId);
-  answers.set(workspaceId, found);
-  if (answers.size > workspacesKept) answers.delete(answers.keys().next().value as string);
-  return found;
-}
+const answers = new KeptInMemory<string, KeptInMemory<string, KeptAnswer>>(workspacesKept);
 
 function sameSources(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((source, index) => source === b[index]);
@@ -67,15 +60,11 @@ function scoredAnswer(loaded: LoadedPortfolio, registry: FactRegistry, sources: 
 /** The scored rows of this portfolio: kept ones while their sources are the same objects, else new. */
 function keptOrScored(workspaceId: string, loaded: LoadedPortfolio, registry: FactRegistry): KeptAnswer {
   if (!loaded.sources) return scoredAnswer(loaded, registry, []);
-  const kept = answersOf(workspaceId);
+  const kept = answers.getOrSet(workspaceId, () => new KeptInMemory(answersKept));
   const key = JSON.stringify(loaded.filters);
   const found = kept.get(key);
-  kept.delete(key);
-  const answer =
-    found && sameSources(found.sources, loaded.sources) ? found : scoredAnswer(loaded, registry, loaded.sources);
-  kept.set(key, answer);
-  if (kept.size > answersKept) kept.delete(kept.keys().next().value as string);
-  return answer;
+  if (found && sameSources(found.sources, loaded.sources)) return found;
+  return kept.set(key, scoredAnswer(loaded, registry, loaded.sources));
 }
 
 /**

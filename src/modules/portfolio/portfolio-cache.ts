@@ -1,5 +1,6 @@
 import { asc, count, eq, max, sql } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions';
+import { KeptInMemory } from '../../platform/kept-in-memory';
 import type { UseCaseContext } from '../../platform/use-case';
 import { type AccountStatus, accounts } from '../accounts';
 import type { FactRegistry } from './model-versions';
@@ -31,14 +32,10 @@ type Kept = {
 // matrix took 250–400 ms on the 2-core machine. Cheap checks say when what is kept is stale — the
 // accounts' count, latest change and versions; the ratings revision — so accounts and ratings are
 // never out of date; fact values (other modules' data) are reused for a minute.
-const kept = new Map<string, Kept>();
+const kept = new KeptInMemory<string, Kept>(workspacesKept);
 
 function keptFor(workspaceId: string): Kept {
-  const found = kept.get(workspaceId) ?? { accounts: undefined, ratings: undefined, facts: new Map() };
-  kept.delete(workspaceId);
-  kept.set(workspaceId, found);
-  if (kept.size > workspacesKept) kept.delete(kept.keys().next().value as string);
-  return found;
+  return kept.getOrSet(workspaceId, () => ({ accounts: undefined, ratings: undefined, facts: new Map() }));
 }
 
 /** The workspace's ratings revision: moved on by every change of ratings. */
