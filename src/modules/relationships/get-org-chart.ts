@@ -1,10 +1,13 @@
-import { sql } from 'drizzle-orm';
+import { asc, inArray, sql } from 'drizzle-orm';
 import { defaultStaleAfterDays } from '../../analytics/relationships/terms';
 import { notFound } from '../../platform/errors';
+import { KeptInMemory } from '../../platform/kept-in-memory';
 import type { UseCaseContext } from '../../platform/use-case';
-import { accountAndSettings, accountOwners, accountPeople } from './load-account-map';
+import { users } from '../users';
+import { accountAndSettings, accountPeople } from './load-account-map';
+import { type KeptAt, mapRevisionColumn, stillCurrent } from './map-revision';
 import { relationshipMessages } from './messages';
-import { stakeholderLinks } from './schema';
+import { relationshipCoverage, stakeholderLinks } from './schema';
 
 /** The letters on an owner's avatar: the first letters of the first two words of the name. */
 export function initialsOf(name: string | null): string {
@@ -17,30 +20,30 @@ export function initialsOf(name: string | null): string {
   return letters.join('') || '?';
 }
 
+type KeptChart = KeptAt & { people: string; links: string; ownerIds: string[] };
+
+/** How many accounts' charts one server keeps. */
+const chartsKept = 50;
+const keptCharts = new KeptInMemory<string, KeptChart>(chartsKept);
+
 /**
- * Everything the org chart of an account draws, in one answer: people, attributes, links, owners
- * with initials, freshness — as the JSON text of the response (the `OrgChart` schema).
+ * People and lines of the account's chart as JSON text, with the ids of our people who own
+ * relationships there.
  * NOTE: for 2,000 people PostgreSQL writes the people and lines as JSON text that goes out as it
  * is: parsing and re-serialising 800 kB cost more than the query. Days since the last held
  * interaction and the stale flag are therefore computed in SQL by the rules of
  * `analytics/relationships/freshness.ts`; a test holds the two to the same answers.
  */
-export async function getOrgChartJson(ctx: UseCaseContext, accountId: string): Promise<string> {
+async function readChart(ctx: UseCaseContext, accountId: string): Promise<Omit<KeptChart, keyof KeptAt>> {
   const workspaceId = ctx.actor.workspaceId;
   // NOTE: `greatest` skips NULLs, so "never" must stay NULL explicitly.
   const staleAfterDays = sql`coalesce((select rs.stale_after_days from relationship_settings rs
     where rs.workspace_id = ${workspaceId}), ${defaultStaleAfterDays})`;
   const days = sql`case when t.last_held is null then null
     else greatest(0, floor(extract(epoch from (${ctx.now}::timestamptz - t.last_held)) / 86400))::int end`;
-  const result = await ctx.db.execute<{
-    account: [string, string, string] | null;
-    stale_after_days: number | null;
-    people: string;
-    links: string;
-    owners: [string, string][];
-  }>(sql`
+  const result = await ctx.db.execute<{ people: string; links: string; owner_ids: string[] }>(sql`
     ${accountPeople(ctx, accountId)}
-    select ${accountAndSettings(ctx, accountId)},
+    select
       coalesce((select json_agg(person order by person."fullName", person.id) from (
           select p.id, p.full_name as "fullName", p.title, p.department, p.reports_to_id as "reportsToId",
             p.version, p.buying_role as "buyingRole", p.support, p.influence,
@@ -57,14 +60,48 @@ export async function getOrgChartJson(ctx: UseCaseContext, accountId: string): P
           'toContactId', l.to_contact_id, 'kind', l.kind, 'note', l.note) order by l.created_at, l.id)
         from ${stakeholderLinks} l
         where l.workspace_id = ${workspaceId} and l.from_contact_id in (select id from people)), '[]')::text as links,
-      ${accountOwners(ctx)} as owners`);
+      coalesce((select json_agg(distinct rc.user_id) from ${relationshipCoverage} rc
+        where rc.workspace_id = ${workspaceId} and rc.contact_id in (select id from people)), '[]') as owner_ids`);
+  const row = result.rows[0];
+  return { people: row?.people ?? '[]', links: row?.links ?? '[]', ownerIds: row?.owner_ids ?? [] };
+}
+
+async function ownersNamed(ctx: UseCaseContext, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const rows = await ctx.db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, [...ids]))
+    .orderBy(asc(users.name));
+  return rows.map(({ id, name }) => ({ id, name, initials: initialsOf(name) }));
+}
+
+/**
+ * Everything the org chart of an account draws, in one answer: people, attributes, links, owners
+ * with initials, freshness — as the JSON text of the response (the `OrgChart` schema). People and
+ * lines are kept in this server's memory while the workspace's relationship map is unchanged (and
+ * for at most a minute, as freshness moves with the clock); the account and owners' names are
+ * read on every request.
+ */
+export async function getOrgChartJson(ctx: UseCaseContext, accountId: string): Promise<string> {
+  // NOTE: the revision is read before the map, so a map read after it is at least as new as it.
+  const result = await ctx.db.execute<{
+    revision: number;
+    account: [string, string, string] | null;
+    stale_after_days: number | null;
+  }>(sql`select ${mapRevisionColumn(ctx)}, ${accountAndSettings(ctx, accountId)}`);
   const row = result.rows[0];
   if (!row?.account) throw notFound(relationshipMessages.account);
   const [id, name] = row.account;
-  const owners = row.owners.map(([userId, userName]) => ({
-    id: userId,
-    name: userName,
-    initials: initialsOf(userName),
-  }));
-  return `{"account":${JSON.stringify({ id, name })},"staleAfterDays":${row.stale_after_days ?? defaultStaleAfterDays},"people":${row.people},"links":${row.links},"owners":${JSON.stringify(owners)}}`;
+  const key = `${ctx.actor.workspaceId}:${id}`;
+  let chart = keptCharts.get(key);
+  if (!stillCurrent(chart, row.revision, ctx.now)) {
+    chart = keptCharts.set(key, {
+      ...(await readChart(ctx, accountId)),
+      revision: row.revision,
+      computedAt: ctx.now.getTime(),
+    });
+  }
+  const owners = await ownersNamed(ctx, chart.ownerIds);
+  return `{"account":${JSON.stringify({ id, name })},"staleAfterDays":${row.stale_after_days ?? defaultStaleAfterDays},"people":${chart.people},"links":${chart.links},"owners":${JSON.stringify(owners)}}`;
 }

@@ -1,17 +1,19 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
   foreignKey,
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { tenantColumns, tenantKeyAndPolicy, timestamptz } from '../../platform/db/columns';
+import { tenantColumns, tenantKeyAndPolicy, timestamptz, workspaceIsolation } from '../../platform/db/columns';
 import { accounts } from '../accounts';
 import { contacts } from '../contacts';
 import { users } from '../users';
@@ -201,6 +203,42 @@ export const relationshipSettings = pgTable(
     ...tenantKeyAndPolicy(table),
     unique('relationship_settings_workspace_key').on(table.workspaceId),
     foreignKey({ columns: [table.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * Moved on by every transaction that changes what the relationship map shows (accounts, contacts,
+ * attributes, lines, coverage, who took part in what, settings), as it commits: see the triggers
+ * in the migration. Answers kept in a server's memory are current while the revision is unchanged.
+ */
+export const relationshipRevisions = pgTable(
+  'relationship_revisions',
+  {
+    workspaceId: uuid().primaryKey(),
+    revision: bigint({ mode: 'number' }).notNull().default(0),
+  },
+  (table) => [
+    foreignKey({ columns: [table.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+    workspaceIsolation(),
+  ],
+);
+
+/**
+ * A transaction's note that it changed a workspace's relationship map, written by the watched
+ * tables' statement triggers and turned into a new revision when the transaction commits. Moving
+ * the revision itself at once would hold its row lock to the end of a long import, stalling
+ * every other change in the workspace behind it.
+ */
+export const relationshipChangeMarks = pgTable(
+  'relationship_change_marks',
+  {
+    transactionId: bigint({ mode: 'number' }).notNull(),
+    workspaceId: uuid().notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.transactionId, table.workspaceId] }),
+    foreignKey({ columns: [table.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+    workspaceIsolation(),
   ],
 );
 

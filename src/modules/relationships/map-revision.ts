@@ -1,0 +1,24 @@
+import { sql } from 'drizzle-orm';
+import type { UseCaseContext } from '../../platform/use-case';
+import { relationshipRevisions } from './schema';
+
+/**
+ * How long an answer computed from the map is kept even while nothing changes: days since the
+ * last held interaction, and so the stale flags and gaps, move on with the clock.
+ */
+export const keptForMs = 60_000;
+
+/** What an answer kept in memory was computed from. */
+export type KeptAt = { revision: number; computedAt: number };
+
+/** The column `revision`: the workspace's relationship map revision (0 before any change). */
+export function mapRevisionColumn(ctx: UseCaseContext) {
+  return sql`coalesce((select ${relationshipRevisions.revision} from ${relationshipRevisions}
+    where ${relationshipRevisions.workspaceId} = ${ctx.actor.workspaceId}), 0)::float8 as revision`;
+}
+
+/** Whether an answer kept at `kept` still holds for a reader who saw `revision` at `now`. */
+export function stillCurrent(kept: KeptAt | undefined, revision: number, now: Date): kept is KeptAt {
+  const age = now.getTime() - (kept?.computedAt ?? 0);
+  return kept !== undefined && kept.revision === revision && age >= 0 && age < keptForMs;
+}
