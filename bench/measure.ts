@@ -36,3 +36,19 @@ export async function timeRepeated(
   }
   return samples;
 }
+
+/** Times `work` `count` times, each right after an untimed `change` (what a kept answer costs when stale). */
+export async function timeAfter(
+  count: number,
+  change: (index: number) => Promise<unknown>,
+  work: () => Promise<unknown>,
+): Promise<number[]> {
+  const samples: number[] = [];
+  for (let index = 0; index < count; index += 1) {
+    await change(index);
+    const started = performance.now();
+    await work();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
