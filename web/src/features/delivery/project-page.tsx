@@ -50,7 +50,7 @@ export function ProjectPage() {
     );
   }
   if (query.isError) return <RouteErrorPage error={query.error} />;
-  return <ProjectView key={`${query.data.id}:${query.data.version}`} project={query.data} />;
+  return <ProjectView key={query.data.id} project={query.data} />;
 }
 
 function ProjectView({ project }: { project: Project }) {
