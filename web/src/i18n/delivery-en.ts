@@ -71,6 +71,15 @@ export const deliveryEn = {
     noComments: 'No comments yet.',
     details: 'Details',
   },
+  settings: {
+    tab: 'Delivery',
+    acceptanceHours: 'Hours to accept a task',
+    departments: 'Departments',
+    newDepartment: 'New department',
+    addDepartment: 'Add department',
+    members: 'Departments and weekly capacity of members',
+    saved: 'Saved',
+  },
   estimates: {
     title: 'Estimates',
     empty: 'No estimates yet.',

@@ -73,6 +73,15 @@ export const deliveryRu: Translation['delivery'] = {
     noComments: 'Комментариев пока нет.',
     details: 'Подробности',
   },
+  settings: {
+    tab: 'Проекты',
+    acceptanceHours: 'Часов на принятие задачи',
+    departments: 'Отделы',
+    newDepartment: 'Новый отдел',
+    addDepartment: 'Добавить отдел',
+    members: 'Отделы и недельная ёмкость участников',
+    saved: 'Сохранено',
+  },
   estimates: {
     title: 'Сметы',
     empty: 'Смет пока нет.',

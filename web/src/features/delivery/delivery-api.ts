@@ -76,7 +76,13 @@ export type Workload = {
   }[];
 };
 
-export type DeliveryMember = { userId: string; name: string; role: string; departmentId: string | null };
+export type DeliveryMember = {
+  userId: string;
+  name: string;
+  role: string;
+  departmentId: string | null;
+  weeklyCapacityHours: number;
+};
 export type Department = { id: string; name: string };
 export type PriceListItem = {
   id: string;
@@ -153,6 +159,10 @@ export const projectTypesQuery = queryOptions({
 export const membersQuery = queryOptions({
   queryKey: ['delivery', 'members'],
   queryFn: ({ signal }) => api.get<{ items: DeliveryMember[] }>('/delivery/members', { signal }),
+});
+export const settingsQuery = queryOptions({
+  queryKey: ['delivery', 'settings'],
+  queryFn: ({ signal }) => api.get<{ acceptanceHours: number; version: number }>('/delivery/settings', { signal }),
 });
 export const departmentsQuery = queryOptions({
   queryKey: ['delivery', 'departments'],
