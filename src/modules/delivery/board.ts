@@ -74,16 +74,18 @@ export async function getWorkload(ctx: UseCaseContext, rawQuery: WorkloadQuery):
   const from = weeks[0] as string;
   const until = weekStarts(weeks[weeks.length - 1] as string, 2)[1] as string;
   const owner = query.by === 'specialist' ? sql`t.assignee_id` : sql`coalesce(t.department_id, m.department_id)`;
+  // NOTE: grouped on the week's timestamp and formatted once per group, not once per task; the
+  // join to members is only needed to find the department of a task given to a person.
   const sums = await ctx.db.execute<{ owner_id: string; week_start: string; minutes: number; tasks: number }>(sql`
-    select ${owner} as owner_id,
-      to_char(date_trunc('week', t.due_at at time zone ${timeZone}), 'YYYY-MM-DD') as week_start,
-      sum(t.estimate_minutes)::int as minutes, count(*)::int as tasks
-    from tasks t
-    left join delivery_members m on m.workspace_id = t.workspace_id and m.user_id = t.assignee_id
-    where t.workspace_id = ${workspaceId} and t.status <> 'done' and t.acceptance <> 'declined'
-      and t.due_at >= (${from}::date at time zone ${timeZone}) and t.due_at < (${until}::date at time zone ${timeZone})
-      and ${owner} is not null
-    group by 1, 2`);
+    select owner_id, to_char(week, 'YYYY-MM-DD') as week_start, minutes, tasks from (
+      select ${owner} as owner_id, date_trunc('week', t.due_at at time zone ${timeZone}) as week,
+        sum(t.estimate_minutes)::int as minutes, count(*)::int as tasks
+      from tasks t
+      ${query.by === 'department' ? sql`left join delivery_members m on m.workspace_id = t.workspace_id and m.user_id = t.assignee_id` : sql``}
+      where t.workspace_id = ${workspaceId} and t.status <> 'done' and t.acceptance <> 'declined'
+        and t.due_at >= (${from}::date at time zone ${timeZone}) and t.due_at < (${until}::date at time zone ${timeZone})
+        and ${owner} is not null
+      group by 1, 2) sums`);
   const workloadSums: WorkloadSum[] = sums.rows.map((row) => ({
     ownerId: row.owner_id,
     weekStart: row.week_start,

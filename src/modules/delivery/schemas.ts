@@ -141,7 +141,7 @@ export const boardQuery = z.object({
   departmentId: z.uuid().optional(),
   acceptance: z.enum(acceptanceStates).optional(),
   /** Cards per status column, the most urgent first. */
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 export type BoardQuery = z.input<typeof boardQuery>;
 
