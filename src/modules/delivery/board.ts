@@ -74,6 +74,8 @@ export async function getWorkload(ctx: UseCaseContext, rawQuery: WorkloadQuery):
   const from = weeks[0] as string;
   const until = weekStarts(weeks[weeks.length - 1] as string, 2)[1] as string;
   const owner = query.by === 'specialist' ? sql`t.assignee_id` : sql`coalesce(t.department_id, m.department_id)`;
+  // NOTE: the bounds are local midnights as instants (`timestamp at time zone` gives timestamptz), so
+  // they compare with `due_at` in its own type and the index range applies.
   // NOTE: grouped on the week's timestamp and formatted once per group, not once per task; the
   // join to members is only needed to find the department of a task given to a person.
   const sums = await ctx.db.execute<{ owner_id: string; week_start: string; minutes: number; tasks: number }>(sql`
@@ -83,7 +85,8 @@ export async function getWorkload(ctx: UseCaseContext, rawQuery: WorkloadQuery):
       from tasks t
       ${query.by === 'department' ? sql`left join delivery_members m on m.workspace_id = t.workspace_id and m.user_id = t.assignee_id` : sql``}
       where t.workspace_id = ${workspaceId} and t.status <> 'done' and t.acceptance <> 'declined'
-        and t.due_at >= (${from}::date at time zone ${timeZone}) and t.due_at < (${until}::date at time zone ${timeZone})
+        and t.due_at >= (${from}::timestamp at time zone ${timeZone})
+        and t.due_at < (${until}::timestamp at time zone ${timeZone})
         and ${owner} is not null
       group by 1, 2) sums`);
   const workloadSums: WorkloadSum[] = sums.rows.map((row) => ({

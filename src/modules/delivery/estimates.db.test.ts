@@ -150,6 +150,8 @@ describe('estimates and workload API', () => {
       expect(response.status, JSON.stringify(response.body)).toBe(201);
       return response.body;
     };
+    // 00:30 in Moscow on Monday 23 November: the first week, though it is still Sunday in UTC.
+    await give('2026-11-22T21:30:00Z', 0.5);
     await give('2026-11-24T10:00:00Z', 6);
     await give('2026-11-27T10:00:00Z', 4);
     // 01:30 in Moscow on Monday 30 November: the next ISO week, though it is still Sunday in UTC.
@@ -165,10 +167,10 @@ describe('estimates and workload API', () => {
       {
         weekStart: '2026-11-23',
         week: '2026-W48',
-        estimateMinutes: 600,
+        estimateMinutes: 630,
         capacityMinutes: 600,
-        tasks: 2,
-        overCapacity: false,
+        tasks: 3,
+        overCapacity: true,
       },
       {
         weekStart: '2026-11-30',
@@ -181,7 +183,9 @@ describe('estimates and workload API', () => {
     ]);
     const byDepartment = await manager.get('/api/v1/workload?by=department&from=2026-11-23&weeks=2');
     const department = byDepartment.body.rows.find((item: { id: string }) => item.id === seo);
-    expect(department.cells.map((cell: { estimateMinutes: number }) => cell.estimateMinutes / 60)).toEqual([10, 13.5]);
+    expect(department.cells.map((cell: { estimateMinutes: number }) => cell.estimateMinutes / 60)).toEqual([
+      10.5, 13.5,
+    ]);
     expectProblem(await manager.get('/api/v1/workload?weeks=13'), 400, ['weeks']);
   });
 });
