@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { projectPath } from '../src/platform/project-path';
+import { deliveryBenchmark } from './scenarios/delivery';
 import { financeBenchmark } from './scenarios/finance';
 import { foundationBenchmark } from './scenarios/foundation';
 import { importsBenchmark } from './scenarios/imports';
@@ -18,6 +19,7 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
   imports: importsBenchmark,
   finance: financeBenchmark,
   kpis: kpisBenchmark,
+  delivery: deliveryBenchmark,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));

@@ -7,6 +7,7 @@ import { auditRoutes } from './modules/audit';
 import { authenticate, authRoutes, memberAccess } from './modules/auth';
 import { contactCountFact, contactRoutes } from './modules/contacts';
 import { customFieldRoutes } from './modules/custom-fields';
+import { deliveryRoutes, estimateRoutes, workRoutes } from './modules/delivery';
 import { actRoutes, financeRoutes, invoiceRoutes, paymentDelayFact, revenueFact } from './modules/finance';
 import { importRoutes, importUploadBody } from './modules/imports';
 import {
@@ -80,6 +81,9 @@ export function buildApp(
       financeRoutes(),
       invoiceRoutes(),
       actRoutes(),
+      deliveryRoutes(),
+      workRoutes(),
+      estimateRoutes(),
     ],
     largeBodies: [{ path: /^\/api\/v1\/kpi-series\/[^/]+\/points$/, maxBytes: 8 * 1024 * 1024 }, importUploadBody],
     checkDatabase: async () => {

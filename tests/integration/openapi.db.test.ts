@@ -556,6 +556,129 @@ describe('OpenAPI document', () => {
     await call(admin, 'DELETE', `/api/v1/invoices/${spare.body.id}`);
     await call(admin, 'DELETE', `/api/v1/invoices/${spare.body.id}`);
 
+    await call(admin, 'GET', '/api/v1/delivery/settings');
+    await call(admin, 'PUT', '/api/v1/delivery/settings', { acceptanceHours: 12 });
+    await call(admin, 'PUT', '/api/v1/delivery/settings', { acceptanceHours: 12 }, { 'if-match': '"0"' });
+    const department = await call(admin, 'POST', '/api/v1/departments', { name: 'Дизайн' });
+    await call(admin, 'POST', '/api/v1/departments', { name: 'Дизайн' });
+    await call(admin, 'GET', '/api/v1/departments');
+    const specialistId = workspace.users.specialist.id;
+    await call(admin, 'PUT', `/api/v1/delivery/members/${specialistId}`, {
+      departmentId: department.body.id,
+      weeklyCapacityHours: 30,
+    });
+    await call(admin, 'PUT', `/api/v1/delivery/members/${payer.body.id}`, {
+      departmentId: null,
+      weeklyCapacityHours: 1,
+    });
+    await call(admin, 'PUT', `/api/v1/delivery/members/${specialistId}`, {
+      departmentId: payer.body.id,
+      weeklyCapacityHours: 1,
+    });
+    await call(admin, 'GET', '/api/v1/delivery/members');
+    const types = await call(admin, 'GET', '/api/v1/project-types');
+    await call(admin, 'POST', '/api/v1/project-types', { name: 'SEO', stages: ['Аудит', 'Работы'] });
+    await call(admin, 'POST', '/api/v1/project-types', { name: 'SEO', stages: ['Аудит'] });
+    const service = await call(admin, 'POST', '/api/v1/price-list', { name: 'Дизайн', unitPriceMinor: 100_000 });
+    await call(admin, 'POST', '/api/v1/price-list', { name: 'Дизайн', unitPriceMinor: 1 });
+    await call(admin, 'GET', '/api/v1/price-list');
+    const project = await call(admin, 'POST', '/api/v1/projects', {
+      accountId: payer.body.id,
+      projectTypeId: types.body.items[0].id,
+      name: 'Сайт',
+    });
+    await call(admin, 'POST', '/api/v1/projects', {
+      accountId: payer.body.id,
+      projectTypeId: payer.body.id,
+      name: 'x',
+    });
+    const projectPath = `/api/v1/projects/${project.body.id}`;
+    await call(admin, 'GET', '/api/v1/projects?ownerId=me');
+    await call(admin, 'GET', projectPath);
+    await call(admin, 'GET', `/api/v1/projects/${payer.body.id}`);
+    await call(admin, 'PATCH', projectPath, { budgetMinor: 100 });
+    await call(admin, 'PATCH', projectPath, { budgetMinor: 100 }, { 'if-match': '"1"' });
+    await call(admin, 'PATCH', `/api/v1/projects/${payer.body.id}`, { budgetMinor: 100 });
+    await call(admin, 'PATCH', projectPath, { stage: 'Нет такого' });
+    const task = await call(admin, 'POST', '/api/v1/tasks', {
+      projectId: project.body.id,
+      title: 'Макет',
+      assigneeId: specialistId,
+      dueAt: '2026-11-30T10:00:00Z',
+      estimateHours: 2,
+    });
+    await call(admin, 'POST', '/api/v1/tasks', { projectId: payer.body.id, title: 'x', assigneeId: specialistId });
+    const taskPath = `/api/v1/tasks/${task.body.id}`;
+    const specialistApi = workspace.users.specialist.api;
+    await call(admin, 'GET', taskPath);
+    await call(admin, 'GET', `/api/v1/tasks/${payer.body.id}`);
+    await call(admin, 'POST', `${taskPath}/accept`);
+    await call(specialistApi, 'POST', `${taskPath}/accept`, undefined, { 'if-match': '"9"' });
+    await call(specialistApi, 'POST', `${taskPath}/status`, { status: 'in_progress' });
+    await call(specialistApi, 'POST', `${taskPath}/accept`);
+    await call(specialistApi, 'POST', `${taskPath}/accept`);
+    await call(specialistApi, 'POST', `/api/v1/tasks/${payer.body.id}/accept`);
+    await call(specialistApi, 'POST', `${taskPath}/status`, { status: 'done' });
+    await call(specialistApi, 'POST', `${taskPath}/status`, { status: 'in_progress' }, { 'if-match': '"1"' });
+    await call(specialistApi, 'POST', `${taskPath}/status`, { status: 'in_progress' });
+    await call(admin, 'POST', `/api/v1/tasks/${payer.body.id}/status`, { status: 'done' });
+    await call(workspace.users.viewer.api, 'POST', `${taskPath}/status`, { status: 'in_review' });
+    await call(specialistApi, 'POST', `${taskPath}/comments`, { body: 'Готово' });
+    await call(specialistApi, 'POST', `/api/v1/tasks/${payer.body.id}/comments`, { body: 'Готово' });
+    const declined = await call(admin, 'POST', '/api/v1/tasks', {
+      projectId: project.body.id,
+      title: 'Баннеры',
+      departmentId: department.body.id,
+    });
+    await call(specialistApi, 'POST', `/api/v1/tasks/${declined.body.id}/decline`, { reason: 'Нет брифа' });
+    await call(specialistApi, 'POST', `/api/v1/tasks/${declined.body.id}/decline`, { reason: 'Нет брифа' });
+    await call(workspace.users.viewer.api, 'POST', `/api/v1/tasks/${declined.body.id}/decline`, { reason: 'x' });
+    await call(
+      specialistApi,
+      'POST',
+      `/api/v1/tasks/${declined.body.id}/decline`,
+      { reason: 'x' },
+      { 'if-match': '"9"' },
+    );
+    await call(specialistApi, 'POST', `/api/v1/tasks/${payer.body.id}/decline`, { reason: 'x' });
+    await call(admin, 'GET', `/api/v1/board?projectId=${project.body.id}`);
+    await call(admin, 'GET', '/api/v1/workload?by=department&from=2026-11-23');
+    const estimate = await call(admin, 'POST', '/api/v1/estimates', {
+      projectId: project.body.id,
+      title: 'Смета',
+      lines: [{ priceListItemId: service.body.id, quantityMilli: 1000 }],
+    });
+    await call(admin, 'POST', '/api/v1/estimates', { projectId: payer.body.id, title: 'x' });
+    const estimatePath = `/api/v1/estimates/${estimate.body.id}`;
+    await call(admin, 'GET', `/api/v1/estimates?projectId=${project.body.id}`);
+    await call(admin, 'GET', estimatePath);
+    await call(admin, 'GET', `/api/v1/estimates/${payer.body.id}`);
+    await call(admin, 'PATCH', estimatePath, { title: 'Смета на сайт' });
+    await call(admin, 'PATCH', estimatePath, { title: 'Смета' }, { 'if-match': '"1"' });
+    await call(admin, 'PATCH', `/api/v1/estimates/${payer.body.id}`, { title: 'x' });
+    await call(admin, 'POST', `${estimatePath}/approve`, {});
+    await call(admin, 'POST', `${estimatePath}/invoice`);
+    await call(admin, 'POST', `${estimatePath}/send`, undefined, { 'if-match': '"1"' });
+    await call(admin, 'POST', `/api/v1/estimates/${payer.body.id}/send`);
+    await call(admin, 'POST', `${estimatePath}/send`);
+    await call(admin, 'POST', `${estimatePath}/send`);
+    const secondVersion = await call(admin, 'PATCH', estimatePath, { title: 'Смета, версия 2' });
+    await call(admin, 'PATCH', estimatePath, { title: 'Смета' });
+    const secondPath = `/api/v1/estimates/${secondVersion.body.id}`;
+    await call(admin, 'POST', `${secondPath}/send`);
+    await call(admin, 'POST', `${secondPath}/reject`, { comment: 'Дорого' });
+    await call(admin, 'POST', `${secondPath}/reject`, { comment: 'Дорого' });
+    await call(admin, 'POST', `${secondPath}/reject`, { comment: 'Дорого' }, { 'if-match': '"1"' });
+    await call(admin, 'POST', `/api/v1/estimates/${payer.body.id}/reject`, { comment: 'x' });
+    const thirdVersion = await call(admin, 'PATCH', secondPath, { title: 'Смета, версия 3' });
+    const thirdPath = `/api/v1/estimates/${thirdVersion.body.id}`;
+    await call(admin, 'POST', `${thirdPath}/send`);
+    await call(admin, 'POST', `${thirdPath}/approve`, { comment: 'Да' }, { 'if-match': '"1"' });
+    await call(admin, 'POST', `/api/v1/estimates/${payer.body.id}/approve`, {});
+    await call(admin, 'POST', `${thirdPath}/approve`, { comment: 'Да' });
+    await call(admin, 'POST', `${thirdPath}/invoice`);
+    await call(admin, 'POST', `/api/v1/estimates/${payer.body.id}/invoice`);
+
     await call(admin, 'GET', '/api/v1/audit-log?limit=2');
     const token = await call(admin, 'POST', '/api/v1/api-tokens', { name: 'Договор', expiresInDays: 7 });
     await call(admin, 'GET', '/api/v1/api-tokens');

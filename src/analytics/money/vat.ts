@@ -19,18 +19,24 @@ export type LineInput = {
   unitPriceMinor: number;
   /** Hundredths of a percent, or null for «без НДС». */
   vatRateBasisPoints: number | null;
+  /** Hundredths of a percent off the line (estimates); none when absent. */
+  discountBasisPoints?: number;
 };
 
 export type LineAmounts = { netMinor: number; vatMinor: number; grossMinor: number };
 
-/** The line amount before VAT logic: quantity × unit price, rounded to the minor unit. */
-export function lineAmount(quantityMilli: number, unitPriceMinor: number): number {
-  return toSafeInteger(divideRounded(BigInt(quantityMilli) * BigInt(unitPriceMinor), BigInt(quantityScale)));
+/**
+ * The line amount before VAT logic: quantity × unit price less the discount, rounded once to the
+ * minor unit (the discount is not rounded separately, so 3 × 33.33 at 10 % is 89.99, not 90.00).
+ */
+export function lineAmount(quantityMilli: number, unitPriceMinor: number, discountBasisPoints = 0): number {
+  const numerator = BigInt(quantityMilli) * BigInt(unitPriceMinor) * (10_000n - BigInt(discountBasisPoints));
+  return toSafeInteger(divideRounded(numerator, BigInt(quantityScale) * 10_000n));
 }
 
 /** Net, VAT and gross of one line under the invoice's VAT mode. */
 export function lineAmounts(line: LineInput, mode: VatMode): LineAmounts {
-  const amount = BigInt(lineAmount(line.quantityMilli, line.unitPriceMinor));
+  const amount = BigInt(lineAmount(line.quantityMilli, line.unitPriceMinor, line.discountBasisPoints));
   const rate = BigInt(line.vatRateBasisPoints ?? 0);
   if (mode === 'included') {
     const vat = divideRounded(amount * rate, 10_000n + rate);

@@ -31,6 +31,12 @@ const demoTables = [
   'kpi_series_detection',
   'kpi_findings',
   'kpi_targets',
+  'departments',
+  'delivery_members',
+  'projects',
+  'tasks',
+  'estimates',
+  'estimate_lines',
 ];
 
 /**

@@ -2,6 +2,7 @@ export { actRoutes } from './act-routes';
 export { paymentDelayFact, revenueFact } from './facts';
 export { invoiceRoutes } from './invoice-routes';
 export { financeRoutes } from './routes';
+export { createInvoice } from './save-invoice';
 export {
   acts,
   contracts,

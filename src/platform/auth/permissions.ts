@@ -27,6 +27,11 @@ export const permissions = [
   'finance:read',
   'finance:read-all',
   'finance:write',
+  'delivery:read',
+  'delivery:write',
+  'delivery:manage',
+  'estimates:read',
+  'estimates:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -38,11 +43,12 @@ const everyone: Permission[] = [
   'api-tokens:own',
   'portfolio:read',
   'kpis:read',
+  'delivery:read',
 ];
 // NOTE: specialists work on the accounts they are assigned to (owner or account team) and see
 // only those; everyone else reads the whole workspace. On those accounts a specialist logs the
 // interactions they take part in.
-const wholeWorkspace: Permission[] = [...everyone, 'accounts:read-all'];
+const wholeWorkspace: Permission[] = [...everyone, 'accounts:read-all', 'estimates:read'];
 // NOTE: `kpis:write` loads series, points and targets; `kpis:triage` acknowledges findings and turns
 // them into follow-ups (specialists too, on their accounts); `kpis:manage` edits the metric catalogue.
 // NOTE: `portfolio:rate` covers rating and nominating the accounts one owns or is on the team of;
@@ -58,8 +64,15 @@ const editors: Permission[] = [
   'imports:run',
   'kpis:write',
   'kpis:triage',
+  'delivery:write',
+  'estimates:write',
 ];
 
+// NOTE: delivery (decision 0016): everyone reads it, but a specialist sees only the tasks given to
+// them or their department and the projects those tasks belong to, and never an estimate or a budget
+// (`estimates:read` comes with reading the whole workspace). Managers run projects, tasks and
+// estimates (`delivery:write`, `estimates:write`); heads and admins also keep the departments,
+// capacities, project types, price list and the acceptance window (`delivery:manage`).
 // NOTE: money is not for everyone (docs/decisions/0014-finance.md): finance and admin write it;
 // heads and viewers read the whole workspace's; managers read only the accounts they own or are
 // on the team of (`finance:read` without `finance:read-all`); specialists see none of it.
@@ -68,7 +81,15 @@ const financeReaders: Permission[] = ['finance:read', 'finance:read-all'];
 /** What each role may do. Routes and use cases ask `can(role, permission)`; nothing else decides. */
 const grants: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  head: new Set([...editors, 'accounts:delete', 'audit:read', 'portfolio:manage', 'kpis:manage', ...financeReaders]),
+  head: new Set([
+    ...editors,
+    'accounts:delete',
+    'audit:read',
+    'portfolio:manage',
+    'kpis:manage',
+    'delivery:manage',
+    ...financeReaders,
+  ]),
   manager: new Set([...editors, 'finance:read']),
   specialist: new Set([...everyone, 'interactions:write', 'kpis:triage']),
   finance: new Set([...wholeWorkspace, ...financeReaders, 'finance:write']),

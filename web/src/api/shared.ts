@@ -34,6 +34,18 @@ export {
   updateCustomFieldInput,
 } from '../../../src/modules/custom-fields/schemas';
 export {
+  type AcceptanceState,
+  acceptanceStates,
+  type EstimateStatus,
+  estimateStatuses,
+  type TaskPriority,
+  type TaskStatus,
+  taskPriorities,
+  taskStatuses,
+  type WorkloadGrouping,
+  workloadGroupings,
+} from '../../../src/modules/delivery/schemas';
+export {
   type ContractKind,
   type ContractStatus,
   type Currency,

@@ -4,6 +4,7 @@ import {
   IconBuildingSkyscraper,
   IconChartLine,
   IconChartScatter,
+  IconChecklist,
   IconFileImport,
   IconHistory,
   IconReceipt,
@@ -21,6 +22,7 @@ export type NavigationEntry = {
     | '/portfolio'
     | '/relationship-gaps'
     | '/kpi-findings'
+    | '/delivery'
     | '/finance'
     | '/imports'
     | '/audit'
@@ -43,6 +45,7 @@ export const navigationEntries: readonly NavigationEntry[] = [
     permissions: ['relationships:read'],
   },
   { to: '/kpi-findings', label: 'kpiFindings', icon: IconChartLine, permissions: ['kpis:read'] },
+  { to: '/delivery', label: 'delivery', icon: IconChecklist, permissions: ['delivery:read'] },
   { to: '/finance', label: 'finance', icon: IconReceipt, permissions: ['finance:read'] },
   { to: '/imports', label: 'imports', icon: IconFileImport, permissions: ['imports:run'] },
   { to: '/audit', label: 'audit', icon: IconHistory, permissions: ['audit:read'] },

@@ -10,6 +10,9 @@ import { LoginPage, parseLoginSearch } from '../features/auth/login-page';
 import { meQuery } from '../features/auth/session';
 import { parseContactSearch } from '../features/contacts/contact-search';
 import { ContactsPage } from '../features/contacts/contacts-page';
+import { DeliveryPage } from '../features/delivery/delivery-page';
+import { ProjectPage } from '../features/delivery/project-page';
+import { TaskPage } from '../features/delivery/task-page';
 import { FinancePage, parseFinanceSearch } from '../features/finance/finance-page';
 import { InvoicePage } from '../features/finance/invoice-page';
 import { ImportsPage } from '../features/imports/imports-page';
@@ -130,6 +133,27 @@ const portfolioRoute = createRoute({
   component: PortfolioPage,
 });
 
+const deliveryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'delivery',
+  beforeLoad: requirePermission('delivery:read'),
+  component: DeliveryPage,
+});
+
+const projectRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'projects/$projectId',
+  beforeLoad: requirePermission('delivery:read'),
+  component: ProjectPage,
+});
+
+const taskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'tasks/$taskId',
+  beforeLoad: requirePermission('delivery:read'),
+  component: TaskPage,
+});
+
 const financeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'finance',
@@ -183,6 +207,9 @@ const routeTree = rootRoute.addChildren([
     relationshipGapsRoute,
     portfolioRoute,
     financeRoute,
+    deliveryRoute,
+    projectRoute,
+    taskRoute,
     invoiceRoute,
     settingsRoute,
     auditRoute,

@@ -1,3 +1,4 @@
+import { deliveryEn } from './delivery-en';
 import { financeEn } from './finance-en';
 import { importsEn } from './imports-en';
 import { kpisEn } from './kpis-en';
@@ -12,6 +13,7 @@ export const en = {
     relationshipGaps: 'Relationship gaps',
     kpiFindings: 'KPI anomalies',
     finance: 'Finance',
+    delivery: 'Delivery',
     audit: 'Audit log',
     imports: 'Import',
     settings: 'Settings',
@@ -580,12 +582,23 @@ export const en = {
       kpi_health_settings: 'Health weights',
       imports: 'Import',
       import_presets: 'Import mapping preset',
+      delivery_settings: 'Delivery settings',
+      departments: 'Department',
+      delivery_members: 'Department membership and capacity',
+      project_types: 'Project type',
+      projects: 'Project',
+      tasks: 'Task',
+      task_comments: 'Task comment',
+      price_list_items: 'Price-list service',
+      estimates: 'Estimate',
+      estimate_lines: 'Estimate line',
     },
   },
   portfolio: portfolioEn,
   imports: importsEn,
   kpis: kpisEn,
   finance: financeEn,
+  delivery: deliveryEn,
 };
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

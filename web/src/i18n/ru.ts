@@ -1,3 +1,4 @@
+import { deliveryRu } from './delivery-ru';
 import type { Translation } from './en';
 import { financeRu } from './finance-ru';
 import { importsRu } from './imports-ru';
@@ -12,6 +13,7 @@ export const ru: Translation = {
     relationshipGaps: 'Пробелы в отношениях',
     kpiFindings: 'Аномалии KPI',
     finance: 'Финансы',
+    delivery: 'Проекты',
     audit: 'Журнал изменений',
     imports: 'Импорт',
     settings: 'Настройки',
@@ -587,10 +589,21 @@ export const ru: Translation = {
       kpi_health_settings: 'Веса здоровья аккаунта',
       imports: 'Импорт',
       import_presets: 'Шаблон сопоставления импорта',
+      delivery_settings: 'Настройки проектов',
+      departments: 'Отдел',
+      delivery_members: 'Отдел и ёмкость участника',
+      project_types: 'Тип проекта',
+      projects: 'Проект',
+      tasks: 'Задача',
+      task_comments: 'Комментарий к задаче',
+      price_list_items: 'Услуга прайс-листа',
+      estimates: 'Смета',
+      estimate_lines: 'Строка сметы',
     },
   },
   portfolio: portfolioRu,
   imports: importsRu,
   kpis: kpisRu,
   finance: financeRu,
+  delivery: deliveryRu,
 };

@@ -3,6 +3,7 @@ import { accountTeamsStep } from './account-teams';
 import { accountsStep } from './accounts';
 import { contactsStep } from './contacts';
 import { customFieldsStep } from './custom-fields';
+import { deliveryStep } from './delivery';
 import { financeStep } from './finance';
 import { kpisStep } from './kpis';
 import { portfolioStep } from './portfolio';
@@ -23,4 +24,5 @@ export const demoSteps: readonly DemoStep[] = [
   portfolioStep,
   kpisStep,
   financeStep,
+  deliveryStep,
 ];

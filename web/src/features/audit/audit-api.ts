@@ -51,6 +51,16 @@ export const auditedEntities = [
   'acts',
   'imports',
   'import_presets',
+  'delivery_settings',
+  'departments',
+  'delivery_members',
+  'project_types',
+  'projects',
+  'tasks',
+  'task_comments',
+  'price_list_items',
+  'estimates',
+  'estimate_lines',
 ] as const;
 export type AuditedEntity = (typeof auditedEntities)[number];
 

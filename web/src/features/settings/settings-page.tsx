@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../api/shared';
 import { useMe } from '../auth/session';
 import { CustomFieldsEditor } from '../custom-fields/custom-fields-editor';
+import { DeliverySettingsPanel } from '../delivery/delivery-settings-panel';
 import { MembersPanel } from '../members/members-panel';
 import { PortfolioModelSettings } from '../portfolio/model-settings';
 import { RelationshipSettingsPanel } from '../relationships/relationship-settings-panel';
 import { WorkspaceSettingsPanel } from './workspace-settings-form';
 
-const tabs = ['workspace', 'members', 'custom-fields', 'relationships', 'portfolio'] as const;
+const tabs = ['workspace', 'members', 'custom-fields', 'relationships', 'portfolio', 'delivery'] as const;
 type SettingsTab = (typeof tabs)[number];
 
 /** Who may open each tab: the admin everything, the head of KAM the portfolio model. */
@@ -19,6 +20,7 @@ const tabPermissions: Record<SettingsTab, Permission> = {
   'custom-fields': 'workspace:manage',
   relationships: 'workspace:manage',
   portfolio: 'portfolio:manage',
+  delivery: 'delivery:manage',
 };
 
 export type SettingsSearch = { tab?: SettingsTab };
@@ -27,7 +29,7 @@ export function parseSettingsSearch(search: Record<string, unknown>): SettingsSe
   return tabs.includes(search.tab as SettingsTab) ? { tab: search.tab as SettingsTab } : {};
 }
 
-/** Workspace administration: settings, members, custom fields, relationship map, the portfolio model. */
+/** Workspace administration: settings, members, custom fields, relationship map, the portfolio model, delivery. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { permissions } = useMe();
@@ -41,6 +43,7 @@ export function SettingsPage() {
     'custom-fields': t('settings.tabs.customFields'),
     relationships: t('settings.tabs.relationships'),
     portfolio: t('settings.tabs.portfolio'),
+    delivery: t('delivery.settings.tab'),
   };
   return (
     <Stack>
@@ -71,6 +74,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="portfolio">
           <PortfolioModelSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="delivery">
+          <DeliverySettingsPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>
