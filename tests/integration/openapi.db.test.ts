@@ -538,6 +538,10 @@ describe('OpenAPI document', () => {
     await call(admin, 'PATCH', '/api/v1/acts/0190a0e0-0000-7000-8000-000000000000', { signedOn: null });
     await call(admin, 'GET', `/api/v1/acts?accountId=${payer.body.id}`);
     await call(admin, 'GET', '/api/v1/finance/checks');
+    await call(admin, 'GET', `${invoicePath}/pdf`);
+    await call(admin, 'GET', '/api/v1/invoices/0190a0e0-0000-7000-8000-000000000000/pdf');
+    await call(admin, 'GET', `/api/v1/acts/${act.body.id}/pdf`);
+    await call(admin, 'GET', '/api/v1/acts/0190a0e0-0000-7000-8000-000000000000/pdf');
     await call(admin, 'POST', `${invoicePath}/cancel`, { reason: 'Оплачен частично' });
     const unpaid = await call(admin, 'POST', '/api/v1/invoices', {
       accountId: payer.body.id,
@@ -584,8 +588,11 @@ describe('OpenAPI document', () => {
       if (response.status >= 200 && response.status < 300) answered.add(`${method} ${template}`);
       if (response.status === 204) continue;
       const content = document.paths[template]?.[method.toLowerCase()]?.responses[String(response.status)]?.content;
-      if (content && 'text/csv' in content) {
-        expect(response.headers.get('content-type'), key).toContain('text/csv');
+      // Files (CSV, XLSX, PDF): the media type answered is one the operation documents.
+      const fileTypes = Object.keys(content ?? {}).filter((type) => !type.includes('json') && type !== 'text/calendar');
+      if (fileTypes.length > 0) {
+        const answeredType = response.headers.get('content-type')?.split(';')[0] ?? '';
+        expect(fileTypes, key).toContain(answeredType);
         continue;
       }
       const mediaType =

@@ -119,3 +119,35 @@ export const csvHeaders = {
   open: { en: 'Open', ru: 'К оплате' },
   daysOverdue: { en: 'Days overdue', ru: 'Дней просрочки' },
 } satisfies Record<string, LocalizedText>;
+
+/** Words printed on the invoice and act PDFs. */
+export const pdfWords = {
+  invoiceTitle: { en: 'Invoice', ru: 'Счёт на оплату' },
+  actTitle: { en: 'Act of completed work', ru: 'Акт выполненных работ' },
+  dated: { en: 'of', ru: 'от' },
+  draft: { en: '(draft)', ru: '(черновик)' },
+  supplier: { en: 'Supplier', ru: 'Исполнитель' },
+  customer: { en: 'Customer', ru: 'Заказчик' },
+  contract: { en: 'Contract', ru: 'Договор' },
+  dueOn: { en: 'Due', ru: 'Оплатить до' },
+  status: { en: 'Status', ru: 'Статус' },
+  description: { en: 'Description', ru: 'Наименование' },
+  quantity: { en: 'Qty', ru: 'Кол-во' },
+  price: { en: 'Price', ru: 'Цена' },
+  vatRate: { en: 'VAT rate', ru: 'Ставка НДС' },
+  vat: { en: 'VAT', ru: 'НДС' },
+  total: { en: 'Amount', ru: 'Сумма' },
+  noVat: { en: 'no VAT', ru: 'без НДС' },
+  net: { en: 'Net', ru: 'Итого без НДС' },
+  vatIncluded: { en: 'including VAT', ru: 'В том числе НДС' },
+  vatExcluded: { en: 'VAT', ru: 'НДС' },
+  grandTotal: { en: 'Total', ru: 'Всего к оплате' },
+  paid: { en: 'Paid', ru: 'Оплачено' },
+  forInvoice: { en: 'For invoice', ru: 'По счёту' },
+  actAmount: { en: 'Amount of the work', ru: 'Стоимость работ' },
+  actStatement: {
+    en: 'The work above has been done in full and on time. The customer has no claims as to its scope, quality or timing.',
+    ru: 'Вышеперечисленные работы (услуги) выполнены полностью и в срок. Заказчик претензий по объёму, качеству и срокам оказания услуг не имеет.',
+  },
+  signedOn: { en: 'Signed on', ru: 'Подписан' },
+} satisfies Record<string, LocalizedText>;

@@ -29,6 +29,7 @@ export const financeEn = {
     draftNumber: 'draft',
   },
   invoice: {
+    pdf: 'Download PDF',
     new: 'New invoice',
     titleDraft: 'Draft invoice',
     title: 'Invoice {{number}}',
@@ -116,6 +117,7 @@ export const financeEn = {
     },
   },
   acts: {
+    pdf: 'Download PDF',
     title: 'Acts of completed work',
     empty: 'No acts yet.',
     number: 'Act number',

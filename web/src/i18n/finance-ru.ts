@@ -30,6 +30,7 @@ export const financeRu: Translation['finance'] = {
     draftNumber: 'черновик',
   },
   invoice: {
+    pdf: 'Скачать PDF',
     new: 'Новый счёт',
     titleDraft: 'Черновик счёта',
     title: 'Счёт № {{number}}',
@@ -117,6 +118,7 @@ export const financeRu: Translation['finance'] = {
     },
   },
   acts: {
+    pdf: 'Скачать PDF',
     title: 'Акты выполненных работ',
     empty: 'Актов пока нет.',
     number: 'Номер акта',
