@@ -542,6 +542,17 @@ describe('OpenAPI document', () => {
     await call(admin, 'GET', '/api/v1/invoices/0190a0e0-0000-7000-8000-000000000000/pdf');
     await call(admin, 'GET', `/api/v1/acts/${act.body.id}/pdf`);
     await call(admin, 'GET', '/api/v1/acts/0190a0e0-0000-7000-8000-000000000000/pdf');
+    const statement = (text: string, query = '') =>
+      call(admin, 'POST', `/api/v1/bank-statements${query}`, new TextEncoder().encode(text));
+    await statement('Date,Amount,Purpose\n02.12.2026,8.00,Перевод');
+    await statement('When,Amount\n02.12.2026,8.00');
+    const waiting = await call(admin, 'GET', '/api/v1/bank-transactions?status=unmatched');
+    const line = `/api/v1/bank-transactions/${waiting.body.items[0]?.id}/match`;
+    await call(admin, 'POST', line, { accountId: payer.body.id });
+    await call(admin, 'POST', line, { accountId: payer.body.id });
+    await call(admin, 'POST', '/api/v1/bank-transactions/0190a0e0-0000-7000-8000-000000000000/match', {
+      accountId: payer.body.id,
+    });
     await call(admin, 'POST', `${invoicePath}/cancel`, { reason: 'Оплачен частично' });
     const unpaid = await call(admin, 'POST', '/api/v1/invoices', {
       accountId: payer.body.id,

@@ -151,3 +151,22 @@ export const pdfWords = {
   },
   signedOn: { en: 'Signed on', ru: 'Подписан' },
 } satisfies Record<string, LocalizedText>;
+
+export const bankMessages = {
+  bankTransaction: { en: 'bank statement line', ru: 'строка выписки' },
+  dateColumnMissing: {
+    en: 'The statement has no date column Accord knows; name the column that holds the date.',
+    ru: 'В выписке не найдена колонка с датой; укажите, в какой колонке дата.',
+  },
+  amountColumnMissing: {
+    en: 'The statement has no amount column Accord knows; name the column that holds the incoming amount.',
+    ru: 'В выписке не найдена колонка с суммой; укажите, в какой колонке сумма поступления.',
+  },
+  emptyStatement: { en: 'The statement has no lines.', ru: 'В выписке нет строк.' },
+  alreadyMatched: {
+    en: 'This line has already become a payment.',
+    ru: 'Эта строка выписки уже разнесена как платёж.',
+  },
+  invoiceNotFound: { en: 'No such invoice.', ru: 'Такого счёта нет.' },
+  giveInvoiceOrAccount: { en: 'Give an invoice or an account.', ru: 'Укажите счёт или аккаунт.' },
+} satisfies Record<string, LocalizedText>;
