@@ -1,7 +1,7 @@
 /** The finance section's texts: invoices, payments, receivables, contracts. */
 export const financeEn = {
   title: 'Finance',
-  tabs: { invoices: 'Invoices', receivables: 'Receivables' },
+  tabs: { invoices: 'Invoices', receivables: 'Receivables', bank: 'Bank' },
   status: {
     draft: 'Draft',
     issued: 'Issued',
@@ -87,6 +87,20 @@ export const financeEn = {
     save: 'Record',
     recorded: 'Payment recorded',
     credit: 'Kept as the account’s credit: {{amount}}',
+  },
+  bank: {
+    import: 'Import a bank statement',
+    hint: 'CSV or XLSX: date, amount, payer, purpose. Lines naming an invoice number become its payments.',
+    result: 'Statement imported',
+    summary:
+      'Lines: {{lines}}; matched to invoices: {{matched}}; waiting to be matched: {{unmatched}}; already imported: {{duplicates}}.',
+    problem: 'Line {{line}} not read: «{{value}}»',
+    unmatched: 'Waiting to be matched: {{count}}',
+    unmatchedTable: 'Statement lines waiting to be matched',
+    nothingWaiting: 'Every imported line is matched.',
+    invoiceNumber: 'Invoice number',
+    match: 'Match',
+    matched: 'The payment is recorded against the invoice.',
   },
   receivables: {
     title: 'Receivables ageing',

@@ -2,7 +2,7 @@ import type { Translation } from './en';
 
 export const financeRu: Translation['finance'] = {
   title: 'Финансы',
-  tabs: { invoices: 'Счета', receivables: 'Дебиторка' },
+  tabs: { invoices: 'Счета', receivables: 'Дебиторка', bank: 'Банк' },
   status: {
     draft: 'Черновик',
     issued: 'Выставлен',
@@ -88,6 +88,20 @@ export const financeRu: Translation['finance'] = {
     save: 'Внести',
     recorded: 'Оплата внесена',
     credit: 'Осталось авансом на аккаунте: {{amount}}',
+  },
+  bank: {
+    import: 'Загрузить банковскую выписку',
+    hint: 'CSV или XLSX: дата, сумма, плательщик, назначение. Строки с номером счёта становятся его оплатой.',
+    result: 'Выписка загружена',
+    summary:
+      'Строк: {{lines}}; разнесено по счетам: {{matched}}; ждут разноски: {{unmatched}}; загружены ранее: {{duplicates}}.',
+    problem: 'Строка {{line}} не прочитана: «{{value}}»',
+    unmatched: 'Ждут разноски: {{count}}',
+    unmatchedTable: 'Строки выписки, ждущие разноски',
+    nothingWaiting: 'Все загруженные строки разнесены.',
+    invoiceNumber: 'Номер счёта',
+    match: 'Разнести',
+    matched: 'Платёж разнесён на счёт.',
   },
   receivables: {
     title: 'Старение дебиторской задолженности',

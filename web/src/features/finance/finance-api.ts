@@ -234,3 +234,42 @@ export const financeApi = {
     documentUrl: string | null;
   }) => api.post<{ id: string }>('/acts', body),
 };
+
+export type StatementImport = {
+  lines: number;
+  duplicates: number;
+  skipped: number;
+  matched: number;
+  unmatched: number;
+  problems: { line: number; field: string; value: string }[];
+};
+
+export type BankTransaction = {
+  id: string;
+  bookedOn: string;
+  amountMinor: number;
+  currency: Currency;
+  payer: string | null;
+  purpose: string | null;
+  reference: string | null;
+  status: 'matched' | 'unmatched';
+};
+
+export const unmatchedBankQuery = queryOptions({
+  queryKey: ['finance', 'bank', 'unmatched'] as const,
+  queryFn: ({ signal }) =>
+    api.get<{ items: BankTransaction[]; total: number }>('/bank-transactions', {
+      query: { status: 'unmatched', limit: 200 },
+      signal,
+    }),
+});
+
+export const bankApi = {
+  importStatement: (file: Blob) => api.upload<StatementImport>('/bank-statements', file),
+  /** Matches a line to the invoice with this number (found by the list's search). */
+  matchToInvoiceNumber: async ({ id, number }: { id: string; number: string }) => {
+    const found = await api.get<Page<InvoiceSummary>>('/invoices', { query: { q: number, limit: 5 } });
+    const invoice = found.items.find((candidate) => candidate.number === number.trim());
+    return api.post<BankTransaction>(`/bank-transactions/${id}/match`, { invoiceId: invoice?.id ?? null });
+  },
+};
