@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Currency } from '../../../analytics/money/money';
+import { lockForTransaction } from '../../../platform/db/client';
 import { newId } from '../../../platform/db/columns';
 import { ruleViolated } from '../../../platform/errors';
 import type { UseCaseContext } from '../../../platform/use-case';
@@ -7,7 +8,7 @@ import { readTable } from '../../imports/formats/read-table';
 import { bankMessages } from '../messages';
 import { bankTransactions, invoices } from '../schema';
 import { getFinanceSettings } from '../settings';
-import { matchStatementLines } from './match-lines';
+import { writeStatementLines } from './match-lines';
 import {
   detectMapping,
   invoiceNumbersIn,
@@ -38,36 +39,25 @@ const chunks = <T>(items: readonly T[]) =>
   );
 const openStatuses = ['issued', 'sent', 'partly_paid'];
 
-/** Stores the lines not seen before, as unmatched; returns them. */
-async function storeNewLines(ctx: UseCaseContext, lines: StatementLine[]): Promise<(StatementLine & { id: string })[]> {
-  const stored: (StatementLine & { id: string })[] = [];
+/** The lines no earlier import stored (the caller holds the workspace's statement lock). */
+async function newLines(ctx: UseCaseContext, lines: StatementLine[]): Promise<(StatementLine & { id: string })[]> {
+  const seen = new Set<string>();
   for (const chunk of chunks(lines)) {
-    const rows = chunk.map((line) => ({
-      id: newId(),
-      workspaceId: ctx.actor.workspaceId,
-      fingerprint: line.fingerprint,
-      bookedOn: line.bookedOn,
-      amountMinor: line.amountMinor,
-      currency: line.currency,
-      payer: line.payer,
-      purpose: line.purpose,
-      reference: line.reference,
-      status: 'unmatched',
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    }));
-    const inserted = await ctx.db
-      .insert(bankTransactions)
-      .values(rows)
-      .onConflictDoNothing()
-      .returning({ id: bankTransactions.id, fingerprint: bankTransactions.fingerprint });
-    const idOf = new Map(inserted.map((row) => [row.fingerprint, row.id]));
-    for (const line of chunk) {
-      const id = idOf.get(line.fingerprint);
-      if (id) stored.push({ ...line, id });
-    }
+    const rows = await ctx.db
+      .select({ fingerprint: bankTransactions.fingerprint })
+      .from(bankTransactions)
+      .where(
+        and(
+          eq(bankTransactions.workspaceId, ctx.actor.workspaceId),
+          inArray(
+            bankTransactions.fingerprint,
+            chunk.map((line) => line.fingerprint),
+          ),
+        ),
+      );
+    for (const row of rows) seen.add(row.fingerprint);
   }
-  return stored;
+  return lines.filter((line) => !seen.has(line.fingerprint)).map((line) => ({ ...line, id: newId() }));
 }
 
 /**
@@ -154,9 +144,12 @@ export async function importStatement(
     throw ruleViolated(bankMessages.amountColumnMissing, undefined, 'amountColumn');
   const settings = await getFinanceSettings(ctx);
   const { lines, skipped, problems } = readStatementLines(table, mapping, settings.baseCurrency);
-  const fresh = await storeNewLines(ctx, lines);
+  // NOTE: imports of one workspace take turns, so two uploads of one statement cannot both see
+  // its lines as new; the unique fingerprint stands behind it.
+  await lockForTransaction(ctx.db, 'bank-statement', ctx.actor.workspaceId);
+  const fresh = await newLines(ctx, lines);
   const candidates = await lockCandidates(ctx, fresh);
-  const matches = await matchStatementLines(ctx, fresh, candidates);
+  const matches = await writeStatementLines(ctx, fresh, candidates);
   return {
     lines: lines.length,
     duplicates: lines.length - fresh.length,

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { Currency } from '../../../analytics/money/money';
 import { newId } from '../../../platform/db/columns';
 import type { UseCaseContext } from '../../../platform/use-case';
-import { paymentAllocations, payments } from '../schema';
 import { invoiceNumbersIn, type StatementLine } from './read-statement';
 import type { MatchKind } from './schemas';
 
@@ -79,53 +78,84 @@ export function planMatches(
   return matches;
 }
 
-const valuesOf = (rows: ReturnType<typeof sql>[]) => sql.join(rows, sql`, `);
+/** An array parameter, for statements that take a whole column at once through `unnest`. */
+const column = (values: readonly unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
 /**
- * Turns the matched lines into payments with their allocations, and moves the invoices' paid
- * amounts and statuses, in a few set-based statements (a statement has thousands of lines). The
- * invoices are locked by the caller.
+ * Writes a statement's new lines: the matched ones as payments with their allocations (and the
+ * invoices' paid amounts and statuses moved), then every line with what became of it. A few
+ * set-based statements over `unnest`ed columns: a statement has thousands of lines. The invoices
+ * are locked by the caller.
  */
-export async function matchStatementLines(
+export async function writeStatementLines(
   ctx: UseCaseContext,
   lines: readonly (StatementLine & { id: string })[],
   candidates: readonly CandidateInvoice[],
 ): Promise<number> {
   const workspaceId = ctx.actor.workspaceId;
   const matches = planMatches(lines, candidates);
-  const paymentIds = new Map(matches.map((match) => [match.line.id, newId()]));
-  const paymentIdOf = (match: Match) => paymentIds.get(match.line.id) as string;
-  for (const batch of batches(matches)) {
-    await ctx.db.insert(payments).values(
-      batch.map((match) => ({
-        id: paymentIdOf(match),
-        workspaceId,
-        accountId: match.accountId,
-        receivedOn: match.line.bookedOn,
-        amountMinor: match.line.amountMinor,
-        currency: match.line.currency,
-        allocatedMinor: match.allocations.reduce((sum, allocation) => sum + allocation.amountMinor, 0),
-        reference: match.line.reference?.slice(0, 200) ?? null,
-        note: [match.line.payer, match.line.purpose].filter(Boolean).join(': ').slice(0, 2000) || null,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      })),
-    );
+  const matchOf = new Map(matches.map((match) => [match.line.id, { ...match, paymentId: newId() }]));
+  const matched = [...matchOf.values()];
+  for (const batch of batches(matched)) {
+    await ctx.db.execute(sql`insert into payments (workspace_id, id, account_id, received_on, amount_minor, currency,
+        allocated_minor, reference, note, created_at, updated_at)
+      select ${workspaceId}::uuid, *, ${ctx.now}::timestamptz, ${ctx.now}::timestamptz from unnest(
+        ${column(
+          batch.map((match) => match.paymentId),
+          'uuid',
+        )},
+        ${column(
+          batch.map((match) => match.accountId),
+          'uuid',
+        )},
+        ${column(
+          batch.map((match) => match.line.bookedOn),
+          'date',
+        )},
+        ${column(
+          batch.map((match) => match.line.amountMinor),
+          'bigint',
+        )},
+        ${column(
+          batch.map((match) => match.line.currency),
+          'text',
+        )},
+        ${column(
+          batch.map((match) => match.allocations.reduce((sum, allocation) => sum + allocation.amountMinor, 0)),
+          'bigint',
+        )},
+        ${column(
+          batch.map((match) => match.line.reference?.slice(0, 200) ?? null),
+          'text',
+        )},
+        ${column(
+          batch.map(
+            (match) => [match.line.payer, match.line.purpose].filter(Boolean).join(': ').slice(0, 2000) || null,
+          ),
+          'text',
+        )})`);
     const allocations = batch.flatMap((match) =>
-      match.allocations.map((allocation) => ({
-        ...allocation,
-        workspaceId,
-        paymentId: paymentIdOf(match),
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      })),
+      match.allocations.map((allocation) => ({ ...allocation, paymentId: match.paymentId })),
     );
-    if (allocations.length > 0) await ctx.db.insert(paymentAllocations).values(allocations);
-    await ctx.db.execute(sql`update bank_transactions t set status = 'matched', matched_by = v.matched_by,
-      payment_id = v.payment_id, updated_at = ${ctx.now}, version = t.version + 1
-      from (values ${valuesOf(batch.map((match) => sql`(${match.line.id}::uuid, ${match.matchedBy}, ${paymentIdOf(match)}::uuid)`))})
-        as v(id, matched_by, payment_id)
-      where t.workspace_id = ${workspaceId} and t.id = v.id`);
+    await ctx.db.execute(sql`insert into payment_allocations (workspace_id, id, payment_id, invoice_id, amount_minor,
+        created_at, updated_at)
+      select ${workspaceId}::uuid, *, ${ctx.now}::timestamptz, ${ctx.now}::timestamptz from unnest(
+        ${column(
+          allocations.map(() => newId()),
+          'uuid',
+        )},
+        ${column(
+          allocations.map((allocation) => allocation.paymentId),
+          'uuid',
+        )},
+        ${column(
+          allocations.map((allocation) => allocation.invoiceId),
+          'uuid',
+        )},
+        ${column(
+          allocations.map((allocation) => allocation.amountMinor),
+          'bigint',
+        )})`);
   }
   // Each invoice once, with what all the lines paid on it and the date of the last.
   const paid = new Map<string, { amountMinor: number; paidOn: string }>();
@@ -141,11 +171,72 @@ export async function matchStatementLines(
   for (const batch of batches([...paid.entries()])) {
     await ctx.db.execute(sql`update invoices i set paid_minor = i.paid_minor + v.amount,
       status = case when i.paid_minor + v.amount = i.gross_minor then 'paid' else 'partly_paid' end,
-      paid_on = case when i.paid_minor + v.amount = i.gross_minor then v.paid_on else null end,
+      paid_on = case when i.paid_minor + v.amount = i.gross_minor then v.paid_on end,
       updated_at = ${ctx.now}, version = i.version + 1
-      from (values ${valuesOf(batch.map(([id, value]) => sql`(${id}::uuid, ${value.amountMinor}::bigint, ${value.paidOn}::date)`))})
-        as v(id, amount, paid_on)
+      from unnest(
+        ${column(
+          batch.map(([id]) => id),
+          'uuid',
+        )},
+        ${column(
+          batch.map(([, value]) => value.amountMinor),
+          'bigint',
+        )},
+        ${column(
+          batch.map(([, value]) => value.paidOn),
+          'date',
+        )}) as v(id, amount, paid_on)
       where i.workspace_id = ${workspaceId} and i.id = v.id`);
+  }
+  for (const batch of batches(lines)) {
+    const matchesOf = batch.map((line) => matchOf.get(line.id));
+    await ctx.db.execute(sql`insert into bank_transactions (workspace_id, id, fingerprint, booked_on, amount_minor,
+        currency, payer, purpose, reference, status, matched_by, payment_id, created_at, updated_at)
+      select ${workspaceId}::uuid, *, ${ctx.now}::timestamptz, ${ctx.now}::timestamptz from unnest(
+        ${column(
+          batch.map((line) => line.id),
+          'uuid',
+        )},
+        ${column(
+          batch.map((line) => line.fingerprint),
+          'text',
+        )},
+        ${column(
+          batch.map((line) => line.bookedOn),
+          'date',
+        )},
+        ${column(
+          batch.map((line) => line.amountMinor),
+          'bigint',
+        )},
+        ${column(
+          batch.map((line) => line.currency),
+          'text',
+        )},
+        ${column(
+          batch.map((line) => line.payer),
+          'text',
+        )},
+        ${column(
+          batch.map((line) => line.purpose),
+          'text',
+        )},
+        ${column(
+          batch.map((line) => line.reference),
+          'text',
+        )},
+        ${column(
+          matchesOf.map((match) => (match ? 'matched' : 'unmatched')),
+          'text',
+        )},
+        ${column(
+          matchesOf.map((match) => match?.matchedBy ?? null),
+          'text',
+        )},
+        ${column(
+          matchesOf.map((match) => match?.paymentId ?? null),
+          'uuid',
+        )})`);
   }
   return matches.length;
 }
