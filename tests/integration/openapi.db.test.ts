@@ -517,6 +517,17 @@ describe('OpenAPI document', () => {
     await call(admin, 'GET', `/api/v1/receivables?accountId=${payer.body.id}`);
     await call(admin, 'GET', '/api/v1/receivables?accountId=0190a0e0-0000-7000-8000-000000000000');
     await call(admin, 'GET', '/api/v1/receivables/chase');
+    const usd = await call(admin, 'PUT', '/api/v1/exchange-rates', {
+      rateOn: '2026-10-01',
+      base: 'USD',
+      quote: 'RUB',
+      rate: '92.5',
+    });
+    await call(admin, 'PUT', '/api/v1/exchange-rates', { rateOn: '2026-10-01', base: 'USD', quote: 'RUB', rate: 'x' });
+    await call(admin, 'GET', '/api/v1/exchange-rates?base=USD');
+    await call(admin, 'GET', '/api/v1/receivables?convertTo=USD');
+    await call(admin, 'DELETE', `/api/v1/exchange-rates/${usd.body.id}`);
+    await call(admin, 'DELETE', `/api/v1/exchange-rates/${usd.body.id}`);
     const act = await call(admin, 'POST', '/api/v1/acts', {
       accountId: payer.body.id,
       invoiceId: invoiceDraft.body.id,

@@ -1,3 +1,4 @@
 export * from './ageing';
 export * from './money';
 export * from './vat';
+export * from './exchange';

@@ -38,6 +38,12 @@ export const financeMessages = {
   invoice: { en: 'invoice', ru: 'счёт' },
   payment: { en: 'payment', ru: 'платёж' },
   act: { en: 'act', ru: 'акт' },
+  exchangeRate: { en: 'exchange rate', ru: 'курс валюты' },
+  rateFormat: {
+    en: 'A positive decimal with up to 8 places, such as 92.5034.',
+    ru: 'Укажите положительное число, не более 8 знаков после запятой, например 92,5034.',
+  },
+  samePair: { en: 'The two currencies must differ.', ru: 'Валюты должны различаться.' },
   dateOutOfRange: { en: 'Must be a date between {from} and {to}.', ru: 'Укажите дату между {from} и {to} годами.' },
   currencyUnsupported: {
     en: 'Accord keeps money in RUB, USD, EUR, CNY, KZT, BYN, GBP, CHF, AED, TRY or JPY.',

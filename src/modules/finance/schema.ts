@@ -291,3 +291,21 @@ export const bankTransactions = pgTable(
     check('bank_transactions_amount_check', sql`amount_minor > 0`),
   ],
 );
+
+/** Exchange rates the workspace enters per date (no network): units of `quote` per unit of `base`, scaled by 10^8. */
+export const exchangeRates = pgTable(
+  'exchange_rates',
+  {
+    ...tenantColumns(),
+    rateOn: date({ mode: 'string' }).notNull(),
+    base: text().notNull(),
+    quote: text().notNull(),
+    rateScaled: bigint({ mode: 'bigint' }).notNull(),
+  },
+  (table) => [
+    ...tenantKeyAndPolicy(table),
+    unique('exchange_rates_pair_day_key').on(table.workspaceId, table.base, table.quote, table.rateOn),
+    foreignKey({ columns: [table.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+    check('exchange_rates_positive_check', sql`rate_scaled > 0 and base <> quote`),
+  ],
+);
