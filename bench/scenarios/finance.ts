@@ -100,7 +100,7 @@ export async function financeBenchmark() {
         insert into invoices (workspace_id, id, account_id, sequence, number, status, currency, vat_mode,
           payment_terms_days, issued_on, due_on, net_minor, vat_minor, gross_minor, paid_minor, paid_on)
         select ${workspace.id}, gen_random_uuid(), ids.list[1 + g % array_length(ids.list, 1)], base.last + g,
-          to_char(current_date - (g % 730), 'YYYY') || '-' || lpad((base.last + g)::text, 5, '0'), s.status, case when g % 20 = 0 then 'USD' else 'RUB' end, 'included', 10,
+          to_char(current_date - (g % 730), 'YYYY') || '-' || lpad((base.last + g)::text, greatest(5, length((base.last + g)::text)), '0'), s.status, case when g % 20 = 0 then 'USD' else 'RUB' end, 'included', 10,
           current_date - (g % 730), current_date - (g % 730) + 10,
           100000, 18033, 118033,
           case s.status when 'paid' then 118033 when 'partly_paid' then 50000 else 0 end,
