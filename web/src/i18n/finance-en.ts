@@ -102,6 +102,17 @@ export const financeEn = {
     match: 'Match',
     matched: 'The payment is recorded against the invoice.',
   },
+  rates: {
+    converted: 'Converted total',
+    total: 'Open, converted to {{currency}}: {{amount}}',
+    used: '{{base}} at {{rate}} on {{rateOn}}',
+    missing: 'No exchange rate into {{currency}} for {{currencies}}: no converted total until one is entered.',
+    date: 'Rate date',
+    currency: 'Currency',
+    rate: 'Rate in {{currency}}',
+    save: 'Save rate',
+    saved: 'Exchange rate saved.',
+  },
   receivables: {
     title: 'Receivables ageing',
     asOf: 'As of {{date}}',

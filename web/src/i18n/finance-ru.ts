@@ -103,6 +103,17 @@ export const financeRu: Translation['finance'] = {
     match: 'Разнести',
     matched: 'Платёж разнесён на счёт.',
   },
+  rates: {
+    converted: 'Итог в пересчёте',
+    total: 'К оплате в пересчёте на {{currency}}: {{amount}}',
+    used: '{{base}} по {{rate}} на {{rateOn}}',
+    missing: 'Нет курса к {{currency}} для {{currencies}}: итог в пересчёте появится, когда курс будет внесён.',
+    date: 'Дата курса',
+    currency: 'Валюта',
+    rate: 'Курс в {{currency}}',
+    save: 'Сохранить курс',
+    saved: 'Курс сохранён.',
+  },
   receivables: {
     title: 'Старение дебиторской задолженности',
     asOf: 'На {{date}}',

@@ -83,6 +83,12 @@ export type Receivables = {
     dso: number | null;
     creditMinor: number;
   }[];
+  converted?: {
+    currency: Currency;
+    totals: { openMinor: number; overdueMinor: number } | null;
+    rates: { base: Currency; rateOn: string; rate: string }[];
+    missingRates: Currency[];
+  };
 };
 
 export type ChaseItem = {
@@ -273,3 +279,13 @@ export const bankApi = {
     return api.post<BankTransaction>(`/bank-transactions/${id}/match`, { invoiceId: invoice?.id ?? null });
   },
 };
+
+/** The workspace's receivables converted into one currency with its exchange rates. */
+export const convertedReceivablesQuery = (currency: Currency) =>
+  queryOptions({
+    queryKey: ['finance', 'receivables', 'converted', currency] as const,
+    queryFn: ({ signal }) => api.get<Receivables>('/receivables', { query: { convertTo: currency }, signal }),
+  });
+
+export const setExchangeRate = (body: { rateOn: string; base: Currency; quote: Currency; rate: string }) =>
+  api.put<{ id: string }>('/exchange-rates', body);
