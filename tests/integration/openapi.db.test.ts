@@ -487,6 +487,7 @@ describe('OpenAPI document', () => {
     await call(admin, 'GET', '/api/v1/invoices/0190a0e0-0000-7000-8000-000000000000');
     await call(admin, 'GET', '/api/v1/invoices?status=overdue&limit=1&total=true');
     await call(admin, 'GET', '/api/v1/invoices/export');
+    await call(admin, 'GET', '/api/v1/invoices/export?format=xlsx');
     const payment = await call(admin, 'POST', '/api/v1/payments', {
       accountId: payer.body.id,
       receivedOn: '2026-10-20',

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../tests/support/api-helpers';
 import { download, pdfText } from '../../../tests/support/download';
@@ -71,6 +72,22 @@ describe('finance documents', () => {
       const invoice = await issue([{ description: 'Работа', quantityMilli: 1000, unitPriceMinor: 100, vatRate: null }]);
       expect((await other.users.finance.api.get(`/api/v1/invoices/${invoice.id}/pdf`)).status).toBe(404);
       expect((await workspace.users.specialist.api.get(`/api/v1/invoices/${invoice.id}/pdf`)).status).toBe(403);
+    });
+  });
+
+  describe('list exports', () => {
+    it('exports the invoice list as XLSX with exact amounts and Russian headers', async () => {
+      const invoice = await issue([
+        { description: 'Работа', quantityMilli: 1000, unitPriceMinor: 123_456_789, vatRate: null },
+      ]);
+      const bytes = await download(t, api, `/api/v1/invoices/export?format=xlsx&q=${invoice.number}`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet('Счета');
+      expect(sheet?.getRow(1).getCell(1).value).toBe('Номер');
+      const row = sheet?.getRow(2);
+      expect(row?.getCell(1).value).toBe(invoice.number);
+      expect(row?.getCell(9).value).toBe('1234567.89');
     });
   });
 });

@@ -67,16 +67,26 @@ export function invoiceRoutes() {
       method: 'get',
       path: '/invoices/export',
       tags,
-      summary: 'The invoice list as CSV in the reader’s language, with the same filters',
+      summary: 'The invoice list as CSV (UTF-8 with BOM) or XLSX in the reader’s language, with the same filters',
       request: { query: exportInvoicesQuery },
-      responses: { 200: { description: 'CSV, UTF-8 with BOM', content: { 'text/csv': { schema: z.string() } } } },
+      responses: {
+        200: {
+          description: 'CSV or XLSX',
+          content: {
+            'text/csv': { schema: z.string() },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              schema: z.string().meta({ format: 'binary' }),
+            },
+          },
+        },
+      },
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const csv = await runInWorkspace(c, (ctx) => exportInvoices(ctx, query, localeOf(c)));
-      return c.body(csv, 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': 'attachment; filename="invoices.csv"',
+      const file = await runInWorkspace(c, (ctx) => exportInvoices(ctx, query, localeOf(c)));
+      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${file.fileName}"`,
       });
     },
   );

@@ -124,6 +124,7 @@ export const csvHeaders = {
   paid: { en: 'Paid', ru: 'Оплачено' },
   open: { en: 'Open', ru: 'К оплате' },
   daysOverdue: { en: 'Days overdue', ru: 'Дней просрочки' },
+  sheet: { en: 'Invoices', ru: 'Счета' },
 } satisfies Record<string, LocalizedText>;
 
 /** Words printed on the invoice and act PDFs. */

@@ -171,7 +171,9 @@ export const listInvoicesQuery = listQuerySchema(
   total: totalFlag,
 });
 export type ListInvoicesQuery = z.input<typeof listInvoicesQuery>;
-export const exportInvoicesQuery = listInvoicesQuery.omit({ limit: true, cursor: true, total: true });
+export const exportInvoicesQuery = listInvoicesQuery
+  .omit({ limit: true, cursor: true, total: true })
+  .extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
 
 export const allocationInput = z.strictObject({ invoiceId: z.uuid(), amountMinor: positiveMinor });
 const allocationList = z

@@ -17,6 +17,7 @@ export const financeEn = {
     sort: 'Sort',
     sorts: { newest: 'Newest first', number: 'By number', dueOn: 'By due date', amount: 'Largest first' },
     export: 'Export CSV',
+    exportXlsx: 'Export XLSX',
     found: 'Invoices: {{count}}',
     empty: 'No invoices found.',
     number: 'Number',

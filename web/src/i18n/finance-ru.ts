@@ -18,6 +18,7 @@ export const financeRu: Translation['finance'] = {
     sort: 'Сортировка',
     sorts: { newest: 'Сначала новые', number: 'По номеру', dueOn: 'По сроку оплаты', amount: 'Сначала крупные' },
     export: 'Выгрузить CSV',
+    exportXlsx: 'Выгрузить XLSX',
     found: 'Счетов: {{count}}',
     empty: 'Счетов не найдено.',
     number: 'Номер',

@@ -166,14 +166,14 @@ export const financeSettingsQuery = queryOptions({
   queryFn: ({ signal }) => api.get<FinanceSettings>('/finance/settings', { signal }),
 });
 
-/** Downloads the filtered invoice list as CSV, in the UI language. */
-export async function downloadInvoicesCsv(filters: InvoiceFilters): Promise<void> {
+/** Downloads the filtered invoice list as CSV or XLSX, in the UI language. */
+export async function downloadInvoices(filters: InvoiceFilters, format: 'csv' | 'xlsx'): Promise<void> {
   const { sort: _sort, ...query } = filters;
-  const file = await api.file('/invoices/export', { query });
+  const file = await api.file('/invoices/export', { query: { ...query, format } });
   const url = URL.createObjectURL(file);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `invoices-${new Date().toISOString().slice(0, 10)}.csv`;
+  link.download = `invoices-${new Date().toISOString().slice(0, 10)}.${format}`;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }

@@ -11,7 +11,7 @@ import { notifyError } from '../../shared/notify';
 import { useFormat } from '../../shared/use-format';
 import { useCan } from '../auth/session';
 import { BankPanel } from './bank-panel';
-import { downloadInvoicesCsv, type InvoiceFilters, invoicesQuery } from './finance-api';
+import { downloadInvoices, type InvoiceFilters, invoicesQuery } from './finance-api';
 import { InvoiceStatusBadge, useMoney } from './money';
 import { ReceivablesPanel } from './receivables-panel';
 
@@ -116,9 +116,16 @@ function InvoiceList({ search, setSearch }: { search: FinanceSearch; setSearch: 
         <Button
           variant="light"
           leftSection={<IconDownload size={16} />}
-          onClick={() => downloadInvoicesCsv(filters).catch(notifyError)}
+          onClick={() => downloadInvoices(filters, 'csv').catch(notifyError)}
         >
           {t('finance.list.export')}
+        </Button>
+        <Button
+          variant="light"
+          leftSection={<IconDownload size={16} />}
+          onClick={() => downloadInvoices(filters, 'xlsx').catch(notifyError)}
+        >
+          {t('finance.list.exportXlsx')}
         </Button>
       </Group>
       {total !== undefined && (
