@@ -8,7 +8,15 @@ import { authenticate, authRoutes, memberAccess } from './modules/auth';
 import { contactCountFact, contactRoutes } from './modules/contacts';
 import { customFieldRoutes } from './modules/custom-fields';
 import { deliveryRoutes, estimateRoutes, workRoutes } from './modules/delivery';
-import { actRoutes, financeRoutes, invoiceRoutes, paymentDelayFact, revenueFact } from './modules/finance';
+import {
+  actRoutes,
+  bankRoutes,
+  financeRoutes,
+  invoiceRoutes,
+  paymentDelayFact,
+  revenueFact,
+  statementUploadBody,
+} from './modules/finance';
 import { importRoutes, importUploadBody } from './modules/imports';
 import {
   accountHealthFact,
@@ -84,8 +92,13 @@ export function buildApp(
       deliveryRoutes(),
       workRoutes(),
       estimateRoutes(),
+      bankRoutes(),
     ],
-    largeBodies: [{ path: /^\/api\/v1\/kpi-series\/[^/]+\/points$/, maxBytes: 8 * 1024 * 1024 }, importUploadBody],
+    largeBodies: [
+      { path: /^\/api\/v1\/kpi-series\/[^/]+\/points$/, maxBytes: 8 * 1024 * 1024 },
+      importUploadBody,
+      statementUploadBody,
+    ],
     checkDatabase: async () => {
       await deps.db.execute(sql`select 1`);
     },

@@ -91,3 +91,49 @@ test('an invoice is issued, partly paid, its signed act attached, and its receiv
     await expect(page.getByRole('table', { name: 'Кому напомнить об оплате' })).toContainText('Направить претензию');
   });
 });
+
+test('a bank statement pays the invoice it names, the rest waits to be matched, and the invoice prints as PDF', async ({
+  page,
+  login,
+}) => {
+  const me = (await login()) as Awaited<ReturnType<typeof login>> & { csrfToken: string };
+  const headers = { 'x-csrf-token': me.csrfToken };
+  expect((await page.request.patch('/api/v1/me', { data: { locale: 'ru' }, headers })).status()).toBe(200);
+  const marker = uniqueWord();
+  const account = await (
+    await page.request.post('/api/v1/accounts', { data: { name: `Выписка ${marker}` }, headers })
+  ).json();
+  const draft = await (
+    await page.request.post('/api/v1/invoices', {
+      data: {
+        accountId: account.id,
+        currency: 'RUB',
+        lines: [{ description: 'Аудит', quantityMilli: 1000, unitPriceMinor: 12_345_00, vatRate: null }],
+      },
+      headers,
+    })
+  ).json();
+  const invoice = await (await page.request.post(`/api/v1/invoices/${draft.id}/issue`, { data: {}, headers })).json();
+
+  await page.goto('/finance?tab=bank');
+  const statement = [
+    'Дата;Сумма;Плательщик;Назначение платежа',
+    `26.11.2026;12 345,00;Выписка ${marker};Оплата по счёту № ${invoice.number}`,
+    `26.11.2026;1,${String(Date.now()).slice(-2)};Неизвестный ${marker};Перевод ${marker}`,
+  ].join('\n');
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'statement.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(statement, 'utf8'),
+  });
+  await expect(page.getByText(/разнесено по счетам: 1; ждут разноски: 1/)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Строки выписки, ждущие разноски' })).toContainText(`Перевод ${marker}`);
+
+  await page.goto(`/finance/invoices/${invoice.id}`);
+  await expect(page.getByText('Оплачен', { exact: true })).toBeVisible();
+  const pdf = page.getByRole('link', { name: 'Скачать PDF' });
+  await expect(pdf).toHaveAttribute('href', `/api/v1/invoices/${invoice.id}/pdf`);
+  const response = await page.request.get(`/api/v1/invoices/${invoice.id}/pdf`);
+  expect(response.headers()['content-type']).toBe('application/pdf');
+  expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
+});

@@ -487,6 +487,7 @@ describe('OpenAPI document', () => {
     await call(admin, 'GET', '/api/v1/invoices/0190a0e0-0000-7000-8000-000000000000');
     await call(admin, 'GET', '/api/v1/invoices?status=overdue&limit=1&total=true');
     await call(admin, 'GET', '/api/v1/invoices/export');
+    await call(admin, 'GET', '/api/v1/invoices/export?format=xlsx');
     const payment = await call(admin, 'POST', '/api/v1/payments', {
       accountId: payer.body.id,
       receivedOn: '2026-10-20',
@@ -517,6 +518,17 @@ describe('OpenAPI document', () => {
     await call(admin, 'GET', `/api/v1/receivables?accountId=${payer.body.id}`);
     await call(admin, 'GET', '/api/v1/receivables?accountId=0190a0e0-0000-7000-8000-000000000000');
     await call(admin, 'GET', '/api/v1/receivables/chase');
+    const usd = await call(admin, 'PUT', '/api/v1/exchange-rates', {
+      rateOn: '2026-10-01',
+      base: 'USD',
+      quote: 'RUB',
+      rate: '92.5',
+    });
+    await call(admin, 'PUT', '/api/v1/exchange-rates', { rateOn: '2026-10-01', base: 'USD', quote: 'RUB', rate: 'x' });
+    await call(admin, 'GET', '/api/v1/exchange-rates?base=USD');
+    await call(admin, 'GET', '/api/v1/receivables?convertTo=USD');
+    await call(admin, 'DELETE', `/api/v1/exchange-rates/${usd.body.id}`);
+    await call(admin, 'DELETE', `/api/v1/exchange-rates/${usd.body.id}`);
     const act = await call(admin, 'POST', '/api/v1/acts', {
       accountId: payer.body.id,
       invoiceId: invoiceDraft.body.id,
@@ -538,6 +550,21 @@ describe('OpenAPI document', () => {
     await call(admin, 'PATCH', '/api/v1/acts/0190a0e0-0000-7000-8000-000000000000', { signedOn: null });
     await call(admin, 'GET', `/api/v1/acts?accountId=${payer.body.id}`);
     await call(admin, 'GET', '/api/v1/finance/checks');
+    await call(admin, 'GET', `${invoicePath}/pdf`);
+    await call(admin, 'GET', '/api/v1/invoices/0190a0e0-0000-7000-8000-000000000000/pdf');
+    await call(admin, 'GET', `/api/v1/acts/${act.body.id}/pdf`);
+    await call(admin, 'GET', '/api/v1/acts/0190a0e0-0000-7000-8000-000000000000/pdf');
+    const statement = (text: string, query = '') =>
+      call(admin, 'POST', `/api/v1/bank-statements${query}`, new TextEncoder().encode(text));
+    await statement('Date,Amount,Purpose\n02.12.2026,8.00,Перевод');
+    await statement('When,Amount\n02.12.2026,8.00');
+    const waiting = await call(admin, 'GET', '/api/v1/bank-transactions?status=unmatched');
+    const line = `/api/v1/bank-transactions/${waiting.body.items[0]?.id}/match`;
+    await call(admin, 'POST', line, { accountId: payer.body.id });
+    await call(admin, 'POST', line, { accountId: payer.body.id });
+    await call(admin, 'POST', '/api/v1/bank-transactions/0190a0e0-0000-7000-8000-000000000000/match', {
+      accountId: payer.body.id,
+    });
     await call(admin, 'POST', `${invoicePath}/cancel`, { reason: 'Оплачен частично' });
     const unpaid = await call(admin, 'POST', '/api/v1/invoices', {
       accountId: payer.body.id,
@@ -707,8 +734,11 @@ describe('OpenAPI document', () => {
       if (response.status >= 200 && response.status < 300) answered.add(`${method} ${template}`);
       if (response.status === 204) continue;
       const content = document.paths[template]?.[method.toLowerCase()]?.responses[String(response.status)]?.content;
-      if (content && 'text/csv' in content) {
-        expect(response.headers.get('content-type'), key).toContain('text/csv');
+      // Files (CSV, XLSX, PDF): the media type answered is one the operation documents.
+      const fileTypes = Object.keys(content ?? {}).filter((type) => !type.includes('json') && type !== 'text/calendar');
+      if (fileTypes.length > 0) {
+        const answeredType = response.headers.get('content-type')?.split(';')[0] ?? '';
+        expect(fileTypes, key).toContain(answeredType);
         continue;
       }
       const mediaType =

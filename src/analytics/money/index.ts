@@ -1,3 +1,4 @@
 export * from './ageing';
+export * from './exchange';
 export * from './money';
 export * from './vat';

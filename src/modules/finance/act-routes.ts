@@ -1,8 +1,12 @@
+import { z } from '@hono/zod-openapi';
 import { etag, expectedVersion } from '../../platform/http/etag';
 import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
+import { defaultLocale } from '../../platform/i18n/locale';
 import { checkDocuments, createAct, listActs, signAct } from './acts';
+import { renderActPdf } from './document-pdf';
+import { pdfResponse } from './invoice-routes';
 import { ActListSchema, ActSchema, DocumentChecksSchema } from './openapi';
 import { createActInput, listActsQuery, signActInput } from './schemas';
 
@@ -67,6 +71,25 @@ export function actRoutes() {
       const act = await runInWorkspace(c, (ctx) => signAct(ctx, id, input, expectedVersion(c)));
       c.header('ETag', etag(act.version));
       return c.json(act, 200);
+    },
+  );
+
+  router.openapi(
+    apiRoute('finance:read', {
+      method: 'get',
+      path: '/acts/{id}/pdf',
+      tags,
+      summary: 'The act as a PDF in the reader’s language (акт выполненных работ)',
+      request: { params: IdParams },
+      responses: {
+        200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } },
+        404: problem('No such act'),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const pdf = await runInWorkspace(c, (ctx) => renderActPdf(ctx, id, c.get('locale') ?? defaultLocale));
+      return pdfResponse(c, pdf);
     },
   );
 

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { and, asc, desc } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { minorToDecimal } from '../../analytics/money/money';
 import type { Locale } from '../../platform/i18n/locale';
 import { message, translate } from '../../platform/i18n/text';
@@ -21,11 +22,15 @@ function textCell(value: string): string {
 }
 
 /**
- * The invoice list as CSV in the reader's language, with the list's filters; amounts as exact
+ * The invoice list as CSV or XLSX in the reader's language, with the list's filters; amounts as exact
  * decimals with a dot (no float ever made them). UTF-8 with a byte-order mark for spreadsheets.
  */
-export async function exportInvoices(ctx: UseCaseContext, rawQuery: unknown, locale: Locale): Promise<string> {
-  const query = exportInvoicesQuery.parse(rawQuery);
+export async function exportInvoices(
+  ctx: UseCaseContext,
+  rawQuery: unknown,
+  locale: Locale,
+): Promise<{ body: Uint8Array; contentType: string; fileName: string }> {
+  const { format, ...query } = exportInvoicesQuery.parse(rawQuery);
   const today = await todayIn(ctx);
   const rows = (await ctx.db
     .select(invoiceSummaryColumns(today))
@@ -63,5 +68,19 @@ export async function exportInvoices(ctx: UseCaseContext, rawQuery: unknown, loc
     minorToDecimal(row.openMinor, row.currency),
     String(row.daysOverdue),
   ]);
-  return `\ufeff${stringify([header, ...body])}`;
+  if (format === 'csv') {
+    const text = `\ufeff${stringify([header, ...body])}`;
+    return { body: new TextEncoder().encode(text), contentType: 'text/csv; charset=utf-8', fileName: 'invoices.csv' };
+  }
+  // NOTE: amounts stay exact decimal text in the sheet too; a spreadsheet number is a float.
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(say(csvHeaders.sheet));
+  sheet.addRow(header);
+  for (const row of body) sheet.addRow(row);
+  sheet.getRow(1).font = { bold: true };
+  return {
+    body: new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer),
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    fileName: 'invoices.xlsx',
+  };
 }

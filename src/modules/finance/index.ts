@@ -1,10 +1,12 @@
 export { actRoutes } from './act-routes';
+export { bankRoutes, statementUploadBody } from './bank/bank-routes';
 export { paymentDelayFact, revenueFact } from './facts';
 export { invoiceRoutes } from './invoice-routes';
 export { financeRoutes } from './routes';
 export { createInvoice } from './save-invoice';
 export {
   acts,
+  bankTransactions,
   contracts,
   financeSettings,
   invoiceLines,

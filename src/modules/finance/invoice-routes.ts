@@ -7,6 +7,7 @@ import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
 import { defaultLocale, type Locale } from '../../platform/i18n/locale';
+import { type PdfFile, renderInvoicePdf } from './document-pdf';
 import { exportInvoices } from './export-invoices';
 import { getInvoice, type InvoiceDetail } from './get-invoice';
 import { cancelInvoice, issueInvoice, reissueInvoice, sendInvoice } from './invoice-transitions';
@@ -30,6 +31,15 @@ const localeOf = (c: Context<AppEnv>): Locale => c.get('locale') ?? defaultLocal
 function invoiceBody(c: Context<AppEnv>, invoice: InvoiceDetail) {
   c.header('ETag', etag(invoice.version));
   return serialize(invoice);
+}
+
+/** A PDF shown in the browser's viewer, saved under its document's number. */
+export function pdfResponse(c: Context<AppEnv>, pdf: PdfFile) {
+  return c.body(pdf.body as Uint8Array<ArrayBuffer>, 200, {
+    'content-type': 'application/pdf',
+    // NOTE: header values are bytes; a Cyrillic number goes in the RFC 6266 `filename*` form.
+    'content-disposition': `inline; filename="${pdf.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(pdf.fileName)}`,
+  });
 }
 
 /** Invoices: drafts, issuing (numbered), sending, cancelling and re-issuing, the list and its CSV. */
@@ -57,16 +67,26 @@ export function invoiceRoutes() {
       method: 'get',
       path: '/invoices/export',
       tags,
-      summary: 'The invoice list as CSV in the reader’s language, with the same filters',
+      summary: 'The invoice list as CSV (UTF-8 with BOM) or XLSX in the reader’s language, with the same filters',
       request: { query: exportInvoicesQuery },
-      responses: { 200: { description: 'CSV, UTF-8 with BOM', content: { 'text/csv': { schema: z.string() } } } },
+      responses: {
+        200: {
+          description: 'CSV or XLSX',
+          content: {
+            'text/csv': { schema: z.string() },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              schema: z.string().meta({ format: 'binary' }),
+            },
+          },
+        },
+      },
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const csv = await runInWorkspace(c, (ctx) => exportInvoices(ctx, query, localeOf(c)));
-      return c.body(csv, 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': 'attachment; filename="invoices.csv"',
+      const file = await runInWorkspace(c, (ctx) => exportInvoices(ctx, query, localeOf(c)));
+      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${file.fileName}"`,
       });
     },
   );
@@ -106,6 +126,25 @@ export function invoiceRoutes() {
       const { id } = c.req.valid('param');
       const invoice = await runInWorkspace(c, (ctx) => getInvoice(ctx, id));
       return c.json(invoiceBody(c, invoice), 200);
+    },
+  );
+
+  router.openapi(
+    apiRoute('finance:read', {
+      method: 'get',
+      path: '/invoices/{id}/pdf',
+      tags,
+      summary: 'The invoice as a PDF in the reader’s language (счёт на оплату)',
+      request: { params: IdParams },
+      responses: {
+        200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } },
+        404: problem('No such invoice'),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const pdf = await runInWorkspace(c, (ctx) => renderInvoicePdf(ctx, id, localeOf(c)));
+      return pdfResponse(c, pdf);
     },
   );
 

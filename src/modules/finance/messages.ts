@@ -38,6 +38,12 @@ export const financeMessages = {
   invoice: { en: 'invoice', ru: 'счёт' },
   payment: { en: 'payment', ru: 'платёж' },
   act: { en: 'act', ru: 'акт' },
+  exchangeRate: { en: 'exchange rate', ru: 'курс валюты' },
+  rateFormat: {
+    en: 'A positive decimal with up to 8 places, such as 92.5034.',
+    ru: 'Укажите положительное число, не более 8 знаков после запятой, например 92,5034.',
+  },
+  samePair: { en: 'The two currencies must differ.', ru: 'Валюты должны различаться.' },
   dateOutOfRange: { en: 'Must be a date between {from} and {to}.', ru: 'Укажите дату между {from} и {to} годами.' },
   currencyUnsupported: {
     en: 'Accord keeps money in RUB, USD, EUR, CNY, KZT, BYN, GBP, CHF, AED, TRY or JPY.',
@@ -118,4 +124,56 @@ export const csvHeaders = {
   paid: { en: 'Paid', ru: 'Оплачено' },
   open: { en: 'Open', ru: 'К оплате' },
   daysOverdue: { en: 'Days overdue', ru: 'Дней просрочки' },
+  sheet: { en: 'Invoices', ru: 'Счета' },
+} satisfies Record<string, LocalizedText>;
+
+/** Words printed on the invoice and act PDFs. */
+export const pdfWords = {
+  invoiceTitle: { en: 'Invoice', ru: 'Счёт на оплату' },
+  actTitle: { en: 'Act of completed work', ru: 'Акт выполненных работ' },
+  dated: { en: 'of', ru: 'от' },
+  draft: { en: '(draft)', ru: '(черновик)' },
+  supplier: { en: 'Supplier', ru: 'Исполнитель' },
+  customer: { en: 'Customer', ru: 'Заказчик' },
+  contract: { en: 'Contract', ru: 'Договор' },
+  dueOn: { en: 'Due', ru: 'Оплатить до' },
+  status: { en: 'Status', ru: 'Статус' },
+  description: { en: 'Description', ru: 'Наименование' },
+  quantity: { en: 'Qty', ru: 'Кол-во' },
+  price: { en: 'Price', ru: 'Цена' },
+  vatRate: { en: 'VAT rate', ru: 'Ставка НДС' },
+  vat: { en: 'VAT', ru: 'НДС' },
+  total: { en: 'Amount', ru: 'Сумма' },
+  noVat: { en: 'no VAT', ru: 'без НДС' },
+  net: { en: 'Net', ru: 'Итого без НДС' },
+  vatIncluded: { en: 'including VAT', ru: 'В том числе НДС' },
+  vatExcluded: { en: 'VAT', ru: 'НДС' },
+  grandTotal: { en: 'Total', ru: 'Всего к оплате' },
+  paid: { en: 'Paid', ru: 'Оплачено' },
+  forInvoice: { en: 'For invoice', ru: 'По счёту' },
+  actAmount: { en: 'Amount of the work', ru: 'Стоимость работ' },
+  actStatement: {
+    en: 'The work above has been done in full and on time. The customer has no claims as to its scope, quality or timing.',
+    ru: 'Вышеперечисленные работы (услуги) выполнены полностью и в срок. Заказчик претензий по объёму, качеству и срокам оказания услуг не имеет.',
+  },
+  signedOn: { en: 'Signed on', ru: 'Подписан' },
+} satisfies Record<string, LocalizedText>;
+
+export const bankMessages = {
+  bankTransaction: { en: 'bank statement line', ru: 'строка выписки' },
+  dateColumnMissing: {
+    en: 'The statement has no date column Accord knows; name the column that holds the date.',
+    ru: 'В выписке не найдена колонка с датой; укажите, в какой колонке дата.',
+  },
+  amountColumnMissing: {
+    en: 'The statement has no amount column Accord knows; name the column that holds the incoming amount.',
+    ru: 'В выписке не найдена колонка с суммой; укажите, в какой колонке сумма поступления.',
+  },
+  emptyStatement: { en: 'The statement has no lines.', ru: 'В выписке нет строк.' },
+  alreadyMatched: {
+    en: 'This line has already become a payment.',
+    ru: 'Эта строка выписки уже разнесена как платёж.',
+  },
+  invoiceNotFound: { en: 'No such invoice.', ru: 'Такого счёта нет.' },
+  giveInvoiceOrAccount: { en: 'Give an invoice or an account.', ru: 'Укажите счёт или аккаунт.' },
 } satisfies Record<string, LocalizedText>;

@@ -158,8 +158,30 @@ export const ReceivablesSchema = z
         creditMinor: Minor,
       }),
     ),
+    converted: z
+      .object({
+        currency: Currency,
+        totals: z
+          .object({ openMinor: Minor, overdueMinor: Minor, buckets: z.record(z.enum(ageingBuckets), Minor) })
+          .nullable()
+          .meta({ description: 'Null when a currency has no rate (see missingRates): never assumed' }),
+        rates: z.array(z.object({ base: Currency, rateOn: IsoDate, rate: z.string() })),
+        missingRates: z.array(Currency),
+      })
+      .optional()
+      .meta({ description: 'With `convertTo`: the totals converted at the latest rates on or before asOf' }),
   })
   .meta({ id: 'Receivables' });
+
+export const ExchangeRateSchema = z
+  .object({
+    id: z.uuid(),
+    rateOn: IsoDate,
+    base: Currency,
+    quote: Currency,
+    rate: z.string().meta({ description: 'Units of quote per unit of base, exact decimal text' }),
+  })
+  .meta({ id: 'ExchangeRate' });
 
 export const ChaseListSchema = z
   .object({

@@ -1,8 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type AgeingBucket, addDays, ageingBuckets, daysSalesOutstanding } from '../../analytics/money/ageing';
-import type { Currency } from '../../analytics/money/money';
+import { convertMinor, formatRateDecimal } from '../../analytics/money/exchange';
+import { type Currency, sumMinor } from '../../analytics/money/money';
 import type { UseCaseContext } from '../../platform/use-case';
 import { assertAccountVisible, financeAccountScope, todayIn } from './access';
+import { ratesInto } from './exchange-rates';
 import { type ReceivablesQuery, receivablesQuery } from './schemas';
 
 /** DSO looks back this many days. */
@@ -21,7 +23,57 @@ export type CurrencyReceivables = {
   creditMinor: number;
 };
 
-export type Receivables = { asOf: string; currencies: CurrencyReceivables[] };
+/**
+ * The receivables converted into one currency with the workspace's rates on or before `asOf`.
+ * `totals` is null when a currency has no rate: it is named in `missingRates`, never assumed.
+ */
+export type ConvertedReceivables = {
+  currency: Currency;
+  totals: { openMinor: number; overdueMinor: number; buckets: Record<AgeingBucket, number> } | null;
+  rates: { base: Currency; rateOn: string; rate: string }[];
+  missingRates: Currency[];
+};
+
+export type Receivables = { asOf: string; currencies: CurrencyReceivables[]; converted?: ConvertedReceivables };
+
+/** Sums the per-currency amounts into `quote`, each converted once and rounded to its minor unit. */
+async function convertReceivables(
+  ctx: UseCaseContext,
+  rows: CurrencyReceivables[],
+  quote: Currency,
+  asOf: string,
+): Promise<ConvertedReceivables> {
+  const rates = await ratesInto(
+    ctx,
+    quote,
+    rows.map((row) => row.currency),
+    asOf,
+  );
+  const missingRates = rows.map((row) => row.currency).filter((currency) => currency !== quote && !rates.has(currency));
+  const used = [...rates].map(([base, rate]) => ({
+    base,
+    rateOn: rate.rateOn,
+    rate: formatRateDecimal(rate.rateScaled),
+  }));
+  if (missingRates.length > 0) return { currency: quote, totals: null, rates: used, missingRates };
+  const convert = (row: CurrencyReceivables, amountMinor: number) => {
+    const rate = rates.get(row.currency);
+    return rate ? convertMinor(amountMinor, row.currency, quote, rate.rateScaled) : amountMinor;
+  };
+  const total = (pick: (row: CurrencyReceivables) => number) => sumMinor(rows.map((row) => convert(row, pick(row))));
+  return {
+    currency: quote,
+    totals: {
+      openMinor: total((row) => row.openMinor),
+      overdueMinor: total((row) => row.overdueMinor),
+      buckets: Object.fromEntries(
+        ageingBuckets.map((bucket) => [bucket, total((row) => row.buckets[bucket])]),
+      ) as Record<AgeingBucket, number>,
+    },
+    rates: used,
+    missingRates: [],
+  };
+}
 
 type Row = {
   currency: Currency;
@@ -93,24 +145,23 @@ export async function getReceivables(ctx: UseCaseContext, rawQuery: ReceivablesQ
       order by currency`)
   ).rows;
   const minor = (value: string | null | undefined) => (value ? Number(value) : 0);
-  return {
-    asOf,
-    currencies: rows.map((row) => {
-      const openMinor = minor(row.open_minor);
-      const invoicedMinor = minor(row.invoiced_minor);
-      return {
-        currency: row.currency,
-        openMinor,
-        overdueMinor: minor(row.overdue_minor),
-        buckets: Object.fromEntries(ageingBuckets.map((bucket) => [bucket, minor(row[bucket])])) as Record<
-          AgeingBucket,
-          number
-        >,
-        openInvoices: row.open_invoices,
-        invoicedMinor,
-        dso: daysSalesOutstanding(openMinor, invoicedMinor, dsoPeriodDays),
-        creditMinor: minor(row.credit_minor),
-      };
-    }),
-  };
+  const currencies = rows.map((row): CurrencyReceivables => {
+    const openMinor = minor(row.open_minor);
+    const invoicedMinor = minor(row.invoiced_minor);
+    return {
+      currency: row.currency,
+      openMinor,
+      overdueMinor: minor(row.overdue_minor),
+      buckets: Object.fromEntries(ageingBuckets.map((bucket) => [bucket, minor(row[bucket])])) as Record<
+        AgeingBucket,
+        number
+      >,
+      openInvoices: row.open_invoices,
+      invoicedMinor,
+      dso: daysSalesOutstanding(openMinor, invoicedMinor, dsoPeriodDays),
+      creditMinor: minor(row.credit_minor),
+    };
+  });
+  if (!query.convertTo) return { asOf, currencies };
+  return { asOf, currencies, converted: await convertReceivables(ctx, currencies, query.convertTo, asOf) };
 }

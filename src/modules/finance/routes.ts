@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import { etag, expectedVersion } from '../../platform/http/etag';
 import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
@@ -5,11 +6,13 @@ import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
 import { getChaseList } from './chase-list';
 import { createContract, getContract, updateContract } from './contracts';
+import { deleteExchangeRate, listExchangeRates, setExchangeRate } from './exchange-rates';
 import { listContracts } from './list-contracts';
 import {
   ChaseListSchema,
   ContractPageSchema,
   ContractSchema,
+  ExchangeRateSchema,
   FinanceSettingsSchema,
   PaymentPageSchema,
   PaymentSchema,
@@ -22,9 +25,11 @@ import {
   chaseListQuery,
   createContractInput,
   listContractsQuery,
+  listExchangeRatesQuery,
   listPaymentsQuery,
   receivablesQuery,
   recordPaymentInput,
+  setExchangeRateInput,
   updateContractInput,
   updateFinanceSettingsInput,
 } from './schemas';
@@ -267,6 +272,57 @@ export function financeRoutes() {
       const query = c.req.valid('query');
       const list = await runInWorkspace(c, (ctx) => getChaseList(ctx, query));
       return c.json(list, 200);
+    },
+  );
+
+  router.openapi(
+    apiRoute('finance:read', {
+      method: 'get',
+      path: '/exchange-rates',
+      tags,
+      summary: 'The workspace’s exchange rates, the latest first, of one pair or all',
+      request: { query: listExchangeRatesQuery },
+      responses: {
+        200: {
+          description: 'Rates',
+          ...json(z.object({ items: z.array(ExchangeRateSchema) }).meta({ id: 'ExchangeRateList' })),
+        },
+      },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      return c.json(await runInWorkspace(c, (ctx) => listExchangeRates(ctx, query)), 200);
+    },
+  );
+
+  router.openapi(
+    apiRoute('finance:write', {
+      method: 'put',
+      path: '/exchange-rates',
+      tags,
+      summary: 'Enter the rate of a currency pair on a day (replaces that day’s rate); reports convert with it',
+      request: { body: { required: true, ...json(setExchangeRateInput.meta({ id: 'ExchangeRateInput' })) } },
+      responses: { 200: { description: 'Saved', ...json(ExchangeRateSchema) } },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      return c.json(await runInWorkspace(c, (ctx) => setExchangeRate(ctx, input)), 200);
+    },
+  );
+
+  router.openapi(
+    apiRoute('finance:write', {
+      method: 'delete',
+      path: '/exchange-rates/{id}',
+      tags,
+      summary: 'Remove a rate entered by mistake',
+      request: { params: IdParams },
+      responses: { 204: { description: 'Removed' }, 404: problem('No such rate') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await runInWorkspace(c, (ctx) => deleteExchangeRate(ctx, id));
+      return c.body(null, 204);
     },
   );
 

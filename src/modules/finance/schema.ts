@@ -255,3 +255,57 @@ export const acts = pgTable(
     index('acts_invoice_idx').on(table.workspaceId, table.invoiceId),
   ],
 );
+
+/**
+ * Incoming lines of imported bank statements. `fingerprint` (a hash of the line's fields and its
+ * occurrence in the file) is unique per workspace, so importing a statement again adds nothing and
+ * pays nothing twice. A matched line points at the payment it became.
+ */
+export const bankTransactions = pgTable(
+  'bank_transactions',
+  {
+    ...tenantColumns(),
+    fingerprint: text().notNull(),
+    bookedOn: date({ mode: 'string' }).notNull(),
+    amountMinor: minorUnits().notNull(),
+    currency: text().notNull(),
+    payer: text(),
+    purpose: text(),
+    reference: text(),
+    /** `matched` (became a payment), `unmatched` (waits for a person). */
+    status: text().notNull(),
+    /** `number` (an invoice number in the purpose), `amount` (the one open invoice of that amount), `manual`. */
+    matchedBy: text(),
+    paymentId: uuid(),
+  },
+  (table) => [
+    ...tenantKeyAndPolicy(table),
+    unique('bank_transactions_fingerprint_key').on(table.workspaceId, table.fingerprint),
+    foreignKey({
+      name: 'bank_transactions_payment_fk',
+      columns: [table.workspaceId, table.paymentId],
+      foreignColumns: [payments.workspaceId, payments.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [table.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+    index('bank_transactions_status_idx').on(table.workspaceId, table.status, table.bookedOn),
+    check('bank_transactions_amount_check', sql`amount_minor > 0`),
+  ],
+);
+
+/** Exchange rates the workspace enters per date (no network): units of `quote` per unit of `base`, scaled by 10^8. */
+export const exchangeRates = pgTable(
+  'exchange_rates',
+  {
+    ...tenantColumns(),
+    rateOn: date({ mode: 'string' }).notNull(),
+    base: text().notNull(),
+    quote: text().notNull(),
+    rateScaled: bigint({ mode: 'bigint' }).notNull(),
+  },
+  (table) => [
+    ...tenantKeyAndPolicy(table),
+    unique('exchange_rates_pair_day_key').on(table.workspaceId, table.base, table.quote, table.rateOn),
+    foreignKey({ columns: [table.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+    check('exchange_rates_positive_check', sql`rate_scaled > 0 and base <> quote`),
+  ],
+);

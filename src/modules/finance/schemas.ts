@@ -171,7 +171,9 @@ export const listInvoicesQuery = listQuerySchema(
   total: totalFlag,
 });
 export type ListInvoicesQuery = z.input<typeof listInvoicesQuery>;
-export const exportInvoicesQuery = listInvoicesQuery.omit({ limit: true, cursor: true, total: true });
+export const exportInvoicesQuery = listInvoicesQuery
+  .omit({ limit: true, cursor: true, total: true })
+  .extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
 
 export const allocationInput = z.strictObject({ invoiceId: z.uuid(), amountMinor: positiveMinor });
 const allocationList = z
@@ -203,6 +205,8 @@ export type ListPaymentsQuery = z.input<typeof listPaymentsQuery>;
 
 export const receivablesQuery = z.object({
   accountId: z.uuid().optional(),
+  /** Adds a total converted into this currency with the workspace's rates, when every rate exists. */
+  convertTo: currencySchema.optional(),
   /** The day the ageing is taken on; today when omitted. */
   asOf: isoDate.optional(),
 });
@@ -239,3 +243,21 @@ export const signActInput = z.strictObject({
 export type SignActInput = z.input<typeof signActInput>;
 export const listActsQuery = z.object({ accountId: z.uuid().optional(), invoiceId: z.uuid().optional() });
 export type ListActsQuery = z.input<typeof listActsQuery>;
+
+export const listExchangeRatesQuery = z.object({ base: currencySchema.optional(), quote: currencySchema.optional() });
+export type ListExchangeRatesQuery = z.input<typeof listExchangeRatesQuery>;
+export const setExchangeRateInput = z
+  .strictObject({
+    rateOn: isoDate,
+    base: currencySchema,
+    quote: currencySchema,
+    /** Units of `quote` per unit of `base`, as decimal text of up to 8 places: `"92.5034"`. */
+    rate: z
+      .string()
+      .trim()
+      .refine((text) => /^\d{1,9}(?:[.,]\d{1,8})?$/.test(text) && /[1-9]/.test(text), {
+        params: { text: financeMessages.rateFormat },
+      }),
+  })
+  .refine((input) => input.base !== input.quote, { path: ['quote'], params: { text: financeMessages.samePair } });
+export type SetExchangeRateInput = z.input<typeof setExchangeRateInput>;

@@ -1,7 +1,7 @@
 /** The finance section's texts: invoices, payments, receivables, contracts. */
 export const financeEn = {
   title: 'Finance',
-  tabs: { invoices: 'Invoices', receivables: 'Receivables' },
+  tabs: { invoices: 'Invoices', receivables: 'Receivables', bank: 'Bank' },
   status: {
     draft: 'Draft',
     issued: 'Issued',
@@ -17,6 +17,7 @@ export const financeEn = {
     sort: 'Sort',
     sorts: { newest: 'Newest first', number: 'By number', dueOn: 'By due date', amount: 'Largest first' },
     export: 'Export CSV',
+    exportXlsx: 'Export XLSX',
     found: 'Invoices: {{count}}',
     empty: 'No invoices found.',
     number: 'Number',
@@ -29,6 +30,7 @@ export const financeEn = {
     draftNumber: 'draft',
   },
   invoice: {
+    pdf: 'Download PDF',
     new: 'New invoice',
     titleDraft: 'Draft invoice',
     title: 'Invoice {{number}}',
@@ -87,6 +89,31 @@ export const financeEn = {
     recorded: 'Payment recorded',
     credit: 'Kept as the account’s credit: {{amount}}',
   },
+  bank: {
+    import: 'Import a bank statement',
+    hint: 'CSV or XLSX: date, amount, payer, purpose. Lines naming an invoice number become its payments.',
+    result: 'Statement imported',
+    summary:
+      'Lines: {{lines}}; matched to invoices: {{matched}}; waiting to be matched: {{unmatched}}; already imported: {{duplicates}}.',
+    problem: 'Line {{line}} not read: «{{value}}»',
+    unmatched: 'Waiting to be matched: {{count}}',
+    unmatchedTable: 'Statement lines waiting to be matched',
+    nothingWaiting: 'Every imported line is matched.',
+    invoiceNumber: 'Invoice number',
+    match: 'Match',
+    matched: 'The payment is recorded against the invoice.',
+  },
+  rates: {
+    converted: 'Converted total',
+    total: 'Open, converted to {{currency}}: {{amount}}',
+    used: '{{base}} at {{rate}} on {{rateOn}}',
+    missing: 'No exchange rate into {{currency}} for {{currencies}}: no converted total until one is entered.',
+    date: 'Rate date',
+    currency: 'Currency',
+    rate: 'Rate in {{currency}}',
+    save: 'Save rate',
+    saved: 'Exchange rate saved.',
+  },
   receivables: {
     title: 'Receivables ageing',
     asOf: 'As of {{date}}',
@@ -116,6 +143,7 @@ export const financeEn = {
     },
   },
   acts: {
+    pdf: 'Download PDF',
     title: 'Acts of completed work',
     empty: 'No acts yet.',
     number: 'Act number',

@@ -2,7 +2,7 @@ import type { Translation } from './en';
 
 export const financeRu: Translation['finance'] = {
   title: 'Финансы',
-  tabs: { invoices: 'Счета', receivables: 'Дебиторка' },
+  tabs: { invoices: 'Счета', receivables: 'Дебиторка', bank: 'Банк' },
   status: {
     draft: 'Черновик',
     issued: 'Выставлен',
@@ -18,6 +18,7 @@ export const financeRu: Translation['finance'] = {
     sort: 'Сортировка',
     sorts: { newest: 'Сначала новые', number: 'По номеру', dueOn: 'По сроку оплаты', amount: 'Сначала крупные' },
     export: 'Выгрузить CSV',
+    exportXlsx: 'Выгрузить XLSX',
     found: 'Счетов: {{count}}',
     empty: 'Счетов не найдено.',
     number: 'Номер',
@@ -30,6 +31,7 @@ export const financeRu: Translation['finance'] = {
     draftNumber: 'черновик',
   },
   invoice: {
+    pdf: 'Скачать PDF',
     new: 'Новый счёт',
     titleDraft: 'Черновик счёта',
     title: 'Счёт № {{number}}',
@@ -88,6 +90,31 @@ export const financeRu: Translation['finance'] = {
     recorded: 'Оплата внесена',
     credit: 'Осталось авансом на аккаунте: {{amount}}',
   },
+  bank: {
+    import: 'Загрузить банковскую выписку',
+    hint: 'CSV или XLSX: дата, сумма, плательщик, назначение. Строки с номером счёта становятся его оплатой.',
+    result: 'Выписка загружена',
+    summary:
+      'Строк: {{lines}}; разнесено по счетам: {{matched}}; ждут разноски: {{unmatched}}; загружены ранее: {{duplicates}}.',
+    problem: 'Строка {{line}} не прочитана: «{{value}}»',
+    unmatched: 'Ждут разноски: {{count}}',
+    unmatchedTable: 'Строки выписки, ждущие разноски',
+    nothingWaiting: 'Все загруженные строки разнесены.',
+    invoiceNumber: 'Номер счёта',
+    match: 'Разнести',
+    matched: 'Платёж разнесён на счёт.',
+  },
+  rates: {
+    converted: 'Итог в пересчёте',
+    total: 'К оплате в пересчёте на {{currency}}: {{amount}}',
+    used: '{{base}} по {{rate}} на {{rateOn}}',
+    missing: 'Нет курса к {{currency}} для {{currencies}}: итог в пересчёте появится, когда курс будет внесён.',
+    date: 'Дата курса',
+    currency: 'Валюта',
+    rate: 'Курс в {{currency}}',
+    save: 'Сохранить курс',
+    saved: 'Курс сохранён.',
+  },
   receivables: {
     title: 'Старение дебиторской задолженности',
     asOf: 'На {{date}}',
@@ -117,6 +144,7 @@ export const financeRu: Translation['finance'] = {
     },
   },
   acts: {
+    pdf: 'Скачать PDF',
     title: 'Акты выполненных работ',
     empty: 'Актов пока нет.',
     number: 'Номер акта',

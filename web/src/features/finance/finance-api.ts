@@ -83,6 +83,12 @@ export type Receivables = {
     dso: number | null;
     creditMinor: number;
   }[];
+  converted?: {
+    currency: Currency;
+    totals: { openMinor: number; overdueMinor: number } | null;
+    rates: { base: Currency; rateOn: string; rate: string }[];
+    missingRates: Currency[];
+  };
 };
 
 export type ChaseItem = {
@@ -160,14 +166,14 @@ export const financeSettingsQuery = queryOptions({
   queryFn: ({ signal }) => api.get<FinanceSettings>('/finance/settings', { signal }),
 });
 
-/** Downloads the filtered invoice list as CSV, in the UI language. */
-export async function downloadInvoicesCsv(filters: InvoiceFilters): Promise<void> {
+/** Downloads the filtered invoice list as CSV or XLSX, in the UI language. */
+export async function downloadInvoices(filters: InvoiceFilters, format: 'csv' | 'xlsx'): Promise<void> {
   const { sort: _sort, ...query } = filters;
-  const file = await api.file('/invoices/export', { query });
+  const file = await api.file('/invoices/export', { query: { ...query, format } });
   const url = URL.createObjectURL(file);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `invoices-${new Date().toISOString().slice(0, 10)}.csv`;
+  link.download = `invoices-${new Date().toISOString().slice(0, 10)}.${format}`;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
@@ -234,3 +240,52 @@ export const financeApi = {
     documentUrl: string | null;
   }) => api.post<{ id: string }>('/acts', body),
 };
+
+export type StatementImport = {
+  lines: number;
+  duplicates: number;
+  skipped: number;
+  matched: number;
+  unmatched: number;
+  problems: { line: number; field: string; value: string }[];
+};
+
+export type BankTransaction = {
+  id: string;
+  bookedOn: string;
+  amountMinor: number;
+  currency: Currency;
+  payer: string | null;
+  purpose: string | null;
+  reference: string | null;
+  status: 'matched' | 'unmatched';
+};
+
+export const unmatchedBankQuery = queryOptions({
+  queryKey: ['finance', 'bank', 'unmatched'] as const,
+  queryFn: ({ signal }) =>
+    api.get<{ items: BankTransaction[]; total: number }>('/bank-transactions', {
+      query: { status: 'unmatched', limit: 200 },
+      signal,
+    }),
+});
+
+export const bankApi = {
+  importStatement: (file: Blob) => api.upload<StatementImport>('/bank-statements', file),
+  /** Matches a line to the invoice with this number (found by the list's search). */
+  matchToInvoiceNumber: async ({ id, number }: { id: string; number: string }) => {
+    const found = await api.get<Page<InvoiceSummary>>('/invoices', { query: { q: number, limit: 5 } });
+    const invoice = found.items.find((candidate) => candidate.number === number.trim());
+    return api.post<BankTransaction>(`/bank-transactions/${id}/match`, { invoiceId: invoice?.id ?? null });
+  },
+};
+
+/** The workspace's receivables converted into one currency with its exchange rates. */
+export const convertedReceivablesQuery = (currency: Currency) =>
+  queryOptions({
+    queryKey: ['finance', 'receivables', 'converted', currency] as const,
+    queryFn: ({ signal }) => api.get<Receivables>('/receivables', { query: { convertTo: currency }, signal }),
+  });
+
+export const setExchangeRate = (body: { rateOn: string; base: Currency; quote: Currency; rate: string }) =>
+  api.put<{ id: string }>('/exchange-rates', body);

@@ -9,21 +9,28 @@ import { invoiceStatusFilters } from '../../api/shared';
 import { AnchorLink } from '../../shared/anchor-link';
 import { notifyError } from '../../shared/notify';
 import { useFormat } from '../../shared/use-format';
-import { downloadInvoicesCsv, type InvoiceFilters, invoicesQuery } from './finance-api';
+import { useCan } from '../auth/session';
+import { BankPanel } from './bank-panel';
+import { downloadInvoices, type InvoiceFilters, invoicesQuery } from './finance-api';
 import { InvoiceStatusBadge, useMoney } from './money';
 import { ReceivablesPanel } from './receivables-panel';
 
 const sorts = { newest: '-createdAt', number: '-number', dueOn: 'dueOn', amount: '-grossMinor' } as const;
 type SortName = keyof typeof sorts;
 
-export type FinanceSearch = { tab?: 'invoices' | 'receivables'; status?: string[]; q?: string; sort?: SortName };
+export type FinanceSearch = {
+  tab?: 'invoices' | 'receivables' | 'bank';
+  status?: string[];
+  q?: string;
+  sort?: SortName;
+};
 
 export function parseFinanceSearch(search: Record<string, unknown>): FinanceSearch {
   const status = (
     typeof search.status === 'string' ? search.status.split(',') : Array.isArray(search.status) ? search.status : []
   ).filter((value): value is string => (invoiceStatusFilters as readonly string[]).includes(value as string));
   return {
-    ...(search.tab === 'receivables' ? { tab: 'receivables' as const } : {}),
+    ...(search.tab === 'receivables' || search.tab === 'bank' ? { tab: search.tab } : {}),
     ...(status.length > 0 ? { status } : {}),
     ...(typeof search.q === 'string' && search.q ? { q: search.q } : {}),
     ...(typeof search.sort === 'string' && search.sort in sorts ? { sort: search.sort as SortName } : {}),
@@ -36,22 +43,27 @@ export function FinancePage() {
   const search = useSearch({ from: '/app/finance' });
   const navigate = useNavigate({ from: '/finance' });
   const setSearch = (next: FinanceSearch) => void navigate({ search: next, replace: true });
+  const canImport = useCan('finance:write');
   return (
     <Stack>
       <Title order={2}>{t('finance.title')}</Title>
       <Tabs
         value={search.tab ?? 'invoices'}
-        onChange={(tab) => setSearch({ ...search, tab: tab === 'receivables' ? 'receivables' : undefined })}
+        onChange={(tab) => setSearch({ ...search, tab: tab === 'receivables' || tab === 'bank' ? tab : undefined })}
       >
         <Tabs.List>
           <Tabs.Tab value="invoices">{t('finance.tabs.invoices')}</Tabs.Tab>
           <Tabs.Tab value="receivables">{t('finance.tabs.receivables')}</Tabs.Tab>
+          {canImport && <Tabs.Tab value="bank">{t('finance.tabs.bank')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="invoices" pt="md">
           <InvoiceList search={search} setSearch={setSearch} />
         </Tabs.Panel>
         <Tabs.Panel value="receivables" pt="md">
           {search.tab === 'receivables' && <ReceivablesPanel />}
+        </Tabs.Panel>
+        <Tabs.Panel value="bank" pt="md">
+          {search.tab === 'bank' && canImport && <BankPanel />}
         </Tabs.Panel>
       </Tabs>
     </Stack>
@@ -104,9 +116,16 @@ function InvoiceList({ search, setSearch }: { search: FinanceSearch; setSearch: 
         <Button
           variant="light"
           leftSection={<IconDownload size={16} />}
-          onClick={() => downloadInvoicesCsv(filters).catch(notifyError)}
+          onClick={() => downloadInvoices(filters, 'csv').catch(notifyError)}
         >
           {t('finance.list.export')}
+        </Button>
+        <Button
+          variant="light"
+          leftSection={<IconDownload size={16} />}
+          onClick={() => downloadInvoices(filters, 'xlsx').catch(notifyError)}
+        >
+          {t('finance.list.exportXlsx')}
         </Button>
       </Group>
       {total !== undefined && (

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../shared/notify';
@@ -58,6 +58,11 @@ export function InvoiceActs({ invoice }: { invoice: Invoice }) {
                     : t('finance.acts.unsigned')}
                 </Table.Td>
                 <Table.Td ta="right">{money(act.amountMinor, invoice.currency)}</Table.Td>
+                <Table.Td ta="right">
+                  <Anchor href={`/api/v1/acts/${act.id}/pdf`} target="_blank" size="sm">
+                    {t('finance.acts.pdf')}
+                  </Anchor>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

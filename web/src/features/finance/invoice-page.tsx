@@ -107,6 +107,11 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
           </Title>
           <InvoiceStatusBadge status={invoice.status} overdue={invoice.overdue} />
         </Group>
+        {invoice.status !== 'draft' && (
+          <Button component="a" variant="default" href={`/api/v1/invoices/${invoice.id}/pdf`} target="_blank">
+            {t('finance.invoice.pdf')}
+          </Button>
+        )}
         {canWrite && (
           <Group gap="xs">
             {invoice.status === 'draft' && (

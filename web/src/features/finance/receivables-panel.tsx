@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ageingBuckets } from '../../api/shared';
 import { AnchorLink } from '../../shared/anchor-link';
 import { useFormat } from '../../shared/use-format';
+import { ConvertedTotal } from './converted-total';
 import { chaseQuery, receivablesQuery } from './finance-api';
 import { useMoney } from './money';
 
@@ -77,6 +78,7 @@ export function ReceivablesPanel() {
           {t('finance.receivables.title')}
         </Title>
         <ReceivablesTable />
+        <ConvertedTotal />
       </Paper>
       <Paper withBorder p="md">
         <Title order={4} mb="xs">
