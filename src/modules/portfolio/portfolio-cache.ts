@@ -1,11 +1,11 @@
-import { asc, count, eq, max, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, max, sql } from 'drizzle-orm';
 import { can } from '../../platform/auth/permissions';
 import { KeptInMemory } from '../../platform/kept-in-memory';
 import type { UseCaseContext } from '../../platform/use-case';
 import { type AccountStatus, accounts } from '../accounts';
 import type { FactRegistry } from './model-versions';
-import { portfolioRatingRevisions } from './schema';
-import { readFacts, readRatings } from './scoring-inputs';
+import { portfolioRatedAccounts, portfolioRatingRevisions } from './schema';
+import { idListLimit, readFacts, readRatings } from './scoring-inputs';
 
 /** How long fact values read for the whole portfolio are reused: other modules' data changes slowly. */
 export const factLifetimeMs = 60_000;
@@ -47,15 +47,53 @@ export async function ratingsRevision(ctx: UseCaseContext): Promise<number> {
   return row?.revision ?? 0;
 }
 
-/** Marks the workspace's ratings as changed, in the transaction that changes them. */
-export async function bumpRatingsRevision(ctx: UseCaseContext): Promise<void> {
-  await ctx.db
+/** Marks the account's ratings as changed, in the transaction that changes them. */
+export async function bumpRatingsRevision(ctx: UseCaseContext, accountId: string): Promise<void> {
+  const [moved] = await ctx.db
     .insert(portfolioRatingRevisions)
     .values({ workspaceId: ctx.actor.workspaceId, revision: 1 })
     .onConflictDoUpdate({
       target: portfolioRatingRevisions.workspaceId,
       set: { revision: sql`${portfolioRatingRevisions.revision} + 1` },
+    })
+    .returning({ revision: portfolioRatingRevisions.revision });
+  const revision = moved?.revision ?? 1;
+  await ctx.db
+    .insert(portfolioRatedAccounts)
+    .values({ workspaceId: ctx.actor.workspaceId, accountId, revision })
+    .onConflictDoUpdate({
+      target: [portfolioRatedAccounts.workspaceId, portfolioRatedAccounts.accountId],
+      set: { revision },
     });
+}
+
+/**
+ * The workspace's ratings after `kept`: only the accounts rated since are read again (into a new
+ * map, so what was scored from the old one is known to be stale); everything when none is kept
+ * or too many accounts changed.
+ */
+async function ratingsSince(ctx: UseCaseContext, kept: Kept['ratings']): Promise<Map<string, Record<string, number>>> {
+  if (!kept) return readRatings(ctx);
+  const changed = await ctx.db
+    .select({ accountId: portfolioRatedAccounts.accountId })
+    .from(portfolioRatedAccounts)
+    .where(
+      and(
+        eq(portfolioRatedAccounts.workspaceId, ctx.actor.workspaceId),
+        gt(portfolioRatedAccounts.revision, kept.revision),
+      ),
+    )
+    .limit(idListLimit + 1);
+  if (changed.length > idListLimit) return readRatings(ctx);
+  const ids = changed.map((row) => row.accountId);
+  const fresh = await readRatings(ctx, ids);
+  const byAccount = new Map(kept.byAccount);
+  for (const id of ids) {
+    const ratings = fresh.get(id);
+    if (ratings) byAccount.set(id, ratings);
+    else byAccount.delete(id);
+  }
+  return byAccount;
 }
 
 /** True when the actor sees every account of the workspace, so what is kept may serve them. */
@@ -122,7 +160,7 @@ export async function portfolioInputs(
   const revision = await ratingsRevision(ctx);
   if (state.ratings?.revision !== revision) {
     // NOTE: ratings read after the revision are at least as new as it, never older.
-    state.ratings = { revision, byAccount: await readRatings(ctx) };
+    state.ratings = { revision, byAccount: await ratingsSince(ctx, state.ratings) };
   }
   const now = ctx.now.getTime();
   const facts = new Map<string, Map<string, number>>();

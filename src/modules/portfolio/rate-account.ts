@@ -93,6 +93,6 @@ export async function rateAccount(
         .where(and(scope, eq(portfolioRatings.id, existing.id)));
     }
   }
-  if (changed) await bumpRatingsRevision(ctx);
+  if (changed) await bumpRatingsRevision(ctx, accountId);
   return getAccountPortfolio(ctx, registry, accountId);
 }

@@ -55,6 +55,29 @@ export const portfolioRatingRevisions = pgTable(
   ],
 );
 
+/**
+ * The ratings revision that last changed each account's ratings, so a server keeping the
+ * workspace's ratings re-reads only the accounts rated since, not all 80,000 ratings.
+ */
+export const portfolioRatedAccounts = pgTable(
+  'portfolio_rated_accounts',
+  {
+    workspaceId: uuid().notNull(),
+    accountId: uuid().notNull(),
+    revision: bigint({ mode: 'number' }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.workspaceId, table.accountId] }),
+    foreignKey({
+      name: 'portfolio_rated_accounts_account_fk',
+      columns: [table.workspaceId, table.accountId],
+      foreignColumns: [accounts.workspaceId, accounts.id],
+    }).onDelete('cascade'),
+    index('portfolio_rated_accounts_revision_idx').on(table.workspaceId, table.revision),
+    workspaceIsolation(),
+  ],
+);
+
 /** A person's current rating of an account on one manual criterion, with their comment. */
 export const portfolioRatings = pgTable(
   'portfolio_ratings',

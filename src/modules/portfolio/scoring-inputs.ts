@@ -6,7 +6,7 @@ import { portfolioRatings } from './schema';
 import type { PortfolioModelDefinition } from './schemas';
 
 /** Above this many accounts a read takes the whole workspace: a long `in (…)` list costs more than it saves. */
-const idListLimit = 500;
+export const idListLimit = 500;
 
 /** The fact keys a model reads (plus any extra, such as the fact that sizes the bubbles). */
 export function factKeysOf(definition: PortfolioModelDefinition, extra: readonly string[] = []): string[] {

@@ -231,6 +231,8 @@ describe('portfolio scores and ratings', () => {
     await rate(manager(), account.id, { wallet: 2 });
     const rated = await rowOf();
     expect(rated.strength).toBeLessThan(before.strength);
+    await rate(manager(), account.id, { wallet: null });
+    expect(await rowOf()).toMatchObject({ complete: false, missingCount: 1 });
     await rate(manager(), account.id, { wallet: 10 });
     expect(await rowOf()).toEqual(before);
     const thresholds = { attractiveness: 80, strength: 80 };
