@@ -7,7 +7,7 @@ import { users } from '../users';
 import { accountAndSettings, accountPeople } from './load-account-map';
 import { type KeptAt, mapRevisionColumn, stillCurrent } from './map-revision';
 import { relationshipMessages } from './messages';
-import { relationshipCoverage, stakeholderLinks } from './schema';
+import { stakeholderLinks } from './schema';
 
 /** The letters on an owner's avatar: the first letters of the first two words of the name. */
 export function initialsOf(name: string | null): string {
@@ -60,8 +60,8 @@ async function readChart(ctx: UseCaseContext, accountId: string): Promise<Omit<K
           'toContactId', l.to_contact_id, 'kind', l.kind, 'note', l.note) order by l.created_at, l.id)
         from ${stakeholderLinks} l
         where l.workspace_id = ${workspaceId} and l.from_contact_id in (select id from people)), '[]')::text as links,
-      coalesce((select json_agg(distinct rc.user_id) from ${relationshipCoverage} rc
-        where rc.workspace_id = ${workspaceId} and rc.contact_id in (select id from people)), '[]') as owner_ids`);
+      coalesce((select json_agg(distinct owner ->> 'userId') from owned o, json_array_elements(o.coverage) owner),
+        '[]') as owner_ids`);
   const row = result.rows[0];
   return { people: row?.people ?? '[]', links: row?.links ?? '[]', ownerIds: row?.owner_ids ?? [] };
 }
