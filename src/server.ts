@@ -16,6 +16,7 @@ import {
   kpiRoutes,
   startDetectionWorker,
 } from './modules/kpis';
+import { planRoutes, planTemplateRoutes } from './modules/plans';
 import { keyAccountCapGuard, portfolioRoutes } from './modules/portfolio';
 import {
   createInteraction,
@@ -80,6 +81,8 @@ export function buildApp(
       financeRoutes(),
       invoiceRoutes(),
       actRoutes(),
+      planTemplateRoutes(),
+      planRoutes(),
     ],
     largeBodies: [{ path: /^\/api\/v1\/kpi-series\/[^/]+\/points$/, maxBytes: 8 * 1024 * 1024 }, importUploadBody],
     checkDatabase: async () => {

@@ -59,6 +59,8 @@ describe('auth API', () => {
           'kpis:write',
           'kpis:triage',
           'finance:read',
+          'plans:read',
+          'plans:write',
         ],
         workspaces: [{ id: workspace.workspaceId, name: 'Вход', role: 'manager' }],
         csrfToken: expect.any(String),

@@ -27,6 +27,10 @@ export const permissions = [
   'finance:read',
   'finance:read-all',
   'finance:write',
+  'plans:read',
+  'plans:write',
+  'plans:approve',
+  'plans:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -38,6 +42,7 @@ const everyone: Permission[] = [
   'api-tokens:own',
   'portfolio:read',
   'kpis:read',
+  'plans:read',
 ];
 // NOTE: specialists work on the accounts they are assigned to (owner or account team) and see
 // only those; everyone else reads the whole workspace. On those accounts a specialist logs the
@@ -58,8 +63,11 @@ const editors: Permission[] = [
   'imports:run',
   'kpis:write',
   'kpis:triage',
+  'plans:write',
 ];
 
+// NOTE: `plans:write` edits the plans of the accounts one owns or is on the team of, in draft;
+// `plans:approve` approves or returns any plan and edits any; `plans:manage` edits the template.
 // NOTE: money is not for everyone (docs/decisions/0014-finance.md): finance and admin write it;
 // heads and viewers read the whole workspace's; managers read only the accounts they own or are
 // on the team of (`finance:read` without `finance:read-all`); specialists see none of it.
@@ -68,7 +76,16 @@ const financeReaders: Permission[] = ['finance:read', 'finance:read-all'];
 /** What each role may do. Routes and use cases ask `can(role, permission)`; nothing else decides. */
 const grants: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  head: new Set([...editors, 'accounts:delete', 'audit:read', 'portfolio:manage', 'kpis:manage', ...financeReaders]),
+  head: new Set([
+    ...editors,
+    'accounts:delete',
+    'audit:read',
+    'portfolio:manage',
+    'kpis:manage',
+    ...financeReaders,
+    'plans:approve',
+    'plans:manage',
+  ]),
   manager: new Set([...editors, 'finance:read']),
   specialist: new Set([...everyone, 'interactions:write', 'kpis:triage']),
   finance: new Set([...wholeWorkspace, ...financeReaders, 'finance:write']),
