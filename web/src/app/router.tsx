@@ -15,6 +15,7 @@ import { InvoicePage } from '../features/finance/invoice-page';
 import { ImportsPage } from '../features/imports/imports-page';
 import { FindingsPage } from '../features/kpis/findings-page';
 import { SeriesPage } from '../features/kpis/series-page';
+import { PlanPage } from '../features/plans/plan-page';
 import { PortfolioPage } from '../features/portfolio/portfolio-page';
 import { parsePortfolioSearch } from '../features/portfolio/portfolio-search';
 import { ProfilePage } from '../features/profile/profile-page';
@@ -145,6 +146,13 @@ const invoiceRoute = createRoute({
   component: InvoicePage,
 });
 
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'plans/$planId',
+  beforeLoad: requirePermission('plans:read'),
+  component: PlanPage,
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'settings',
@@ -184,6 +192,7 @@ const routeTree = rootRoute.addChildren([
     portfolioRoute,
     financeRoute,
     invoiceRoute,
+    planRoute,
     settingsRoute,
     auditRoute,
     importsRoute,

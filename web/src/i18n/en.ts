@@ -1,6 +1,7 @@
 import { financeEn } from './finance-en';
 import { importsEn } from './imports-en';
 import { kpisEn } from './kpis-en';
+import { plansEn } from './plans-en';
 import { portfolioEn } from './portfolio-en';
 
 /** English texts of the web app. `ru.ts` must have exactly the same keys: its type says so. */
@@ -586,6 +587,7 @@ export const en = {
   imports: importsEn,
   kpis: kpisEn,
   finance: financeEn,
+  plans: plansEn,
 };
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

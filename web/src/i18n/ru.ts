@@ -2,6 +2,7 @@ import type { Translation } from './en';
 import { financeRu } from './finance-ru';
 import { importsRu } from './imports-ru';
 import { kpisRu } from './kpis-ru';
+import { plansRu } from './plans-ru';
 import { portfolioRu } from './portfolio-ru';
 
 export const ru: Translation = {
@@ -593,4 +594,5 @@ export const ru: Translation = {
   imports: importsRu,
   kpis: kpisRu,
   finance: financeRu,
+  plans: plansRu,
 };
