@@ -31,6 +31,12 @@ const demoTables = [
   'kpi_series_detection',
   'kpi_findings',
   'kpi_targets',
+  'plan_template_sections',
+  'account_plans',
+  'plan_sections',
+  'plan_objectives',
+  'plan_actions',
+  'plan_versions',
 ];
 
 /**

@@ -1,6 +1,7 @@
 export { copyPlanForward } from './copy-forward';
 export { createPlan } from './create-plan';
 export type { PlanDetail } from './get-plan';
+export { defaultSections as defaultPlanSections } from './messages';
 export { planRoutes } from './routes';
 export { savePlan } from './save-plan';
 export {

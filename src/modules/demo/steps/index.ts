@@ -5,6 +5,7 @@ import { contactsStep } from './contacts';
 import { customFieldsStep } from './custom-fields';
 import { financeStep } from './finance';
 import { kpisStep } from './kpis';
+import { plansStep } from './plans';
 import { portfolioStep } from './portfolio';
 import { relationshipsStep } from './relationships';
 import { usersStep } from './users';
@@ -23,4 +24,5 @@ export const demoSteps: readonly DemoStep[] = [
   portfolioStep,
   kpisStep,
   financeStep,
+  plansStep,
 ];
