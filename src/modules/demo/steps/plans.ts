@@ -98,9 +98,10 @@ export const plansStep: DemoStep = {
         const title = ctx.options.locale === 'ru' ? section.titleRu : section.titleEn;
         const body = text.section(title, account.name);
         snapshot.sections.push({ sectionId: section.id, titleEn: section.titleEn, titleRu: section.titleRu, body });
-        planSectionRows.push({ ...stamp, planId: lastId, templateSectionId: section.id, body });
+        planSectionRows.push({ ...stamp, id: newId(), planId: lastId, templateSectionId: section.id, body });
         planSectionRows.push({
           ...stamp,
+          id: newId(),
           planId: thisId,
           templateSectionId: section.id,
           body: random.chance(0.6) ? body : '',
@@ -155,6 +156,7 @@ export const plansStep: DemoStep = {
       }
       versionRows.push({
         ...stamp,
+        id: newId(),
         planId: lastId,
         number: 1,
         snapshot,
