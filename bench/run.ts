@@ -6,6 +6,7 @@ import { financeBenchmark } from './scenarios/finance';
 import { foundationBenchmark } from './scenarios/foundation';
 import { importsBenchmark } from './scenarios/imports';
 import { kpisBenchmark } from './scenarios/kpis';
+import { plansBenchmark } from './scenarios/plans';
 import { portfolioBenchmark } from './scenarios/portfolio';
 import { relationshipsBenchmark } from './scenarios/relationships';
 
@@ -18,6 +19,7 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
   imports: importsBenchmark,
   finance: financeBenchmark,
   kpis: kpisBenchmark,
+  plans: plansBenchmark,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));
