@@ -7,6 +7,7 @@ import { financeBenchmark } from './scenarios/finance';
 import { foundationBenchmark } from './scenarios/foundation';
 import { importsBenchmark } from './scenarios/imports';
 import { kpisBenchmark } from './scenarios/kpis';
+import { plansBenchmark } from './scenarios/plans';
 import { portfolioBenchmark } from './scenarios/portfolio';
 import { relationshipsBenchmark } from './scenarios/relationships';
 
@@ -20,6 +21,7 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
   finance: financeBenchmark,
   kpis: kpisBenchmark,
   delivery: deliveryBenchmark,
+  plans: plansBenchmark,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));

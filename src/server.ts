@@ -25,6 +25,7 @@ import {
   kpiRoutes,
   startDetectionWorker,
 } from './modules/kpis';
+import { planRoutes, planTemplateRoutes } from './modules/plans';
 import { keyAccountCapGuard, portfolioRoutes } from './modules/portfolio';
 import {
   createInteraction,
@@ -93,6 +94,8 @@ export function buildApp(
       workRoutes(),
       estimateRoutes(),
       bankRoutes(),
+      planTemplateRoutes(),
+      planRoutes(),
     ],
     largeBodies: [
       { path: /^\/api\/v1\/kpi-series\/[^/]+\/points$/, maxBytes: 8 * 1024 * 1024 },

@@ -706,6 +706,43 @@ describe('OpenAPI document', () => {
     await call(admin, 'POST', `${thirdPath}/invoice`);
     await call(admin, 'POST', `/api/v1/estimates/${payer.body.id}/invoice`);
 
+    const template = await call(admin, 'GET', '/api/v1/plan-template');
+    const risks = await call(admin, 'POST', '/api/v1/plan-template/sections', { titleEn: 'Risks', titleRu: 'Риски' });
+    const riskId = risks.body.items.at(-1).id;
+    await call(admin, 'PATCH', `/api/v1/plan-template/sections/${riskId}`, { retired: true });
+    await call(admin, 'PATCH', `/api/v1/plan-template/sections/${riskId}`, { retired: false }, { 'if-match': '"1"' });
+    await call(admin, 'PUT', '/api/v1/plan-template/order', {
+      sectionIds: risks.body.items.map((section: { id: string }) => section.id).reverse(),
+    });
+    await call(admin, 'PUT', '/api/v1/plan-template/order', { sectionIds: [riskId] });
+    expect(template.body.items.length).toBeGreaterThan(0);
+    const plan = await call(admin, 'POST', '/api/v1/account-plans', { accountId: payer.body.id });
+    await call(admin, 'POST', '/api/v1/account-plans', { accountId: payer.body.id });
+    const planPath = `/api/v1/account-plans/${plan.body.id}`;
+    await call(admin, 'GET', `/api/v1/account-plans?accountId=${payer.body.id}`);
+    await call(admin, 'GET', planPath);
+    await call(admin, 'GET', `${planPath}/markdown`);
+    await call(admin, 'PUT', planPath, {
+      sections: [{ sectionId: plan.body.sections[0].sectionId, body: '**Рынок**' }],
+      competitors: [{ name: 'Acme', shareOfWallet: 30, threat: 'high' }],
+      objectives: [{ title: 'Выручка', metricName: 'Выручка', target: 10, actions: [{ title: 'QBR', progress: 10 }] }],
+    });
+    await call(admin, 'PUT', planPath, { sections: [], competitors: [], objectives: [] }, { 'if-match': '"1"' });
+    await call(admin, 'POST', `${planPath}/approve`);
+    await call(admin, 'POST', `${planPath}/submit`);
+    await call(admin, 'POST', `${planPath}/return`, { comment: 'Уточните цели' });
+    await call(admin, 'POST', `${planPath}/submit`);
+    await call(admin, 'POST', `${planPath}/approve`);
+    await call(admin, 'POST', `${planPath}/reopen`);
+    await call(admin, 'POST', `${planPath}/submit`);
+    await call(admin, 'POST', `${planPath}/approve`);
+    await call(admin, 'GET', `${planPath}/versions/1`);
+    await call(admin, 'GET', `${planPath}/versions/9`);
+    await call(admin, 'GET', `${planPath}/compare?from=1&to=2`);
+    await call(admin, 'GET', `${planPath}/markdown`);
+    await call(admin, 'POST', `${planPath}/copy-forward`);
+    await call(admin, 'POST', `${planPath}/copy-forward`);
+
     await call(admin, 'GET', '/api/v1/audit-log?limit=2');
     const token = await call(admin, 'POST', '/api/v1/api-tokens', { name: 'Договор', expiresInDays: 7 });
     await call(admin, 'GET', '/api/v1/api-tokens');
@@ -739,6 +776,10 @@ describe('OpenAPI document', () => {
       if (fileTypes.length > 0) {
         const answeredType = response.headers.get('content-type')?.split(';')[0] ?? '';
         expect(fileTypes, key).toContain(answeredType);
+        continue;
+      }
+      if (content && 'text/markdown' in content) {
+        expect(response.headers.get('content-type'), key).toContain('text/markdown');
         continue;
       }
       const mediaType =

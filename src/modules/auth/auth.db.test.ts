@@ -63,6 +63,8 @@ describe('auth API', () => {
           'delivery:write',
           'estimates:read',
           'estimates:write',
+          'plans:read',
+          'plans:write',
         ],
         workspaces: [{ id: workspace.workspaceId, name: 'Вход', role: 'manager' }],
         csrfToken: expect.any(String),

@@ -37,6 +37,12 @@ const demoTables = [
   'tasks',
   'estimates',
   'estimate_lines',
+  'plan_template_sections',
+  'account_plans',
+  'plan_sections',
+  'plan_objectives',
+  'plan_actions',
+  'plan_versions',
 ];
 
 /**

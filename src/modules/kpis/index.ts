@@ -1,6 +1,7 @@
 export { type DetectionWorker, detectSeries, runDetectionJobs, startDetectionWorker } from './detection-job';
 export type { FollowUpPort } from './findings';
 export { accountHealthFact, recordDailyHealth } from './health';
+export { findMetric } from './metrics';
 export { type KpiRouteDependencies, kpiRoutes } from './routes';
 export {
   accountHealthHistory,

@@ -32,6 +32,10 @@ export const permissions = [
   'delivery:manage',
   'estimates:read',
   'estimates:write',
+  'plans:read',
+  'plans:write',
+  'plans:approve',
+  'plans:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -44,6 +48,7 @@ const everyone: Permission[] = [
   'portfolio:read',
   'kpis:read',
   'delivery:read',
+  'plans:read',
 ];
 // NOTE: specialists work on the accounts they are assigned to (owner or account team) and see
 // only those; everyone else reads the whole workspace. On those accounts a specialist logs the
@@ -66,6 +71,7 @@ const editors: Permission[] = [
   'kpis:triage',
   'delivery:write',
   'estimates:write',
+  'plans:write',
 ];
 
 // NOTE: delivery (decision 0016): everyone reads it, but a specialist sees only the tasks given to
@@ -73,6 +79,8 @@ const editors: Permission[] = [
 // (`estimates:read` comes with reading the whole workspace). Managers run projects, tasks and
 // estimates (`delivery:write`, `estimates:write`); heads and admins also keep the departments,
 // capacities, project types, price list and the acceptance window (`delivery:manage`).
+// NOTE: `plans:write` edits the plans of the accounts one owns or is on the team of, in draft;
+// `plans:approve` approves or returns any plan and edits any; `plans:manage` edits the template.
 // NOTE: money is not for everyone (docs/decisions/0014-finance.md): finance and admin write it;
 // heads and viewers read the whole workspace's; managers read only the accounts they own or are
 // on the team of (`finance:read` without `finance:read-all`); specialists see none of it.
@@ -89,6 +97,8 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'kpis:manage',
     'delivery:manage',
     ...financeReaders,
+    'plans:approve',
+    'plans:manage',
   ]),
   manager: new Set([...editors, 'finance:read']),
   specialist: new Set([...everyone, 'interactions:write', 'kpis:triage']),

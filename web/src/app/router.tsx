@@ -18,6 +18,7 @@ import { InvoicePage } from '../features/finance/invoice-page';
 import { ImportsPage } from '../features/imports/imports-page';
 import { FindingsPage } from '../features/kpis/findings-page';
 import { SeriesPage } from '../features/kpis/series-page';
+import { PlanPage } from '../features/plans/plan-page';
 import { PortfolioPage } from '../features/portfolio/portfolio-page';
 import { parsePortfolioSearch } from '../features/portfolio/portfolio-search';
 import { ProfilePage } from '../features/profile/profile-page';
@@ -169,6 +170,13 @@ const invoiceRoute = createRoute({
   component: InvoicePage,
 });
 
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'plans/$planId',
+  beforeLoad: requirePermission('plans:read'),
+  component: PlanPage,
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'settings',
@@ -211,6 +219,7 @@ const routeTree = rootRoute.addChildren([
     projectRoute,
     taskRoute,
     invoiceRoute,
+    planRoute,
     settingsRoute,
     auditRoute,
     importsRoute,

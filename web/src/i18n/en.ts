@@ -2,6 +2,7 @@ import { deliveryEn } from './delivery-en';
 import { financeEn } from './finance-en';
 import { importsEn } from './imports-en';
 import { kpisEn } from './kpis-en';
+import { plansEn } from './plans-en';
 import { portfolioEn } from './portfolio-en';
 
 /** English texts of the web app. `ru.ts` must have exactly the same keys: its type says so. */
@@ -599,6 +600,7 @@ export const en = {
   kpis: kpisEn,
   finance: financeEn,
   delivery: deliveryEn,
+  plans: plansEn,
 };
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

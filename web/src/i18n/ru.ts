@@ -3,6 +3,7 @@ import type { Translation } from './en';
 import { financeRu } from './finance-ru';
 import { importsRu } from './imports-ru';
 import { kpisRu } from './kpis-ru';
+import { plansRu } from './plans-ru';
 import { portfolioRu } from './portfolio-ru';
 
 export const ru: Translation = {
@@ -606,4 +607,5 @@ export const ru: Translation = {
   kpis: kpisRu,
   finance: financeRu,
   delivery: deliveryRu,
+  plans: plansRu,
 };

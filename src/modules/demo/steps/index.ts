@@ -6,6 +6,7 @@ import { customFieldsStep } from './custom-fields';
 import { deliveryStep } from './delivery';
 import { financeStep } from './finance';
 import { kpisStep } from './kpis';
+import { plansStep } from './plans';
 import { portfolioStep } from './portfolio';
 import { relationshipsStep } from './relationships';
 import { usersStep } from './users';
@@ -25,4 +26,5 @@ export const demoSteps: readonly DemoStep[] = [
   kpisStep,
   financeStep,
   deliveryStep,
+  plansStep,
 ];

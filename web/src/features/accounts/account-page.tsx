@@ -14,6 +14,7 @@ import { AccountContacts } from '../contacts/account-contacts';
 import { accountContactCountQuery } from '../contacts/contacts-api';
 import { AccountFinance } from '../finance/account-finance';
 import { AccountKpis } from '../kpis/account-kpis';
+import { AccountPlans } from '../plans/account-plans';
 import { AccountPortfolioPanel } from '../portfolio/account-portfolio-panel';
 import { AccountRelationships } from '../relationships/account-relationships';
 import { InteractionTimeline } from '../relationships/interaction-timeline';
@@ -127,6 +128,7 @@ function AccountView({ account }: { account: Account }) {
       {canReadKpis && <AccountKpis accountId={account.id} />}
       <AccountContacts account={account} />
       {canReadRelationships && <InteractionTimeline accountId={account.id} />}
+      <AccountPlans accountId={account.id} />
       {canReadFinance && <AccountFinance accountId={account.id} />}
       <AccountFormModal opened={editing} onClose={() => setEditing(false)} account={account} />
     </Stack>

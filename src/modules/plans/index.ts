@@ -1,0 +1,18 @@
+export { copyPlanForward } from './copy-forward';
+export { createPlan } from './create-plan';
+export type { PlanDetail } from './get-plan';
+export { defaultSections as defaultPlanSections } from './messages';
+export { planRoutes } from './routes';
+export { savePlan } from './save-plan';
+export {
+  accountPlans,
+  planActions,
+  planCompetitors,
+  planObjectives,
+  planSections,
+  planTemplateSections,
+  planVersions,
+} from './schema';
+export * from './schemas';
+export { planTemplateRoutes } from './template-routes';
+export { approvePlan, submitPlan } from './workflow';
