@@ -89,13 +89,14 @@ type LinkRow = [id: string, fromContactId: string, toContactId: string, kind: Li
  */
 export function accountPeople(ctx: UseCaseContext, accountId: string) {
   const workspaceId = ctx.actor.workspaceId;
+  // NOTE: the lateral subqueries with `offset 0` keep attributes and owners looked up by key:
+  // joined by hash instead, PostgreSQL read all 54,000 stakeholders (and 26,000 owners) of the
+  // workspace for an account of 2,000 people.
   return sql`
     with people as (
       select c.id, c.full_name, c.title, c.department, c.reports_to_id, c.version,
         s.buying_role, s.support, s.influence, s.decision_orientation, coalesce(s.key_player, false) as key_player
       from ${contacts} c
-      -- NOTE: \`offset 0\` keeps these lookups by key: joined by hash instead, PostgreSQL read all
-      -- 54,000 stakeholders (or 26,000 owners) of the workspace for an account of 2,000 people.
       left join lateral (select * from ${stakeholders} s
         where s.workspace_id = ${workspaceId} and s.id = c.id offset 0) s on true
       where c.workspace_id = ${workspaceId} and c.account_id = ${accountId}
