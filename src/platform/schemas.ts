@@ -13,6 +13,25 @@ const unknownTimeZone: LocalizedText = {
   ru: 'Укажите часовой пояс IANA, например Europe/Moscow.',
 };
 
+const firstYear = 1900;
+const lastYear = 2200;
+const dateOutOfRange: LocalizedText = {
+  en: 'Must be a date between the years {from} and {to}.',
+  ru: 'Укажите дату между {from} и {to} годами.',
+};
+// NOTE: text that is no date at all gets only the format's message.
+const withinYears = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return Number.isNaN(year) || (year >= firstYear && year <= lastYear);
+};
+const yearsRange = { params: { text: dateOutOfRange, params: { from: firstYear, to: lastYear } } };
+
+/** A calendar date, `YYYY-MM-DD`, in a year PostgreSQL and people can both mean (1900–2200). */
+export const isoDateSchema = z.iso.date().refine(withinYears, yearsRange);
+
+/** An instant with its offset (`2026-11-27T10:00:00+03:00`), in the same years. */
+export const isoDateTimeSchema = z.iso.datetime({ offset: true }).refine(withinYears, yearsRange);
+
 /** An ISO 4217 currency code, upper-cased. */
 export const currencySchema = z
   .string()

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { currencies, maxMinorUnits } from '../../analytics/money/money';
-import { optionalText } from '../../platform/schemas';
+import { isoDateSchema, optionalText } from '../../platform/schemas';
 // NOTE: the finance schemas are pure zod like these (decision 0004); sharing the date and VAT
 // mode definitions keeps one meaning of an ISO date and of «в т.ч. НДС» across the two modules.
-import { isoDate, vatModes } from '../finance/schemas';
+import { vatModes } from '../finance/schemas';
 import { deliveryMessages } from './messages';
 import { acceptanceStates, taskPriorities, taskStatuses } from './task-rules';
 
@@ -76,8 +76,8 @@ const projectFields = {
   name,
   stage: name,
   ownerId: z.uuid(),
-  startsOn: isoDate.nullable(),
-  endsOn: isoDate.nullable(),
+  startsOn: isoDateSchema.nullable(),
+  endsOn: isoDateSchema.nullable(),
   budgetMinor: minor.nullable(),
 };
 export const createProjectInput = z
@@ -148,7 +148,7 @@ export type BoardQuery = z.input<typeof boardQuery>;
 export const workloadQuery = z.object({
   by: z.enum(workloadGroupings).default('specialist'),
   /** Any day of the first week; the current week when absent. */
-  from: isoDate.optional(),
+  from: isoDateSchema.optional(),
   weeks: z.coerce.number().int().min(1).max(12).default(4),
   departmentId: z.uuid().optional(),
 });

@@ -44,7 +44,6 @@ export const financeMessages = {
     ru: 'Укажите положительное число, не более 8 знаков после запятой, например 92,5034.',
   },
   samePair: { en: 'The two currencies must differ.', ru: 'Валюты должны различаться.' },
-  dateOutOfRange: { en: 'Must be a date between {from} and {to}.', ru: 'Укажите дату между {from} и {to} годами.' },
   currencyUnsupported: {
     en: 'Accord keeps money in RUB, USD, EUR, CNY, KZT, BYN, GBP, CHF, AED, TRY or JPY.',
     ru: 'Accord ведёт деньги в RUB, USD, EUR, CNY, KZT, BYN, GBP, CHF, AED, TRY или JPY.',

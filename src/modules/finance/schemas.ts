@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { currencies, maxMinorUnits } from '../../analytics/money/money';
 import { commaList, listQuerySchema, totalFlag } from '../../platform/list-query';
-import { optionalText } from '../../platform/schemas';
+import { isoDateSchema, optionalText } from '../../platform/schemas';
 import { financeMessages } from './messages';
 
 // NOTE: pure zod shared with the web app (decision 0004). Money travels in JSON as integers of
@@ -22,16 +22,6 @@ export const vatModes = ['included', 'excluded'] as const;
 export type VatMode = (typeof vatModes)[number];
 /** Standard Russian rates (22 % from 2026) and 0 %, offered until a workspace changes them. */
 export const defaultVatRates = [0, 1000, 2000, 2200];
-
-const firstYear = 1900;
-const lastYear = 2200;
-const withinYears = (value: string) => {
-  const year = Number(value.slice(0, 4));
-  return Number.isNaN(year) || (year >= firstYear && year <= lastYear);
-};
-export const isoDate = z.iso
-  .date()
-  .refine(withinYears, { params: { text: financeMessages.dateOutOfRange, params: { from: firstYear, to: lastYear } } });
 
 const currencySchema = z
   .string()
@@ -71,10 +61,10 @@ export type UpdateFinanceSettingsInput = z.input<typeof updateFinanceSettingsInp
 const contractFields = {
   accountId: z.uuid(),
   number: z.string().trim().min(1).max(100),
-  signedOn: isoDate,
+  signedOn: isoDateSchema,
   kind: z.enum(contractKinds),
-  startsOn: isoDate,
-  endsOn: isoDate.nullable(),
+  startsOn: isoDateSchema,
+  endsOn: isoDateSchema.nullable(),
   valueMinor: nonNegativeMinor.nullable(),
   currency: currencySchema,
   autoRenewal: z.boolean(),
@@ -114,7 +104,7 @@ export const listContractsQuery = listQuerySchema(['endsOn', 'signedOn', 'number
   accountId: z.uuid().optional(),
   status: commaList(z.enum(contractStatuses)),
   /** Contracts whose renewal reminder date (end − reminder days) is on or before this date. */
-  reminderDueBy: isoDate.optional(),
+  reminderDueBy: isoDateSchema.optional(),
   total: totalFlag,
 });
 export type ListContractsQuery = z.input<typeof listContractsQuery>;
@@ -154,10 +144,10 @@ export type UpdateInvoiceInput = z.input<typeof updateInvoiceInput>;
 
 export const issueInvoiceInput = z.strictObject({
   /** Today when omitted. */
-  issuedOn: isoDate.optional(),
+  issuedOn: isoDateSchema.optional(),
 });
 export type IssueInvoiceInput = z.input<typeof issueInvoiceInput>;
-export const sendInvoiceInput = z.strictObject({ sentOn: isoDate.optional() });
+export const sendInvoiceInput = z.strictObject({ sentOn: isoDateSchema.optional() });
 export const cancelInvoiceInput = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
 export type CancelInvoiceInput = z.input<typeof cancelInvoiceInput>;
 
@@ -185,7 +175,7 @@ const allocationList = z
 
 export const recordPaymentInput = z.strictObject({
   accountId: z.uuid(),
-  receivedOn: isoDate,
+  receivedOn: isoDateSchema,
   amountMinor: positiveMinor,
   currency: currencySchema,
   reference: optionalText(200),
@@ -208,7 +198,7 @@ export const receivablesQuery = z.object({
   /** Adds a total converted into this currency with the workspace's rates, when every rate exists. */
   convertTo: currencySchema.optional(),
   /** The day the ageing is taken on; today when omitted. */
-  asOf: isoDate.optional(),
+  asOf: isoDateSchema.optional(),
 });
 export type ReceivablesQuery = z.input<typeof receivablesQuery>;
 export const chaseListQuery = z.object({
@@ -221,10 +211,10 @@ export const createActInput = z.strictObject({
   /** The invoice the work was billed by; none yet for work done ahead of the invoice. */
   invoiceId: z.uuid().nullable().default(null),
   number: z.string().trim().min(1).max(100),
-  actDate: isoDate,
+  actDate: isoDateSchema,
   amountMinor: positiveMinor,
   currency: currencySchema,
-  signedOn: isoDate.nullable().default(null),
+  signedOn: isoDateSchema.nullable().default(null),
   documentUrl: z
     .url({ protocol: /^https?$/ })
     .max(2000)
@@ -233,7 +223,7 @@ export const createActInput = z.strictObject({
 });
 export type CreateActInput = z.input<typeof createActInput>;
 export const signActInput = z.strictObject({
-  signedOn: isoDate.nullable(),
+  signedOn: isoDateSchema.nullable(),
   documentUrl: z
     .url({ protocol: /^https?$/ })
     .max(2000)
@@ -248,7 +238,7 @@ export const listExchangeRatesQuery = z.object({ base: currencySchema.optional()
 export type ListExchangeRatesQuery = z.input<typeof listExchangeRatesQuery>;
 export const setExchangeRateInput = z
   .strictObject({
-    rateOn: isoDate,
+    rateOn: isoDateSchema,
     base: currencySchema,
     quote: currencySchema,
     /** Units of `quote` per unit of `base`, as decimal text of up to 8 places: `"92.5034"`. */

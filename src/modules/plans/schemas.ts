@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { actionStatuses } from '../../analytics/plans/completeness';
 import { listQuerySchema } from '../../platform/list-query';
-import { optionalText } from '../../platform/schemas';
-import { isoDate } from '../finance/schemas';
+import { isoDateSchema, optionalText } from '../../platform/schemas';
 import { planMessages } from './messages';
 
 // NOTE: pure zod shared with the web app (decision 0004). A plan's content is saved whole: the
@@ -29,8 +28,8 @@ export const createPlanInput = z
   .strictObject({
     accountId: z.uuid(),
     /** Defaults to the calendar year of today. */
-    periodStart: isoDate.optional(),
-    periodEnd: isoDate.optional(),
+    periodStart: isoDateSchema.optional(),
+    periodEnd: isoDateSchema.optional(),
   })
   .refine((value) => !value.periodStart || !value.periodEnd || value.periodEnd >= value.periodStart, {
     path: ['periodEnd'],
@@ -42,7 +41,7 @@ export const planActionInput = z.strictObject({
   id: z.uuid().optional(),
   title,
   ownerId: z.uuid().nullable().default(null),
-  dueOn: isoDate.nullable().default(null),
+  dueOn: isoDateSchema.nullable().default(null),
   status: z.enum(actionStatuses).default('planned'),
   progress: percent(planMessages.progress).default(0),
 });
@@ -57,9 +56,9 @@ export const planObjectiveInput = z
     metricName: optionalText(200),
     baseline: metricValue.default(null),
     target: metricValue.default(null),
-    periodFrom: isoDate.nullable().default(null),
-    periodTo: isoDate.nullable().default(null),
-    dueOn: isoDate.nullable().default(null),
+    periodFrom: isoDateSchema.nullable().default(null),
+    periodTo: isoDateSchema.nullable().default(null),
+    dueOn: isoDateSchema.nullable().default(null),
     actions: z.array(planActionInput).max(100).default([]),
   })
   .refine((value) => !value.periodFrom || !value.periodTo || value.periodTo >= value.periodFrom, {

@@ -36,10 +36,6 @@ export const relationshipMessages = {
     en: 'Describe the next step before giving it an owner or a due date.',
     ru: 'Опишите следующий шаг, прежде чем назначать ответственного или срок.',
   },
-  dateOutOfRange: {
-    en: 'Must be a date between the years {from} and {to}.',
-    ru: 'Укажите дату между {from} и {to} годами.',
-  },
   invalidFeedAddress: {
     en: 'A calendar address ends in .ics.',
     ru: 'Адрес календаря оканчивается на .ics.',

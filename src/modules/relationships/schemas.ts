@@ -12,7 +12,7 @@ import {
   supportLevels,
 } from '../../analytics/relationships/terms';
 import { commaList, defaultPageSize, listQuerySchema, maxPageSize } from '../../platform/list-query';
-import { optionalText } from '../../platform/schemas';
+import { isoDateSchema, isoDateTimeSchema, optionalText } from '../../platform/schemas';
 import { relationshipMessages } from './messages';
 
 export {
@@ -75,21 +75,11 @@ export const updateLinkInput = z.strictObject({ note: optionalText(1000) });
 export type UpdateLinkInput = z.input<typeof updateLinkInput>;
 
 // NOTE: PostgreSQL has no year 0, which the ISO patterns allow; business dates live well inside these years.
-const firstYear = 1900;
-const lastYear = 2200;
-// NOTE: text that is no date at all gets only the format's message.
-const withinYears = (value: string) => {
-  const year = Number(value.slice(0, 4));
-  return Number.isNaN(year) || (year >= firstYear && year <= lastYear);
-};
-const yearsRange = { params: { text: relationshipMessages.dateOutOfRange, params: { from: firstYear, to: lastYear } } };
-const isoDate = z.iso.date().refine(withinYears, yearsRange);
-const isoDateTime = z.iso.datetime({ offset: true }).refine(withinYears, yearsRange);
 
 const interactionFields = {
   kind: z.enum(interactionKinds),
   status: z.enum(interactionStatuses),
-  occurredAt: isoDateTime,
+  occurredAt: isoDateTimeSchema,
   durationMinutes: z
     .number()
     .int()
@@ -102,7 +92,7 @@ const interactionFields = {
   outcome: optionalText(5_000),
   nextStep: optionalText(1_000),
   nextStepOwnerId: z.uuid().nullable(),
-  nextStepDueOn: isoDate.nullable(),
+  nextStepDueOn: isoDateSchema.nullable(),
   nextStepDone: z.boolean(),
   /** The customer's people who took (or will take) part: contacts of the account. */
   contactIds: z
