@@ -138,6 +138,35 @@ describe('audit log', () => {
     expect(JSON.stringify(rows)).not.toContain(token.body.token);
   });
 
+  it('pairs each row’s before and after when one statement changes many, and skips rows it left as they were', async () => {
+    const one = await createAccount(admin, { name: 'Пакет один' });
+    const two = await createAccount(admin, { name: 'Пакет два' });
+    const client = await t.database.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query("select set_config('app.user_id', $1, true), set_config('app.request_id', 'bulk-1', true)", [
+        workspace.users.admin.id,
+      ]);
+      await client.query(
+        `update accounts set industry = case when id = $2 then 'Связь' else industry end, version = version + 1
+         where workspace_id = $1 and id = any($3)`,
+        [workspace.workspaceId, one.id, [one.id, two.id]],
+      );
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
+    const changed = await historyOf(one.id);
+    expect(changed.map((entry) => entry.action)).toEqual(['insert', 'update']);
+    expect(changed[1]).toMatchObject({
+      requestId: 'bulk-1',
+      actor: { id: workspace.users.admin.id },
+      before: { id: one.id, name: 'Пакет один', industry: null, version: 1 },
+      after: { id: one.id, name: 'Пакет один', industry: 'Связь', version: 2 },
+    });
+    expect((await historyOf(two.id)).map((entry) => entry.action)).toEqual(['insert']);
+  });
+
   describe('a refused write leaves nothing behind', () => {
     it('a stale If-Match changes nothing and logs nothing', async () => {
       const account = await createAccount(admin, { name: 'Устаревший' });
