@@ -97,4 +97,94 @@ describe('relationship map answers kept between requests', () => {
     t.clock.advance(dayMs);
     expect((await person(boss.id)).freshnessDays).toBe(3);
   });
+
+  it('stamps the accounts each change touched, and the whole map for a settings change', async () => {
+    const first = await createAccount(api, { name: 'Штамп один' });
+    const second = await createAccount(api, { name: 'Штамп два' });
+    const person = await createContact(api, first.id, { lastName: 'Переходящий' });
+    const stampsAfter = async (revision: number) =>
+      (
+        await t.query(
+          'select account_id from relationship_account_revisions where workspace_id = $1 and revision > $2',
+          [workspace.workspaceId, revision],
+        )
+      ).map((row) => row.account_id);
+
+    let revision = await revisionOf(workspace.workspaceId);
+    await api.patch(`/api/v1/contacts/${person.id}/stakeholder`, { keyPlayer: true });
+    expect(await stampsAfter(revision)).toEqual([first.id]);
+
+    revision = await revisionOf(workspace.workspaceId);
+    await api.patch(`/api/v1/contacts/${person.id}`, { accountId: second.id });
+    expect((await stampsAfter(revision)).sort()).toEqual([first.id, second.id].sort());
+
+    revision = await revisionOf(workspace.workspaceId);
+    expect(
+      (await workspace.users.admin.api.patch('/api/v1/relationship-settings', { staleAfterDays: 30 })).status,
+    ).toBe(200);
+    expect(await stampsAfter(revision)).toEqual(['00000000-0000-0000-0000-000000000000']);
+    expect(await t.query('select * from relationship_account_marks')).toEqual([]);
+  });
+
+  it('keeps the gap list right as accounts are renamed, lost, moved between and the clock passes a meeting', async () => {
+    const gaps = async () =>
+      (await api.get(`/api/v1/relationship-gaps?ownerId=${workspace.users.manager.id}&limit=200`)).body.items
+        .filter((gap: Json) => gap.account.name.startsWith('Ряд'))
+        .map((gap: Json) => `${gap.account.name}:${gap.kind}:${gap.contact?.fullName ?? ''}:${gap.days ?? ''}`);
+    const alpha = await createAccount(api, { name: 'Ряд А' });
+    const beta = await createAccount(api, { name: 'Ряд Б' });
+    const boss = await createContact(api, alpha.id, { lastName: 'Решающий' });
+    await api.patch(`/api/v1/contacts/${boss.id}/stakeholder`, { buyingRole: 'decision_maker' });
+    await api.post(`/api/v1/contacts/${boss.id}/coverage`, {
+      userId: workspace.users.manager.id,
+      currentLevel: 'vendor',
+      targetLevel: 'trusted_advisor',
+    });
+    await api.post('/api/v1/interactions', {
+      accountId: alpha.id,
+      kind: 'meeting',
+      status: 'held',
+      occurredAt: new Date(t.clock.now().getTime() - 5 * dayMs).toISOString(),
+      subject: 'Знакомство',
+      contactIds: [boss.id],
+      userIds: [workspace.users.manager.id],
+    });
+    await api.post('/api/v1/interactions', {
+      accountId: alpha.id,
+      kind: 'call',
+      status: 'planned',
+      occurredAt: new Date(t.clock.now().getTime() + 2 * dayMs).toISOString(),
+      subject: 'Созвон',
+      contactIds: [boss.id],
+    });
+    expect(await gaps()).toEqual(['Ряд А:single_threaded:Решающий:5', 'Ряд Б:decision_maker_unknown::']);
+
+    // The clock alone: a day later the days tick over; once the planned call has passed, the
+    // target without a plan shows.
+    t.clock.advance(dayMs);
+    expect(await gaps()).toEqual(['Ряд А:single_threaded:Решающий:6', 'Ряд Б:decision_maker_unknown::']);
+    t.clock.advance(2 * dayMs);
+    expect(await gaps()).toEqual([
+      'Ряд А:single_threaded:Решающий:8',
+      'Ряд А:target_without_plan:Решающий:8',
+      'Ряд Б:decision_maker_unknown::',
+    ]);
+
+    await api.patch(`/api/v1/accounts/${alpha.id}`, { name: 'Ряд В' });
+    expect(await gaps()).toEqual([
+      'Ряд Б:decision_maker_unknown::',
+      'Ряд В:single_threaded:Решающий:8',
+      'Ряд В:target_without_plan:Решающий:8',
+    ]);
+
+    await api.patch(`/api/v1/contacts/${boss.id}`, { accountId: beta.id });
+    expect(await gaps()).toEqual([
+      'Ряд Б:single_threaded:Решающий:8',
+      'Ряд Б:target_without_plan:Решающий:8',
+      'Ряд В:decision_maker_unknown::',
+    ]);
+
+    await api.patch(`/api/v1/accounts/${beta.id}`, { status: 'lost' });
+    expect(await gaps()).toEqual(['Ряд В:decision_maker_unknown::']);
+  });
 });

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { UseCaseContext } from '../../platform/use-case';
-import { relationshipRevisions } from './schema';
+import { relationshipAccountRevisions, relationshipRevisions } from './schema';
 
 /**
  * How long an answer computed from the map is kept even while nothing changes: days since the
@@ -21,4 +21,22 @@ export function mapRevisionColumn(ctx: UseCaseContext) {
 export function stillCurrent(kept: KeptAt | undefined, revision: number, now: Date): kept is KeptAt {
   const age = now.getTime() - (kept?.computedAt ?? 0);
   return kept !== undefined && kept.revision === revision && age >= 0 && age < keptForMs;
+}
+
+/** The id `relationship_account_revisions` gives a change of the whole map (a settings change). */
+const wholeMap = '00000000-0000-0000-0000-000000000000';
+
+/** The accounts whose map changed after `revision`, or 'whole map' when everything may have. */
+export async function accountsChangedSince(ctx: UseCaseContext, revision: number): Promise<Set<string> | 'whole map'> {
+  const rows = await ctx.db
+    .select({ accountId: relationshipAccountRevisions.accountId })
+    .from(relationshipAccountRevisions)
+    .where(
+      and(
+        eq(relationshipAccountRevisions.workspaceId, ctx.actor.workspaceId),
+        gt(relationshipAccountRevisions.revision, revision),
+      ),
+    );
+  const changed = new Set(rows.map((row) => row.accountId));
+  return changed.has(wholeMap) ? 'whole map' : changed;
 }

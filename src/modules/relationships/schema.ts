@@ -243,6 +243,48 @@ export const relationshipChangeMarks = pgTable(
 );
 
 /**
+ * A transaction's note of the accounts whose map it changed (the all-zero id: the whole map, as a
+ * settings change), written beside `relationship_change_marks` and carried into
+ * `relationship_account_revisions` when the transaction commits.
+ */
+export const relationshipAccountMarks = pgTable(
+  'relationship_account_marks',
+  {
+    transactionId: bigint({ mode: 'number' }).notNull(),
+    workspaceId: uuid().notNull(),
+    accountId: uuid().notNull(),
+  },
+  (table) => [
+    primaryKey({
+      name: 'relationship_account_marks_pk',
+      columns: [table.transactionId, table.workspaceId, table.accountId],
+    }),
+    foreignKey({ columns: [table.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+    workspaceIsolation(),
+  ],
+);
+
+/**
+ * The workspace revision at which each account's map last changed, so an answer kept at an older
+ * revision redoes only those accounts. No foreign key to the account: a deleted account's row is
+ * how a reader learns it is gone. The all-zero account id stands for the whole map.
+ */
+export const relationshipAccountRevisions = pgTable(
+  'relationship_account_revisions',
+  {
+    workspaceId: uuid().notNull(),
+    accountId: uuid().notNull(),
+    revision: bigint({ mode: 'number' }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.workspaceId, table.accountId] }),
+    index('relationship_account_revisions_revision_idx').on(table.workspaceId, table.revision),
+    foreignKey({ columns: [table.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+    workspaceIsolation(),
+  ],
+);
+
+/**
  * A member's secret calendar address (planned interactions and next steps as iCalendar): calendar
  * apps cannot sign in, so the URL is the credential. Only its SHA-256 is stored.
  */
