@@ -124,6 +124,8 @@ export const invoices = pgTable(
       .on(table.workspaceId, table.dueOn)
       .where(sql`status in ('issued', 'sent', 'partly_paid')`),
     index('invoices_issued_on_idx').on(table.workspaceId, table.issuedOn),
+    // Bank statements name invoices by number in the payment's purpose.
+    index('invoices_number_idx').on(table.workspaceId, table.number),
     check('invoices_paid_check', sql`paid_minor >= 0 and paid_minor <= gross_minor`),
   ],
 );

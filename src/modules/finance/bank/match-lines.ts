@@ -47,7 +47,9 @@ export function planMatches(
   for (const invoice of invoices) {
     if (!isOpen(invoice)) continue;
     const key = `${invoice.currency}:${invoice.grossMinor - invoice.paidMinor}`;
-    byOpenAmount.set(key, [...(byOpenAmount.get(key) ?? []), invoice]);
+    const sameAmount = byOpenAmount.get(key);
+    if (sameAmount) sameAmount.push(invoice);
+    else byOpenAmount.set(key, [invoice]);
   }
   const matches: Match[] = [];
   for (const line of lines) {

@@ -1,0 +1,1 @@
+CREATE INDEX "invoices_number_idx" ON "invoices" USING btree ("workspace_id","number");
