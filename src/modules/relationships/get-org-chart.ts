@@ -5,7 +5,7 @@ import { KeptInMemory } from '../../platform/kept-in-memory';
 import type { UseCaseContext } from '../../platform/use-case';
 import { users } from '../users';
 import { accountAndSettings, accountPeople } from './load-account-map';
-import { type KeptAt, mapRevisionColumn, stillCurrent } from './map-revision';
+import { accountRevisionColumn, type KeptAt, stillCurrent } from './map-revision';
 import { relationshipMessages } from './messages';
 import { stakeholderLinks } from './schema';
 
@@ -79,7 +79,7 @@ async function ownersNamed(ctx: UseCaseContext, ids: readonly string[]) {
 /**
  * Everything the org chart of an account draws, in one answer: people, attributes, links, owners
  * with initials, freshness — as the JSON text of the response (the `OrgChart` schema). People and
- * lines are kept in this server's memory while the workspace's relationship map is unchanged (and
+ * lines are kept in this server's memory while the account's relationship map is unchanged (and
  * for at most a minute, as freshness moves with the clock); the account and owners' names are
  * read on every request.
  */
@@ -89,7 +89,7 @@ export async function getOrgChartJson(ctx: UseCaseContext, accountId: string): P
     revision: number;
     account: [string, string, string] | null;
     stale_after_days: number | null;
-  }>(sql`select ${mapRevisionColumn(ctx)}, ${accountAndSettings(ctx, accountId)}`);
+  }>(sql`select ${accountRevisionColumn(ctx, accountId)}, ${accountAndSettings(ctx, accountId)}`);
   const row = result.rows[0];
   if (!row?.account) throw notFound(relationshipMessages.account);
   const [id, name] = row.account;
