@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { UseCaseContext } from '../../platform/use-case';
 import { workspaces } from '../workspaces';
 import { seesAllDelivery, taskScope } from './access';
@@ -10,7 +10,15 @@ import { selectTasks, type Task } from './task-view';
 import { buildWorkload, type WorkloadRow, type WorkloadSum, weekStarts } from './workload-rules';
 
 export type BoardColumn = { status: TaskStatus; total: number; tasks: Task[] };
-export type Board = { columns: BoardColumn[]; acceptanceHours: number };
+export type Board = { columns: BoardColumn[]; acceptanceHours: number; doneWithinDays: number };
+
+/**
+ * How far back the board's done column reaches: the week's finished work is what a manager checks,
+ * and counting every task ever finished (most of a workspace's tasks) would cost more each month.
+ */
+export const doneWithinDays = 30;
+const dayMs = 24 * 60 * 60 * 1000;
+const openStatuses = taskStatuses.filter((status) => status !== 'done');
 
 function boardConditions(ctx: UseCaseContext, query: ReturnType<typeof boardQuery.parse>): SQL | undefined {
   return and(
@@ -27,17 +35,28 @@ function boardConditions(ctx: UseCaseContext, query: ReturnType<typeof boardQuer
 
 /**
  * The manager's kanban: one column per status with its count and its most urgent cards (by
- * deadline), filtered by client, project, assignee, department or acceptance.
+ * deadline), filtered by client, project, assignee, department or acceptance. The done column
+ * holds the tasks finished in the last `doneWithinDays` days, latest first.
  */
 export async function getBoard(ctx: UseCaseContext, rawQuery: BoardQuery): Promise<Board> {
   const query = boardQuery.parse(rawQuery);
   const { acceptanceHours } = await getDeliverySettings(ctx);
   const conditions = boardConditions(ctx, query);
-  const totals = await ctx.db
+  const doneSince = new Date(ctx.now.getTime() - doneWithinDays * dayMs);
+  const recentlyDone = and(eq(tasks.status, 'done'), gte(tasks.doneAt, doneSince));
+  const scoped = and(eq(tasks.workspaceId, ctx.actor.workspaceId), taskScope(ctx), conditions);
+  // NOTE: open and recently done counted apart, so each walks its own index range (the open
+  // statuses, and `tasks_recent_done_idx` by finishing time) instead of every task ever done.
+  const open = await ctx.db
     .select({ status: tasks.status, total: sql<number>`count(*)::int` })
     .from(tasks)
-    .where(and(eq(tasks.workspaceId, ctx.actor.workspaceId), taskScope(ctx), conditions))
+    .where(and(scoped, inArray(tasks.status, openStatuses)))
     .groupBy(tasks.status);
+  const [done] = await ctx.db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(tasks)
+    .where(and(scoped, recentlyDone));
+  const totals = [...open, { status: 'done', total: done?.total ?? 0 }];
   const columns: BoardColumn[] = [];
   // NOTE: one query per column, each walking an index by deadline and stopping at the limit,
   // rather than a window over every task of the workspace (decision 0016: 50,000 tasks).
@@ -46,10 +65,16 @@ export async function getBoard(ctx: UseCaseContext, rawQuery: BoardQuery): Promi
     const cards =
       total === 0
         ? []
-        : await selectTasks(ctx, and(eq(tasks.status, status), conditions), { acceptanceHours, limit: query.limit });
+        : await selectTasks(
+            ctx,
+            and(status === 'done' ? recentlyDone : eq(tasks.status, status), conditions),
+            status === 'done'
+              ? { acceptanceHours, limit: query.limit, orderBy: [desc(tasks.doneAt), asc(tasks.id)] }
+              : { acceptanceHours, limit: query.limit },
+          );
     columns.push({ status, total, tasks: cards });
   }
-  return { columns, acceptanceHours };
+  return { columns, acceptanceHours, doneWithinDays };
 }
 
 export type Workload = { by: 'specialist' | 'department'; weeks: string[]; rows: WorkloadRow[] };

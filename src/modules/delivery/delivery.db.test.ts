@@ -205,6 +205,38 @@ describe('delivery API', () => {
       expect(audit.map((row) => row.status)).toEqual(['todo', 'todo', 'in_progress', 'in_review', 'done']);
     });
 
+    it('shows on the board what is open and what was finished in the last 30 days, latest first', async () => {
+      const doneColumn = async () => {
+        const board = await manager.get(`/api/v1/board?projectId=${projectId}`);
+        expect(board.body.doneWithinDays).toBe(30);
+        return board.body.columns.find((column: { status: string }) => column.status === 'done');
+      };
+      const finish = async (title: string) => {
+        const created = await task({ title });
+        await specialist.post(`/api/v1/tasks/${created.id}/accept`);
+        for (const status of ['in_progress', 'in_review', 'done']) {
+          await specialist.post(`/api/v1/tasks/${created.id}/status`, { status });
+        }
+        return created;
+      };
+      const before = (await doneColumn()).total;
+      await finish('Сдано давно');
+      t.clock.advance(20 * 24 * hour);
+      try {
+        await finish('Сдано недавно');
+        const done = await doneColumn();
+        expect(done.total).toBe(before + 2);
+        const titles = done.tasks.map((card: { title: string }) => card.title);
+        expect(titles.filter((title: string) => title.startsWith('Сдано'))).toEqual(['Сдано недавно', 'Сдано давно']);
+        t.clock.advance(15 * 24 * hour);
+        const later = await doneColumn();
+        expect(later.tasks.map((card: { title: string }) => card.title)).toEqual(['Сдано недавно']);
+        expect(later.total).toBe(1);
+      } finally {
+        t.clock.advance(-35 * 24 * hour);
+      }
+    });
+
     it('lets a member of a department take a task given to the department', async () => {
       const created = await task({ assigneeId: null, departmentId: designId });
       expect((await other.get(`/api/v1/tasks/${created.id}`)).status).toBe(404);

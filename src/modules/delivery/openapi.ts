@@ -114,6 +114,7 @@ export const BoardSchema = z
       z.object({ status: z.enum(taskStatuses), total: z.number().int(), tasks: z.array(TaskSummarySchema) }),
     ),
     acceptanceHours: z.number().int(),
+    doneWithinDays: z.number().int().meta({ description: 'The done column holds tasks finished within these days' }),
   })
   .meta({ id: 'Board' });
 

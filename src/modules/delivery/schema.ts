@@ -150,6 +150,8 @@ export const tasks = pgTable(
     index('tasks_status_idx').on(table.workspaceId, table.status, table.dueAt),
     index('tasks_assignee_idx').on(table.workspaceId, table.assigneeId, table.dueAt),
     index('tasks_department_idx').on(table.workspaceId, table.departmentId, table.dueAt),
+    // The board's done column: tasks finished lately, latest first.
+    index('tasks_recent_done_idx').on(table.workspaceId, table.doneAt).where(sql`status = 'done'`),
     check('tasks_assignee_check', sql`assignee_id is not null or department_id is not null`),
     check('tasks_estimate_check', sql`estimate_minutes >= 0`),
   ],

@@ -13,6 +13,7 @@ export const deliveryEn = {
     assignee: 'Assignee',
     any: 'Any',
     column: '{{status}}: {{count}}',
+    doneWithin: 'Finished in the last {{days}} days',
     empty: 'No tasks',
     due: 'Due {{date}}',
     hours: '{{hours}} h',

@@ -15,6 +15,7 @@ export const deliveryRu: Translation['delivery'] = {
     assignee: 'Исполнитель',
     any: 'Любой',
     column: '{{status}}: {{count}}',
+    doneWithin: 'Завершённые за последние {{days}} дн.',
     empty: 'Задач нет',
     due: 'Срок {{date}}',
     hours: '{{hours}} ч',

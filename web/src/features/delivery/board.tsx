@@ -102,9 +102,14 @@ export function TaskBoard() {
           return (
             <Paper key={column.status} withBorder p="xs" bg="var(--mantine-color-gray-0)">
               <section aria-label={name}>
-                <Title order={4} mb="xs">
+                <Title order={4} mb={column.status === 'done' ? 0 : 'xs'}>
                   {t('delivery.board.column', { status: name, count: column.total })}
                 </Title>
+                {column.status === 'done' && (
+                  <Text size="xs" c="dimmed" mb="xs">
+                    {t('delivery.board.doneWithin', { days: board.data?.doneWithinDays })}
+                  </Text>
+                )}
                 {column.tasks.length === 0 ? (
                   <Text size="sm" c="dimmed">
                     {t('delivery.board.empty')}

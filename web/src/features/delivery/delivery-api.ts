@@ -56,7 +56,12 @@ export type Task = {
 };
 export type TaskDetail = Task & { comments: { id: string; author: Ref; body: string; createdAt: string }[] };
 
-export type Board = { columns: { status: TaskStatus; total: number; tasks: Task[] }[]; acceptanceHours: number };
+export type Board = {
+  columns: { status: TaskStatus; total: number; tasks: Task[] }[];
+  acceptanceHours: number;
+  /** The done column holds the tasks finished within these days. */
+  doneWithinDays: number;
+};
 export type BoardFilters = { accountId?: string; projectId?: string; assigneeId?: string };
 
 export type Workload = {

@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_recent_done_idx" ON "tasks" USING btree ("workspace_id","done_at") WHERE status = 'done';
