@@ -11,6 +11,7 @@ import { deliveryRoutes, estimateRoutes, workRoutes } from './modules/delivery';
 import {
   actRoutes,
   bankRoutes,
+  creditNoteRoutes,
   financeRoutes,
   invoiceRoutes,
   paymentDelayFact,
@@ -90,6 +91,7 @@ export function buildApp(
       financeRoutes(),
       invoiceRoutes(),
       actRoutes(),
+      creditNoteRoutes(),
       deliveryRoutes(),
       workRoutes(),
       estimateRoutes(),

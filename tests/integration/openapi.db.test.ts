@@ -554,6 +554,20 @@ describe('OpenAPI document', () => {
     await call(admin, 'GET', '/api/v1/invoices/0190a0e0-0000-7000-8000-000000000000/pdf');
     await call(admin, 'GET', `/api/v1/acts/${act.body.id}/pdf`);
     await call(admin, 'GET', '/api/v1/acts/0190a0e0-0000-7000-8000-000000000000/pdf');
+    const creditNote = await call(admin, 'POST', `${invoicePath}/credit-notes`, {
+      reason: 'Скидка',
+      lines: [{ ...invoiceLine, unitPriceMinor: 1_000 }],
+    });
+    await call(admin, 'POST', `${invoicePath}/credit-notes`, { reason: 'Много', lines: [invoiceLine] });
+    await call(admin, 'POST', '/api/v1/invoices/0190a0e0-0000-7000-8000-000000000000/credit-notes', {
+      reason: 'Нет',
+      lines: [invoiceLine],
+    });
+    await call(admin, 'GET', `/api/v1/credit-notes?invoiceId=${invoiceDraft.body.id}`);
+    await call(admin, 'GET', `/api/v1/credit-notes/${creditNote.body.id}`);
+    await call(admin, 'GET', '/api/v1/credit-notes/0190a0e0-0000-7000-8000-000000000000');
+    await call(admin, 'GET', `/api/v1/credit-notes/${creditNote.body.id}/pdf`);
+    await call(admin, 'GET', '/api/v1/credit-notes/0190a0e0-0000-7000-8000-000000000000/pdf');
     const statement = (text: string, query = '') =>
       call(admin, 'POST', `/api/v1/bank-statements${query}`, new TextEncoder().encode(text));
     await statement('Date,Amount,Purpose\n02.12.2026,8.00,Перевод');

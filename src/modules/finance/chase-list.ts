@@ -41,6 +41,7 @@ export async function getChaseList(ctx: UseCaseContext, rawQuery: unknown): Prom
   const query = chaseListQuery.parse(rawQuery);
   const today = await todayIn(ctx);
   const daysOverdue = sql<number>`${today}::date - ${invoices.dueOn}`.mapWith(Number);
+  const openAmount = sql`${invoices.grossMinor} - ${invoices.paidMinor} - ${invoices.creditedMinor}`;
   const rows = await ctx.db
     .select({
       invoiceId: invoices.id,
@@ -48,7 +49,7 @@ export async function getChaseList(ctx: UseCaseContext, rawQuery: unknown): Prom
       account: { id: accounts.id, name: accounts.name },
       owner: { id: users.id, name: users.name },
       currency: invoices.currency,
-      openMinor: sql<number>`${invoices.grossMinor} - ${invoices.paidMinor}`.mapWith(Number),
+      openMinor: sql<number>`${openAmount}`.mapWith(Number),
       dueOn: sql<string>`${invoices.dueOn}::text`,
       daysOverdue,
     })
@@ -66,7 +67,7 @@ export async function getChaseList(ctx: UseCaseContext, rawQuery: unknown): Prom
         ].filter((condition): condition is SQL => condition !== undefined),
       ),
     )
-    .orderBy(desc(daysOverdue), desc(sql`${invoices.grossMinor} - ${invoices.paidMinor}`), invoices.id)
+    .orderBy(desc(daysOverdue), desc(openAmount), invoices.id)
     .limit(query.limit);
   return {
     items: rows.map((row) => ({

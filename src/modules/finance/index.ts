@@ -1,5 +1,6 @@
 export { actRoutes } from './act-routes';
 export { bankRoutes, statementUploadBody } from './bank/bank-routes';
+export { creditNoteRoutes } from './credit-note-routes';
 export { paymentDelayFact, revenueFact } from './facts';
 export { invoiceRoutes } from './invoice-routes';
 export { financeRoutes } from './routes';
@@ -8,6 +9,8 @@ export {
   acts,
   bankTransactions,
   contracts,
+  creditNoteLines,
+  creditNotes,
   financeSettings,
   invoiceLines,
   invoices,

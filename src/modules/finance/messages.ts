@@ -7,6 +7,7 @@ export const statusNames: Record<string, LocalizedText> = {
   sent: { en: 'Sent', ru: 'Отправлен' },
   partly_paid: { en: 'Partly paid', ru: 'Частично оплачен' },
   paid: { en: 'Paid', ru: 'Оплачен' },
+  credited: { en: 'Credited', ru: 'Скорректирован' },
   cancelled: { en: 'Cancelled', ru: 'Отменён' },
 };
 
@@ -17,6 +18,7 @@ export const statusWords: Record<string, LocalizedText> = {
   sent: { en: 'sent', ru: 'отправлен' },
   partly_paid: { en: 'partly paid', ru: 'частично оплачен' },
   paid: { en: 'paid', ru: 'оплачен' },
+  credited: { en: 'fully credited', ru: 'скорректирован полностью' },
   cancelled: { en: 'cancelled', ru: 'отменён' },
 };
 export const actionWords: Record<string, LocalizedText> = {
@@ -107,6 +109,23 @@ export const financeMessages = {
     en: 'The invoice is for another account or is cancelled.',
     ru: 'Счёт выставлен другому аккаунту или отменён.',
   },
+  creditNote: { en: 'credit note', ru: 'корректировочный счёт-фактура' },
+  creditNoteInvoiceStatus: {
+    en: 'Only an issued, sent or (partly) paid invoice takes a credit note.',
+    ru: 'Корректировка возможна только по выставленному, отправленному или оплаченному счёту.',
+  },
+  creditNoteOverInvoice: {
+    en: 'A credit note of {amount} is more than the {left} of the invoice not yet credited.',
+    ru: 'Корректировка на {amount} больше, чем осталось нескорректированным по счёту: {left}.',
+  },
+  creditNoteBeforeInvoice: {
+    en: 'A credit note cannot be dated before its invoice.',
+    ru: 'Корректировка не может быть раньше счёта.',
+  },
+  cancelCredited: {
+    en: 'This invoice has credit notes; it can no longer be cancelled.',
+    ru: 'По этому счёту есть корректировки; отменить его уже нельзя.',
+  },
   signedBeforeAct: { en: 'An act cannot be signed before its date.', ru: 'Акт нельзя подписать раньше его даты.' },
 } satisfies Record<string, LocalizedText>;
 
@@ -156,6 +175,10 @@ export const pdfWords = {
     ru: 'Вышеперечисленные работы (услуги) выполнены полностью и в срок. Заказчик претензий по объёму, качеству и срокам оказания услуг не имеет.',
   },
   signedOn: { en: 'Signed on', ru: 'Подписан' },
+  creditNoteTitle: { en: 'Credit note', ru: 'Корректировочный счёт-фактура' },
+  reason: { en: 'Reason', ru: 'Основание' },
+  credited: { en: 'Credited', ru: 'Скорректировано' },
+  creditTotal: { en: 'Total credited', ru: 'Всего к уменьшению' },
 } satisfies Record<string, LocalizedText>;
 
 export const bankMessages = {

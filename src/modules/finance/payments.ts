@@ -106,6 +106,7 @@ async function allocate(
       currency: invoices.currency,
       grossMinor: invoices.grossMinor,
       paidMinor: invoices.paidMinor,
+      creditedMinor: invoices.creditedMinor,
     })
     .from(invoices)
     .where(and(eq(invoices.workspaceId, workspaceId), inArray(invoices.id, ids)))
@@ -130,7 +131,7 @@ async function allocate(
         `${path}.invoiceId`,
       );
     }
-    const open = invoice.grossMinor - invoice.paidMinor;
+    const open = invoice.grossMinor - invoice.paidMinor - invoice.creditedMinor;
     if (allocation.amountMinor > open) {
       const text = `${minorToDecimal(open, payment.currency)} ${payment.currency}`;
       throw ruleViolated(financeMessages.allocationOverOpen, { open: text }, `${path}.amountMinor`);
@@ -160,14 +161,15 @@ async function allocate(
       },
     });
   for (const allocation of allocations) {
-    const invoice = byId.get(allocation.invoiceId) as { grossMinor: number; paidMinor: number };
+    const invoice = byId.get(allocation.invoiceId) as { grossMinor: number; paidMinor: number; creditedMinor: number };
     const paid = invoice.paidMinor + allocation.amountMinor;
+    const settled = paid + invoice.creditedMinor === invoice.grossMinor;
     await ctx.db
       .update(invoices)
       .set({
         paidMinor: paid,
-        status: paid === invoice.grossMinor ? 'paid' : 'partly_paid',
-        paidOn: paid === invoice.grossMinor ? payment.receivedOn : null,
+        status: settled ? 'paid' : 'partly_paid',
+        paidOn: settled ? payment.receivedOn : null,
         updatedAt: ctx.now,
         version: sql`${invoices.version} + 1`,
       })

@@ -14,7 +14,8 @@ export const contractKinds = ['services', 'supply', 'license', 'framework', 'oth
 export type ContractKind = (typeof contractKinds)[number];
 export const contractStatuses = ['draft', 'active', 'expired', 'terminated'] as const;
 export type ContractStatus = (typeof contractStatuses)[number];
-export const invoiceStatuses = ['draft', 'issued', 'sent', 'partly_paid', 'paid', 'cancelled'] as const;
+/** `credited`: credit notes cover the whole invoice (nothing of it was paid). */
+export const invoiceStatuses = ['draft', 'issued', 'sent', 'partly_paid', 'paid', 'credited', 'cancelled'] as const;
 export type InvoiceStatus = (typeof invoiceStatuses)[number];
 /** Filter values of the invoice list: the statuses, and `overdue` (open and past due). */
 export const invoiceStatusFilters = [...invoiceStatuses, 'overdue'] as const;
@@ -233,6 +234,17 @@ export const signActInput = z.strictObject({
 export type SignActInput = z.input<typeof signActInput>;
 export const listActsQuery = z.object({ accountId: z.uuid().optional(), invoiceId: z.uuid().optional() });
 export type ListActsQuery = z.input<typeof listActsQuery>;
+
+export const createCreditNoteInput = z.strictObject({
+  /** Today when omitted. */
+  issuedOn: isoDateSchema.optional(),
+  reason: z.string().trim().min(1).max(1000),
+  /** What is credited, priced like invoice lines and with the invoice's VAT mode. */
+  lines: z.array(invoiceLineInput).min(1).max(200),
+});
+export type CreateCreditNoteInput = z.input<typeof createCreditNoteInput>;
+export const listCreditNotesQuery = z.object({ accountId: z.uuid().optional(), invoiceId: z.uuid().optional() });
+export type ListCreditNotesQuery = z.input<typeof listCreditNotesQuery>;
 
 export const listExchangeRatesQuery = z.object({ base: currencySchema.optional(), quote: currencySchema.optional() });
 export type ListExchangeRatesQuery = z.input<typeof listExchangeRatesQuery>;

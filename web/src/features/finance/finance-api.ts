@@ -27,6 +27,7 @@ export type InvoiceSummary = {
   vatMinor: number;
   grossMinor: number;
   paidMinor: number;
+  creditedMinor: number;
   openMinor: number;
   version: number;
 };
@@ -51,6 +52,19 @@ export type Invoice = InvoiceSummary & {
   lines: InvoiceLine[];
   allocations: { paymentId: string; receivedOn: string; amountMinor: number; reference: string | null }[];
   acts: { id: string; number: string; actDate: string; amountMinor: number; signedOn: string | null }[];
+  creditNotes: { id: string; number: string; issuedOn: string; grossMinor: number; reason: string }[];
+};
+
+export type CreditNote = {
+  id: string;
+  invoiceId: string;
+  invoiceNumber: string | null;
+  account: Ref;
+  number: string;
+  issuedOn: string;
+  currency: Currency;
+  reason: string;
+  grossMinor: number;
 };
 
 export type Contract = {
@@ -161,6 +175,12 @@ export const chaseQuery = queryOptions({
   queryFn: ({ signal }) => api.get<{ items: ChaseItem[] }>('/receivables/chase', { signal }),
 });
 
+export const accountCreditNotesQuery = (accountId: string) =>
+  queryOptions({
+    queryKey: ['finance', 'credit-notes', accountId] as const,
+    queryFn: ({ signal }) => api.get<{ items: CreditNote[] }>('/credit-notes', { query: { accountId }, signal }),
+  });
+
 export const financeSettingsQuery = queryOptions({
   queryKey: financeKeys.settings(),
   queryFn: ({ signal }) => api.get<FinanceSettings>('/finance/settings', { signal }),
@@ -228,6 +248,8 @@ export const financeApi = {
     reference: string | null;
     allocations: { invoiceId: string; amountMinor: number }[];
   }) => api.post<{ id: string; unallocatedMinor: number }>('/payments', body),
+  createCreditNote: ({ invoiceId, ...body }: { invoiceId: string; reason: string; lines: LineDraft[] }) =>
+    api.post<CreditNote>(`/invoices/${invoiceId}/credit-notes`, body),
   createContract: (body: Record<string, unknown>) => api.post<Contract>('/contracts', body),
   createAct: (body: {
     accountId: string;
