@@ -518,6 +518,11 @@ describe('OpenAPI document', () => {
     await call(admin, 'GET', `/api/v1/receivables?accountId=${payer.body.id}`);
     await call(admin, 'GET', '/api/v1/receivables?accountId=0190a0e0-0000-7000-8000-000000000000');
     await call(admin, 'GET', '/api/v1/receivables/chase');
+    await call(admin, 'GET', '/api/v1/receivables/chase/export?owner=me');
+    await call(admin, 'GET', '/api/v1/receivables/chase/export?format=xlsx');
+    await call(admin, 'GET', '/api/v1/finance/reminders?owner=all');
+    await call(admin, 'GET', '/api/v1/payments/export');
+    await call(admin, 'GET', `/api/v1/payments/export?format=xlsx&accountId=${payer.body.id}`);
     const usd = await call(admin, 'PUT', '/api/v1/exchange-rates', {
       rateOn: '2026-10-01',
       base: 'USD',

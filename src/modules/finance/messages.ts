@@ -140,10 +140,29 @@ export const csvHeaders = {
   vat: { en: 'VAT', ru: 'НДС' },
   gross: { en: 'Total', ru: 'Итого' },
   paid: { en: 'Paid', ru: 'Оплачено' },
+  credited: { en: 'Credited', ru: 'Скорректировано' },
   open: { en: 'Open', ru: 'К оплате' },
   daysOverdue: { en: 'Days overdue', ru: 'Дней просрочки' },
   sheet: { en: 'Invoices', ru: 'Счета' },
+  receivedOn: { en: 'Received', ru: 'Дата поступления' },
+  amount: { en: 'Amount', ru: 'Сумма' },
+  allocated: { en: 'Allocated', ru: 'Разнесено' },
+  unallocated: { en: 'Credit (not allocated)', ru: 'Аванс (не разнесено)' },
+  reference: { en: 'Reference', ru: 'Номер документа' },
+  note: { en: 'Note', ru: 'Примечание' },
+  paymentsSheet: { en: 'Payments', ru: 'Платежи' },
+  owner: { en: 'Owner', ru: 'Ответственный' },
+  nextAction: { en: 'Next action', ru: 'Следующий шаг' },
+  chaseSheet: { en: 'Chase list', ru: 'Взыскание' },
 } satisfies Record<string, LocalizedText>;
+
+/** The next steps of collection as the chase list's export names them. */
+export const chaseActionNames: Record<string, LocalizedText> = {
+  remind: { en: 'Send a reminder', ru: 'Напомнить письмом' },
+  call: { en: 'Call their accountant', ru: 'Позвонить бухгалтеру клиента' },
+  escalate: { en: 'Escalate to their management', ru: 'Эскалировать руководству клиента' },
+  claim: { en: 'Send a formal claim', ru: 'Направить претензию' },
+};
 
 /** Words printed on the invoice and act PDFs. */
 export const pdfWords = {

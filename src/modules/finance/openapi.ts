@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { ageingBuckets } from '../../analytics/money/ageing';
 import { pageOf } from '../../platform/http/openapi-schemas';
 import { chaseActions } from './chase-list';
+import { renewalSteps } from './reminders';
 import { contractKinds, contractStatuses, currencies, invoiceStatuses, vatModes } from './schemas';
 
 // NOTE: the response bodies of the finance API, named in the OpenAPI document. Money is an
@@ -213,23 +214,41 @@ export const ExchangeRateSchema = z
   })
   .meta({ id: 'ExchangeRate' });
 
-export const ChaseListSchema = z
+const ChaseItemSchema = z
   .object({
-    items: z.array(
+    invoiceId: z.uuid(),
+    number: z.string().nullable(),
+    account: AccountRef,
+    owner: AccountRef,
+    currency: Currency,
+    openMinor: Minor,
+    dueOn: IsoDate,
+    daysOverdue: z.number().int(),
+    nextAction: z.enum(chaseActions),
+  })
+  .meta({ id: 'ChaseItem' });
+export const ChaseListSchema = z.object({ items: z.array(ChaseItemSchema) }).meta({ id: 'ChaseList' });
+
+export const RemindersSchema = z
+  .object({
+    asOf: IsoDate,
+    renewals: z.array(
       z.object({
-        invoiceId: z.uuid(),
-        number: z.string().nullable(),
+        contractId: z.uuid(),
+        number: z.string(),
         account: AccountRef,
-        owner: AccountRef,
+        endsOn: IsoDate,
+        reminderOn: IsoDate,
+        daysToEnd: z.number().int().meta({ description: 'Negative once the end has passed' }),
+        autoRenewal: z.boolean(),
+        valueMinor: Minor.nullable(),
         currency: Currency,
-        openMinor: Minor,
-        dueOn: IsoDate,
-        daysOverdue: z.number().int(),
-        nextAction: z.enum(chaseActions),
+        nextStep: z.enum(renewalSteps),
       }),
     ),
+    overdueInvoices: z.array(ChaseItemSchema),
   })
-  .meta({ id: 'ChaseList' });
+  .meta({ id: 'Reminders' });
 
 export const ActSchema = z
   .object({

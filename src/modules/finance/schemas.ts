@@ -193,6 +193,9 @@ export const listPaymentsQuery = listQuerySchema(['receivedOn', 'amountMinor', '
   unallocated: totalFlag,
 });
 export type ListPaymentsQuery = z.input<typeof listPaymentsQuery>;
+export const exportPaymentsQuery = listPaymentsQuery
+  .omit({ limit: true, cursor: true, q: true, sort: true })
+  .extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
 
 export const receivablesQuery = z.object({
   accountId: z.uuid().optional(),
@@ -202,10 +205,21 @@ export const receivablesQuery = z.object({
   asOf: isoDateSchema.optional(),
 });
 export type ReceivablesQuery = z.input<typeof receivablesQuery>;
+/** `me`: only the accounts the actor owns (their own follow-ups); `all`: every account they may see. */
+export const reminderOwners = ['me', 'all'] as const;
 export const chaseListQuery = z.object({
   accountId: z.uuid().optional(),
+  owner: z.enum(reminderOwners).default('all'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+export const exportChaseListQuery = chaseListQuery
+  .omit({ limit: true })
+  .extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
+export const remindersQuery = z.object({
+  owner: z.enum(reminderOwners).default('me'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type RemindersQuery = z.input<typeof remindersQuery>;
 
 export const createActInput = z.strictObject({
   accountId: z.uuid(),

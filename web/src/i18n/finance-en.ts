@@ -167,6 +167,21 @@ export const financeEn = {
     created: 'Credit note {{number}} issued',
     invoice: 'Invoice',
   },
+  reminders: {
+    title: 'My reminders',
+    empty: 'Nothing to follow up on your accounts today.',
+    renewal: 'Renewal',
+    invoice: 'Overdue',
+    contract: 'Contract {{number}} ends {{date}}',
+    endsIn: 'in {{count}} d',
+    ended: 'ended {{count}} d ago',
+    steps: {
+      confirm_auto_renewal: 'Confirm it renews automatically',
+      negotiate_renewal: 'Agree the renewal',
+      ended: 'Renew it or close it',
+    },
+  },
+  exports: { csv: 'CSV', xlsx: 'XLSX', payments: 'Export payments' },
   contracts: {
     title: 'Contracts',
     new: 'New contract',

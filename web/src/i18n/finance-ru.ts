@@ -168,6 +168,21 @@ export const financeRu: Translation['finance'] = {
     created: 'Корректировочный счёт-фактура {{number}} выставлен',
     invoice: 'Счёт',
   },
+  reminders: {
+    title: 'Мои напоминания',
+    empty: 'По вашим аккаунтам сегодня ничего не требуется.',
+    renewal: 'Продление',
+    invoice: 'Просрочка',
+    contract: 'Договор {{number}} заканчивается {{date}}',
+    endsIn: 'через {{count}} дн.',
+    ended: 'закончился {{count}} дн. назад',
+    steps: {
+      confirm_auto_renewal: 'Подтвердить автопродление',
+      negotiate_renewal: 'Согласовать продление',
+      ended: 'Продлить или закрыть',
+    },
+  },
+  exports: { csv: 'CSV', xlsx: 'XLSX', payments: 'Выгрузить платежи' },
   contracts: {
     title: 'Договоры',
     new: 'Новый договор',

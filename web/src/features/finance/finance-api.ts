@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../api/client';
+import { api, type Page, type QueryValue } from '../../api/client';
 import type { AgeingBucket, ContractKind, ContractStatus, Currency, InvoiceStatus, VatMode } from '../../api/shared';
 
 // NOTE: money arrives as integers of minor units with its currency (decision 0014); the UI
@@ -186,17 +186,51 @@ export const financeSettingsQuery = queryOptions({
   queryFn: ({ signal }) => api.get<FinanceSettings>('/finance/settings', { signal }),
 });
 
-/** Downloads the filtered invoice list as CSV or XLSX, in the UI language. */
-export async function downloadInvoices(filters: InvoiceFilters, format: 'csv' | 'xlsx'): Promise<void> {
-  const { sort: _sort, ...query } = filters;
-  const file = await api.file('/invoices/export', { query: { ...query, format } });
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** Downloads a list's export (`/invoices/export`, `/payments/export`…) as CSV or XLSX, in the UI language. */
+export async function downloadList(
+  path: string,
+  name: string,
+  query: Record<string, QueryValue>,
+  format: ExportFormat,
+): Promise<void> {
+  const file = await api.file(path, { query: { ...query, format } });
   const url = URL.createObjectURL(file);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `invoices-${new Date().toISOString().slice(0, 10)}.${format}`;
+  link.download = `${name}-${new Date().toISOString().slice(0, 10)}.${format}`;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
+
+/** Downloads the filtered invoice list as CSV or XLSX, in the UI language. */
+export function downloadInvoices(filters: InvoiceFilters, format: ExportFormat): Promise<void> {
+  const { sort: _sort, ...query } = filters;
+  return downloadList('/invoices/export', 'invoices', query, format);
+}
+
+export type RenewalReminder = {
+  contractId: string;
+  number: string;
+  account: Ref;
+  endsOn: string;
+  reminderOn: string;
+  daysToEnd: number;
+  autoRenewal: boolean;
+  valueMinor: number | null;
+  currency: Currency;
+  nextStep: 'confirm_auto_renewal' | 'negotiate_renewal' | 'ended';
+};
+
+export const myRemindersQuery = queryOptions({
+  queryKey: ['finance', 'reminders', 'me'] as const,
+  queryFn: ({ signal }) =>
+    api.get<{ asOf: string; renewals: RenewalReminder[]; overdueInvoices: ChaseItem[] }>('/finance/reminders', {
+      query: { owner: 'me' },
+      signal,
+    }),
+});
 
 /** Any finance write: afterwards every finance list and total is read again. */
 export function useFinanceMutation<Input, Result>(run: (input: Input) => Promise<Result>) {
