@@ -60,6 +60,10 @@ export const financeMessages = {
     ru: 'Этой ставки НДС нет среди ставок пространства: {rates}.',
   },
   duplicateRate: { en: 'Each rate only once.', ru: 'Каждую ставку — только один раз.' },
+  defaultRateNotOffered: {
+    en: 'The default rate must be one of the rates offered (or «no VAT», when it is offered).',
+    ru: 'Ставка по умолчанию должна быть среди предлагаемых (или «без НДС», если он разрешён).',
+  },
   contractNumberTaken: {
     en: 'This account already has a contract with this number.',
     ru: 'У этого аккаунта уже есть договор с таким номером.',

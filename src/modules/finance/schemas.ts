@@ -46,17 +46,23 @@ const nonNegativeMinor = z
 const vatRate = z.number().int().min(0).max(10_000);
 const days = z.number().int().min(0).max(3650);
 
-export const updateFinanceSettingsInput = z.strictObject({
-  vatRates: z
-    .array(vatRate)
-    .max(20)
-    .refine((rates) => new Set(rates).size === rates.length, { params: { text: financeMessages.duplicateRate } }),
-  noVatAllowed: z.boolean(),
-  defaultVatRate: vatRate.nullable(),
-  vatMode: z.enum(vatModes),
-  baseCurrency: currencySchema,
-  paymentTermsDays: days,
-});
+export const updateFinanceSettingsInput = z
+  .strictObject({
+    vatRates: z
+      .array(vatRate)
+      .max(20)
+      .refine((rates) => new Set(rates).size === rates.length, { params: { text: financeMessages.duplicateRate } }),
+    noVatAllowed: z.boolean(),
+    defaultVatRate: vatRate.nullable(),
+    vatMode: z.enum(vatModes),
+    baseCurrency: currencySchema,
+    paymentTermsDays: days,
+  })
+  .refine(
+    (settings) =>
+      settings.defaultVatRate === null ? settings.noVatAllowed : settings.vatRates.includes(settings.defaultVatRate),
+    { path: ['defaultVatRate'], params: { text: financeMessages.defaultRateNotOffered } },
+  );
 export type UpdateFinanceSettingsInput = z.input<typeof updateFinanceSettingsInput>;
 
 const contractFields = {
