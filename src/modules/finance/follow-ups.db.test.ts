@@ -127,7 +127,7 @@ describe('owners’ reminders and list exports', () => {
     const row = workbook.getWorksheet('Взыскание')?.getRow(2);
     expect(row?.getCell(1).value).toBe(overdueNumber);
     expect(row?.getCell(5).value).toBe('1234567.79');
-    expect(row?.getCell(8).value).toBe('Эскалировать руководству клиента');
+    expect(row?.getCell(8).value).toBe('Подключить руководство клиента');
     const csv = new TextDecoder().decode(
       await download(t, workspace.users.head.api, '/api/v1/receivables/chase/export?owner=me', 'en'),
     );

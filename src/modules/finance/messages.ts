@@ -163,8 +163,8 @@ export const csvHeaders = {
 /** The next steps of collection as the chase list's export names them. */
 export const chaseActionNames: Record<string, LocalizedText> = {
   remind: { en: 'Send a reminder', ru: 'Напомнить письмом' },
-  call: { en: 'Call their accountant', ru: 'Позвонить бухгалтеру клиента' },
-  escalate: { en: 'Escalate to their management', ru: 'Эскалировать руководству клиента' },
+  call: { en: 'Call their accountant', ru: 'Позвонить в бухгалтерию' },
+  escalate: { en: 'Escalate to their management', ru: 'Подключить руководство клиента' },
   claim: { en: 'Send a formal claim', ru: 'Направить претензию' },
 };
 
