@@ -3,6 +3,8 @@ import { createAccount, expectProblem } from '../../../tests/support/api-helpers
 import { download, pdfText } from '../../../tests/support/download';
 import type { ApiClient, SeededWorkspace } from '../../../tests/support/test-app';
 import { useTestApp } from '../../../tests/support/test-app';
+import { inWorkspace } from '../../platform/db/client';
+import { readRevenue12Months } from './facts';
 
 describe('credit notes', () => {
   const t = useTestApp();
@@ -105,6 +107,26 @@ describe('credit notes', () => {
       openMinor: 0,
     });
     expect((await api.get(`/api/v1/payments/${payment.body.id}`)).body.unallocatedMinor).toBe(100_000);
+  });
+
+  it('takes its net off the account’s twelve-month revenue', async () => {
+    const other = (await createAccount(workspace.users.admin.api, { name: 'ООО «Лютик»' })).id;
+    const draft = await api.post('/api/v1/invoices', { accountId: other, currency: 'RUB', lines: [line(1_220_000)] });
+    const invoice = (await api.post(`/api/v1/invoices/${draft.body.id}/issue`, { issuedOn: '2026-11-02' })).body;
+    const revenue = () =>
+      inWorkspace(t.database.db, { workspaceId: workspace.workspaceId, userId: workspace.users.finance.id }, (tx) =>
+        readRevenue12Months(
+          {
+            db: tx,
+            actor: { workspaceId: workspace.workspaceId, userId: workspace.users.finance.id, role: 'finance' },
+            now: t.clock.now(),
+          },
+          [other],
+        ),
+      );
+    expect((await revenue()).get(other)).toBe(10_000);
+    expect((await credit(invoice.id, 244_000)).status).toBe(201);
+    expect((await revenue()).get(other)).toBe(8_000);
   });
 
   it('prints the credit note and keeps it from people who may not write or see money', async () => {
