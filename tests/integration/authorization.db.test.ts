@@ -474,6 +474,8 @@ describe('authorization', () => {
       '/api/v1/receivables/chase',
       '/api/v1/finance/settings',
       '/api/v1/finance/checks',
+      '/api/v1/finance/reminders',
+      '/api/v1/credit-notes',
       '/api/v1/acts',
     ]) {
       const response = await api.get(path);

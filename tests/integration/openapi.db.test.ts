@@ -518,6 +518,11 @@ describe('OpenAPI document', () => {
     await call(admin, 'GET', `/api/v1/receivables?accountId=${payer.body.id}`);
     await call(admin, 'GET', '/api/v1/receivables?accountId=0190a0e0-0000-7000-8000-000000000000');
     await call(admin, 'GET', '/api/v1/receivables/chase');
+    await call(admin, 'GET', '/api/v1/receivables/chase/export?owner=me');
+    await call(admin, 'GET', '/api/v1/receivables/chase/export?format=xlsx');
+    await call(admin, 'GET', '/api/v1/finance/reminders?owner=all');
+    await call(admin, 'GET', '/api/v1/payments/export');
+    await call(admin, 'GET', `/api/v1/payments/export?format=xlsx&accountId=${payer.body.id}`);
     const usd = await call(admin, 'PUT', '/api/v1/exchange-rates', {
       rateOn: '2026-10-01',
       base: 'USD',
@@ -554,6 +559,20 @@ describe('OpenAPI document', () => {
     await call(admin, 'GET', '/api/v1/invoices/0190a0e0-0000-7000-8000-000000000000/pdf');
     await call(admin, 'GET', `/api/v1/acts/${act.body.id}/pdf`);
     await call(admin, 'GET', '/api/v1/acts/0190a0e0-0000-7000-8000-000000000000/pdf');
+    const creditNote = await call(admin, 'POST', `${invoicePath}/credit-notes`, {
+      reason: 'Скидка',
+      lines: [{ ...invoiceLine, unitPriceMinor: 1_000 }],
+    });
+    await call(admin, 'POST', `${invoicePath}/credit-notes`, { reason: 'Много', lines: [invoiceLine] });
+    await call(admin, 'POST', '/api/v1/invoices/0190a0e0-0000-7000-8000-000000000000/credit-notes', {
+      reason: 'Нет',
+      lines: [invoiceLine],
+    });
+    await call(admin, 'GET', `/api/v1/credit-notes?invoiceId=${invoiceDraft.body.id}`);
+    await call(admin, 'GET', `/api/v1/credit-notes/${creditNote.body.id}`);
+    await call(admin, 'GET', '/api/v1/credit-notes/0190a0e0-0000-7000-8000-000000000000');
+    await call(admin, 'GET', `/api/v1/credit-notes/${creditNote.body.id}/pdf`);
+    await call(admin, 'GET', '/api/v1/credit-notes/0190a0e0-0000-7000-8000-000000000000/pdf');
     const statement = (text: string, query = '') =>
       call(admin, 'POST', `/api/v1/bank-statements${query}`, new TextEncoder().encode(text));
     await statement('Date,Amount,Purpose\n02.12.2026,8.00,Перевод');

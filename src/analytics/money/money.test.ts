@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ageingBucketOf, daysSalesOutstanding } from './ageing';
 import { formatMoney, maxMinorUnits, minorToDecimal, parseMoney, sumMinor, totalsByCurrency } from './money';
-import { formatQuantity, invoiceTotals, lineAmounts, parseQuantity } from './vat';
+import { formatQuantity, formatRate, invoiceTotals, lineAmounts, parseQuantity, parseVatRate } from './vat';
 
 const amount = fc.integer({ min: -maxMinorUnits, max: maxMinorUnits });
 
@@ -131,6 +131,21 @@ describe('VAT', () => {
     expect(parseQuantity('1.2345')).toBeUndefined();
     expect(formatQuantity(1500)).toBe('1.5');
     expect(formatQuantity(2000)).toBe('2');
+  });
+
+  it('reads VAT rates typed as percents into hundredths of a percent, and prints them back', () => {
+    expect(parseVatRate('22')).toBe(2200);
+    expect(parseVatRate('12,5')).toBe(1250);
+    expect(parseVatRate('7.25 %')).toBe(725);
+    expect(parseVatRate('0')).toBe(0);
+    expect(parseVatRate('12.345')).toBeUndefined();
+    expect(parseVatRate('101')).toBeUndefined();
+    expect(parseVatRate('ten')).toBeUndefined();
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), (rate) => {
+        expect(parseVatRate(formatRate(rate) as string)).toBe(rate);
+      }),
+    );
   });
 });
 

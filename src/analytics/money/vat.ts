@@ -103,3 +103,12 @@ export function formatRate(rateBasisPoints: number | null): string | null {
   const fraction = (rateBasisPoints % 100).toString().padStart(2, '0').replace(/0+$/, '');
   return fraction ? `${whole}.${fraction} %` : `${whole} %`;
 }
+
+/** Reads a rate typed as a percent (`22`, `12,5`, `7.25 %`) as hundredths of a percent; undefined past two decimals or 100 %. */
+export function parseVatRate(text: string): number | undefined {
+  const match = /^(\d{1,3})(?:[.,](\d{1,2}))?\s*%?$/.exec(text.trim());
+  if (!match) return undefined;
+  const [, whole = '0', fraction = ''] = match;
+  const rate = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  return rate <= 10_000 ? rate : undefined;
+}

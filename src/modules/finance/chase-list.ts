@@ -1,4 +1,5 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Currency } from '../../analytics/money/money';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
@@ -37,10 +38,23 @@ export type ChaseItem = {
 };
 
 /** Overdue invoices, the latest first, each with its account's owner (who chases) and the next action. */
-export async function getChaseList(ctx: UseCaseContext, rawQuery: unknown): Promise<{ items: ChaseItem[] }> {
-  const query = chaseListQuery.parse(rawQuery);
+export async function getChaseList(
+  ctx: UseCaseContext,
+  rawQuery: z.input<typeof chaseListQuery>,
+): Promise<{ items: ChaseItem[] }> {
+  const { limit, ...filters } = chaseListQuery.parse(rawQuery);
+  return { items: await selectChaseItems(ctx, filters, limit) };
+}
+
+/** The chase list's rows under its filters, up to `limit` (the list's page or an export's cap). */
+export async function selectChaseItems(
+  ctx: UseCaseContext,
+  query: { accountId?: string | undefined; owner: 'me' | 'all' },
+  limit: number,
+): Promise<ChaseItem[]> {
   const today = await todayIn(ctx);
   const daysOverdue = sql<number>`${today}::date - ${invoices.dueOn}`.mapWith(Number);
+  const openAmount = sql`${invoices.grossMinor} - ${invoices.paidMinor} - ${invoices.creditedMinor}`;
   const rows = await ctx.db
     .select({
       invoiceId: invoices.id,
@@ -48,7 +62,7 @@ export async function getChaseList(ctx: UseCaseContext, rawQuery: unknown): Prom
       account: { id: accounts.id, name: accounts.name },
       owner: { id: users.id, name: users.name },
       currency: invoices.currency,
-      openMinor: sql<number>`${invoices.grossMinor} - ${invoices.paidMinor}`.mapWith(Number),
+      openMinor: sql<number>`${openAmount}`.mapWith(Number),
       dueOn: sql<string>`${invoices.dueOn}::text`,
       daysOverdue,
     })
@@ -63,16 +77,15 @@ export async function getChaseList(ctx: UseCaseContext, rawQuery: unknown): Prom
           sql`${invoices.dueOn} < ${today}::date`,
           financeAccountScope(ctx, invoices.accountId),
           query.accountId ? eq(invoices.accountId, query.accountId) : undefined,
+          query.owner === 'me' ? eq(accounts.ownerId, ctx.actor.userId) : undefined,
         ].filter((condition): condition is SQL => condition !== undefined),
       ),
     )
-    .orderBy(desc(daysOverdue), desc(sql`${invoices.grossMinor} - ${invoices.paidMinor}`), invoices.id)
-    .limit(query.limit);
-  return {
-    items: rows.map((row) => ({
-      ...row,
-      currency: row.currency as Currency,
-      nextAction: nextChaseAction(row.daysOverdue),
-    })),
-  };
+    .orderBy(desc(daysOverdue), desc(openAmount), invoices.id)
+    .limit(limit);
+  return rows.map((row) => ({
+    ...row,
+    currency: row.currency as Currency,
+    nextAction: nextChaseAction(row.daysOverdue),
+  }));
 }

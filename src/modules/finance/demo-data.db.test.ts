@@ -37,7 +37,7 @@ describe('money in the demo workspace', () => {
       (select min(sequence)::int from invoices where workspace_id = ${workspace.id}) as first,
       (select max(sequence)::int from invoices where workspace_id = ${workspace.id}) as last,
       (select min(issued_on)::text from invoices where workspace_id = ${workspace.id}) as earliest,
-      (select last_number from numbering_counters where workspace_id = ${workspace.id}) as counter,
+      (select last_number from numbering_counters where workspace_id = ${workspace.id} and series = 'invoice') as counter,
       (select count(*)::int from invoices i where workspace_id = ${workspace.id} and gross_minor <> (
         select sum(gross_minor) from invoice_lines l where l.workspace_id = i.workspace_id and l.invoice_id = i.id)) as bad_totals,
       (select count(*)::int from invoices i where workspace_id = ${workspace.id} and paid_minor <> coalesce((
@@ -61,6 +61,22 @@ describe('money in the demo workspace', () => {
     expect(chase.body.items.length).toBeGreaterThan(3);
     const facts = await api.get('/api/v1/portfolio/facts');
     expect(facts.status).toBe(200);
+  });
+
+  it('has signed acts, a few the paperwork checks catch, and a credit note that lowers what its client owes', async () => {
+    const [counts] = await rows(sql`select
+      (select count(*)::int from acts where workspace_id = ${workspace.id} and signed_on is not null) as signed,
+      (select count(*)::int from credit_notes where workspace_id = ${workspace.id}) as credit_notes,
+      (select count(*)::int from invoices where workspace_id = ${workspace.id} and credited_minor > 0) as credited,
+      (select last_number from numbering_counters where workspace_id = ${workspace.id} and series = 'credit_note') as counter`);
+    expect(counts?.signed).toBeGreaterThan(100);
+    expect(counts).toMatchObject({ credit_notes: 1, credited: 1, counter: 1 });
+    const checks = (await api.get('/api/v1/finance/checks')).body;
+    expect(checks.paidWithoutSignedAct.length).toBeGreaterThanOrEqual(3);
+    expect(checks.signedNotInvoiced.length).toBeGreaterThanOrEqual(1);
+    const [note] = (await api.get('/api/v1/credit-notes')).body.items;
+    const invoice = (await api.get(`/api/v1/invoices/${note.invoiceId}`)).body;
+    expect(invoice.openMinor).toBe(invoice.grossMinor - invoice.paidMinor - note.grossMinor);
   });
 
   it('makes records that pass the same validation as user input', async () => {

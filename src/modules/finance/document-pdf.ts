@@ -7,6 +7,7 @@ import { type Content, linesTable, renderPdf } from '../../platform/pdf/render-p
 import type { UseCaseContext } from '../../platform/use-case';
 import { workspaces } from '../workspaces';
 import { getAct } from './acts';
+import { getCreditNote } from './credit-notes';
 import { getInvoice, type InvoiceLine } from './get-invoice';
 import { pdfWords, statusNames } from './messages';
 
@@ -108,6 +109,9 @@ export async function renderInvoicePdf(ctx: UseCaseContext, id: string, locale: 
       [say(pdfWords.net), money(invoice.netMinor)],
       [say(vatLabel), money(invoice.vatMinor)],
       [say(pdfWords.grandTotal), money(invoice.grossMinor)],
+      ...(invoice.creditedMinor > 0
+        ? ([[say(pdfWords.credited), money(invoice.creditedMinor)]] as [string, string][])
+        : []),
       ...(invoice.paidMinor > 0 ? ([[say(pdfWords.paid), money(invoice.paidMinor)]] as [string, string][]) : []),
     ]),
     ...(invoice.notes ? [{ text: invoice.notes, margin: [0, 12, 0, 0] } as Content] : []),
@@ -148,4 +152,32 @@ export async function renderActPdf(ctx: UseCaseContext, id: string, locale: Loca
   ];
   const body = await renderPdf({ title, content });
   return { body, fileName: `act-${act.number.replace(/[^\p{L}\p{N}_-]+/gu, '_')}.pdf` };
+}
+
+/** The credit note (корректировочный счёт-фактура) as a PDF: its invoice, the reason, the lines credited and the totals. */
+export async function renderCreditNotePdf(ctx: UseCaseContext, id: string, locale: Locale): Promise<PdfFile> {
+  const note = await getCreditNote(ctx, id);
+  const invoice = await getInvoice(ctx, note.invoiceId);
+  const say = (text: LocalizedText) => translate(locale, message(text));
+  const money = (amount: number) => formatMoney(amount, note.currency, locale);
+  const title = `${say(pdfWords.creditNoteTitle)} № ${note.number} ${say(pdfWords.dated)} ${formatDate(note.issuedOn, locale)}`;
+  const vatLabel = note.vatMode === 'included' ? pdfWords.vatIncluded : pdfWords.vatExcluded;
+  const content: Content = [
+    { text: title, style: 'title' },
+    partiesBlock(say, await workspaceName(ctx), note.account.name),
+    {
+      stack: [
+        `${say(pdfWords.forInvoice)} № ${invoice.number ?? ''} ${say(pdfWords.dated)} ${formatDate(invoice.issuedOn, locale)}`,
+        `${say(pdfWords.reason)}: ${note.reason}`,
+      ],
+    },
+    linesOf(note.lines, note.currency, locale, say),
+    totalsBlock([
+      [say(pdfWords.net), money(note.netMinor)],
+      [say(vatLabel), money(note.vatMinor)],
+      [say(pdfWords.creditTotal), money(note.grossMinor)],
+    ]),
+  ];
+  const body = await renderPdf({ title, content });
+  return { body, fileName: `credit-note-${note.number.replace(/[^\p{L}\p{N}_-]+/gu, '_')}.pdf` };
 }

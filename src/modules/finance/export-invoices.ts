@@ -1,6 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
 import { and, asc, desc } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { minorToDecimal } from '../../analytics/money/money';
 import type { Locale } from '../../platform/i18n/locale';
 import { message, translate } from '../../platform/i18n/text';
@@ -12,24 +10,13 @@ import { invoiceConditions } from './list-invoices';
 import { csvHeaders, statusNames } from './messages';
 import { invoices } from './schema';
 import { exportInvoicesQuery } from './schemas';
-
-/** Exports are capped: a workspace's invoices for several years fit, a runaway query does not. */
-const maxRows = 100_000;
-
-/** A text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) is kept as text. */
-function textCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+import { maxExportRows, type TableFile, textCell, writeTableFile } from './table-file';
 
 /**
  * The invoice list as CSV or XLSX in the reader's language, with the list's filters; amounts as exact
  * decimals with a dot (no float ever made them). UTF-8 with a byte-order mark for spreadsheets.
  */
-export async function exportInvoices(
-  ctx: UseCaseContext,
-  rawQuery: unknown,
-  locale: Locale,
-): Promise<{ body: Uint8Array; contentType: string; fileName: string }> {
+export async function exportInvoices(ctx: UseCaseContext, rawQuery: unknown, locale: Locale): Promise<TableFile> {
   const { format, ...query } = exportInvoicesQuery.parse(rawQuery);
   const today = await todayIn(ctx);
   const rows = (await ctx.db
@@ -38,7 +25,7 @@ export async function exportInvoices(
     .innerJoin(accounts, accountOfInvoice)
     .where(and(...invoiceConditions(ctx, query, today)))
     .orderBy(desc(invoices.issuedOn), asc(invoices.sequence))
-    .limit(maxRows)) as InvoiceSummary[];
+    .limit(maxExportRows)) as InvoiceSummary[];
   const say = (text: Parameters<typeof message>[0]) => translate(locale, message(text));
   const header = [
     csvHeaders.number,
@@ -51,6 +38,7 @@ export async function exportInvoices(
     csvHeaders.vat,
     csvHeaders.gross,
     csvHeaders.paid,
+    csvHeaders.credited,
     csvHeaders.open,
     csvHeaders.daysOverdue,
   ].map(say);
@@ -65,22 +53,9 @@ export async function exportInvoices(
     minorToDecimal(row.vatMinor, row.currency),
     minorToDecimal(row.grossMinor, row.currency),
     minorToDecimal(row.paidMinor, row.currency),
+    minorToDecimal(row.creditedMinor, row.currency),
     minorToDecimal(row.openMinor, row.currency),
     String(row.daysOverdue),
   ]);
-  if (format === 'csv') {
-    const text = `\ufeff${stringify([header, ...body])}`;
-    return { body: new TextEncoder().encode(text), contentType: 'text/csv; charset=utf-8', fileName: 'invoices.csv' };
-  }
-  // NOTE: amounts stay exact decimal text in the sheet too; a spreadsheet number is a float.
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(say(csvHeaders.sheet));
-  sheet.addRow(header);
-  for (const row of body) sheet.addRow(row);
-  sheet.getRow(1).font = { bold: true };
-  return {
-    body: new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer),
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    fileName: 'invoices.xlsx',
-  };
+  return writeTableFile(format, { file: 'invoices', sheet: say(csvHeaders.sheet) }, header, body);
 }

@@ -12,8 +12,8 @@ function accountFilter(accountIds: readonly string[] | undefined) {
 
 /**
  * Invoiced over the last twelve months in the workspace's base currency, in whole units (net of
- * VAT, cancelled invoices left out). Invoices in other currencies are not converted: the fact
- * never mixes currencies silently (decision 0014).
+ * VAT, less the invoices' credit notes; cancelled invoices left out). Invoices in other currencies
+ * are not converted: the fact never mixes currencies silently (decision 0014).
  */
 export async function readRevenue12Months(
   ctx: UseCaseContext,
@@ -26,10 +26,12 @@ export async function readRevenue12Months(
   const unit = 10 ** currencyDigits[baseCurrency];
   const rows = (
     await ctx.db.execute<{ account_id: string; units: string }>(sql`
-      select i.account_id, floor(sum(i.net_minor) / ${unit})::bigint as units
+      select i.account_id, floor(sum(i.net_minor - coalesce(c.net_minor, 0)) / ${unit})::bigint as units
       from invoices i
+      left join lateral (select sum(c.net_minor) as net_minor from credit_notes c
+        where c.workspace_id = i.workspace_id and c.invoice_id = i.id) c on i.credited_minor > 0
       where i.workspace_id = ${ctx.actor.workspaceId} and i.currency = ${baseCurrency}
-        and i.status in ('issued', 'sent', 'partly_paid', 'paid')
+        and i.status in ('issued', 'sent', 'partly_paid', 'paid', 'credited')
         and i.issued_on > ${addDays(today, -365)}::date and i.issued_on <= ${today}::date
         ${accountFilter(accountIds)} ${visible ? sql`and ${visible}` : sql``}
       group by i.account_id`)

@@ -5,7 +5,7 @@ import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
 import { financeAccountScope, todayIn } from './access';
 import { financeMessages } from './messages';
-import { acts, contracts, invoiceLines, invoices, paymentAllocations, payments } from './schema';
+import { acts, contracts, creditNotes, invoiceLines, invoices, paymentAllocations, payments } from './schema';
 import type { InvoiceStatus, VatMode } from './schemas';
 
 export type InvoiceLine = {
@@ -42,6 +42,9 @@ export type InvoiceSummary = {
   vatMinor: number;
   grossMinor: number;
   paidMinor: number;
+  /** The sum of the invoice's credit notes. */
+  creditedMinor: number;
+  /** What the client still owes: gross − paid − credited, while the invoice is open. */
   openMinor: number;
   version: number;
   createdAt: Date;
@@ -56,6 +59,7 @@ export type InvoiceDetail = InvoiceSummary & {
   lines: InvoiceLine[];
   allocations: { paymentId: string; receivedOn: string; amountMinor: number; reference: string | null }[];
   acts: { id: string; number: string; actDate: string; amountMinor: number; signedOn: string | null }[];
+  creditNotes: { id: string; number: string; issuedOn: string; grossMinor: number; reason: string }[];
 };
 
 export const openStatuses = ['issued', 'sent', 'partly_paid'] as const;
@@ -83,8 +87,9 @@ export function invoiceSummaryColumns(today: string) {
     vatMinor: invoices.vatMinor,
     grossMinor: invoices.grossMinor,
     paidMinor: invoices.paidMinor,
+    creditedMinor: invoices.creditedMinor,
     openMinor: sql<number>`case when ${invoices.status} in ('issued', 'sent', 'partly_paid')
-      then ${invoices.grossMinor} - ${invoices.paidMinor} else 0 end`.mapWith(Number),
+      then ${invoices.grossMinor} - ${invoices.paidMinor} - ${invoices.creditedMinor} else 0 end`.mapWith(Number),
     version: invoices.version,
     createdAt: invoices.createdAt,
     updatedAt: invoices.updatedAt,
@@ -156,6 +161,17 @@ export async function getInvoice(ctx: UseCaseContext, id: string): Promise<Invoi
     .from(acts)
     .where(and(eq(acts.workspaceId, workspaceId), eq(acts.invoiceId, id)))
     .orderBy(asc(acts.actDate), asc(acts.id));
+  const invoiceCreditNotes = await ctx.db
+    .select({
+      id: creditNotes.id,
+      number: creditNotes.number,
+      issuedOn: creditNotes.issuedOn,
+      grossMinor: creditNotes.grossMinor,
+      reason: creditNotes.reason,
+    })
+    .from(creditNotes)
+    .where(and(eq(creditNotes.workspaceId, workspaceId), eq(creditNotes.invoiceId, id)))
+    .orderBy(asc(creditNotes.sequence));
   const { contractNumber, ...invoice } = row;
   return {
     ...(invoice as InvoiceSummary & Pick<InvoiceDetail, 'notes' | 'cancelReason' | 'reissueOf'>),
@@ -163,5 +179,6 @@ export async function getInvoice(ctx: UseCaseContext, id: string): Promise<Invoi
     lines,
     allocations,
     acts: invoiceActs,
+    creditNotes: invoiceCreditNotes,
   };
 }

@@ -1,6 +1,8 @@
 export { actRoutes } from './act-routes';
 export { bankRoutes, statementUploadBody } from './bank/bank-routes';
+export { creditNoteRoutes } from './credit-note-routes';
 export { paymentDelayFact, revenueFact } from './facts';
+export { followUpRoutes } from './follow-up-routes';
 export { invoiceRoutes } from './invoice-routes';
 export { financeRoutes } from './routes';
 export { createInvoice } from './save-invoice';
@@ -8,6 +10,8 @@ export {
   acts,
   bankTransactions,
   contracts,
+  creditNoteLines,
+  creditNotes,
   financeSettings,
   invoiceLines,
   invoices,

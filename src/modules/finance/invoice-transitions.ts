@@ -21,7 +21,7 @@ import { assertTransition, type InvoiceAction } from './transition-rules';
  * the counter row until commit, so concurrent issuers queue, and a rolled-back issue gives its
  * number back — the sequence has neither gaps nor duplicates (decision 0014).
  */
-export async function takeNextNumber(ctx: UseCaseContext, series: 'invoice'): Promise<number> {
+export async function takeNextNumber(ctx: UseCaseContext, series: 'invoice' | 'credit_note'): Promise<number> {
   const [row] = await ctx.db
     .insert(numberingCounters)
     .values({ workspaceId: ctx.actor.workspaceId, series, lastNumber: 1 })
@@ -43,6 +43,7 @@ async function lockedInvoice(ctx: UseCaseContext, id: string, action: InvoiceAct
   const current = await getInvoice(ctx, id);
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion();
   if (action === 'cancel' && current.paidMinor > 0) throw ruleViolated(financeMessages.cancelPaid);
+  if (action === 'cancel' && current.creditedMinor > 0) throw ruleViolated(financeMessages.cancelCredited);
   assertTransition(current.status, action);
   return current;
 }

@@ -7,6 +7,7 @@ export const statusNames: Record<string, LocalizedText> = {
   sent: { en: 'Sent', ru: 'Отправлен' },
   partly_paid: { en: 'Partly paid', ru: 'Частично оплачен' },
   paid: { en: 'Paid', ru: 'Оплачен' },
+  credited: { en: 'Credited', ru: 'Скорректирован' },
   cancelled: { en: 'Cancelled', ru: 'Отменён' },
 };
 
@@ -17,6 +18,7 @@ export const statusWords: Record<string, LocalizedText> = {
   sent: { en: 'sent', ru: 'отправлен' },
   partly_paid: { en: 'partly paid', ru: 'частично оплачен' },
   paid: { en: 'paid', ru: 'оплачен' },
+  credited: { en: 'fully credited', ru: 'скорректирован полностью' },
   cancelled: { en: 'cancelled', ru: 'отменён' },
 };
 export const actionWords: Record<string, LocalizedText> = {
@@ -58,6 +60,10 @@ export const financeMessages = {
     ru: 'Этой ставки НДС нет среди ставок пространства: {rates}.',
   },
   duplicateRate: { en: 'Each rate only once.', ru: 'Каждую ставку — только один раз.' },
+  defaultRateNotOffered: {
+    en: 'The default rate must be one of the rates offered (or «no VAT», when it is offered).',
+    ru: 'Ставка по умолчанию должна быть среди предлагаемых (или «без НДС», если он разрешён).',
+  },
   contractNumberTaken: {
     en: 'This account already has a contract with this number.',
     ru: 'У этого аккаунта уже есть договор с таким номером.',
@@ -107,6 +113,23 @@ export const financeMessages = {
     en: 'The invoice is for another account or is cancelled.',
     ru: 'Счёт выставлен другому аккаунту или отменён.',
   },
+  creditNote: { en: 'credit note', ru: 'корректировочный счёт-фактура' },
+  creditNoteInvoiceStatus: {
+    en: 'Only an issued, sent or (partly) paid invoice takes a credit note.',
+    ru: 'Корректировка возможна только по выставленному, отправленному или оплаченному счёту.',
+  },
+  creditNoteOverInvoice: {
+    en: 'A credit note of {amount} is more than the {left} of the invoice not yet credited.',
+    ru: 'Корректировка на {amount} больше, чем осталось нескорректированным по счёту: {left}.',
+  },
+  creditNoteBeforeInvoice: {
+    en: 'A credit note cannot be dated before its invoice.',
+    ru: 'Корректировка не может быть раньше счёта.',
+  },
+  cancelCredited: {
+    en: 'This invoice has credit notes; it can no longer be cancelled.',
+    ru: 'По этому счёту есть корректировки; отменить его уже нельзя.',
+  },
   signedBeforeAct: { en: 'An act cannot be signed before its date.', ru: 'Акт нельзя подписать раньше его даты.' },
 } satisfies Record<string, LocalizedText>;
 
@@ -121,10 +144,29 @@ export const csvHeaders = {
   vat: { en: 'VAT', ru: 'НДС' },
   gross: { en: 'Total', ru: 'Итого' },
   paid: { en: 'Paid', ru: 'Оплачено' },
+  credited: { en: 'Credited', ru: 'Скорректировано' },
   open: { en: 'Open', ru: 'К оплате' },
   daysOverdue: { en: 'Days overdue', ru: 'Дней просрочки' },
   sheet: { en: 'Invoices', ru: 'Счета' },
+  receivedOn: { en: 'Received', ru: 'Дата поступления' },
+  amount: { en: 'Amount', ru: 'Сумма' },
+  allocated: { en: 'Allocated', ru: 'Разнесено' },
+  unallocated: { en: 'Credit (not allocated)', ru: 'Аванс (не разнесено)' },
+  reference: { en: 'Reference', ru: 'Номер документа' },
+  note: { en: 'Note', ru: 'Примечание' },
+  paymentsSheet: { en: 'Payments', ru: 'Платежи' },
+  owner: { en: 'Owner', ru: 'Ответственный' },
+  nextAction: { en: 'Next action', ru: 'Следующий шаг' },
+  chaseSheet: { en: 'Chase list', ru: 'Взыскание' },
 } satisfies Record<string, LocalizedText>;
+
+/** The next steps of collection as the chase list's export names them. */
+export const chaseActionNames: Record<string, LocalizedText> = {
+  remind: { en: 'Send a reminder', ru: 'Напомнить письмом' },
+  call: { en: 'Call their accountant', ru: 'Позвонить в бухгалтерию' },
+  escalate: { en: 'Escalate to their management', ru: 'Подключить руководство клиента' },
+  claim: { en: 'Send a formal claim', ru: 'Направить претензию' },
+};
 
 /** Words printed on the invoice and act PDFs. */
 export const pdfWords = {
@@ -156,6 +198,10 @@ export const pdfWords = {
     ru: 'Вышеперечисленные работы (услуги) выполнены полностью и в срок. Заказчик претензий по объёму, качеству и срокам оказания услуг не имеет.',
   },
   signedOn: { en: 'Signed on', ru: 'Подписан' },
+  creditNoteTitle: { en: 'Credit note', ru: 'Корректировочный счёт-фактура' },
+  reason: { en: 'Reason', ru: 'Основание' },
+  credited: { en: 'Credited', ru: 'Скорректировано' },
+  creditTotal: { en: 'Total credited', ru: 'Всего к уменьшению' },
 } satisfies Record<string, LocalizedText>;
 
 export const bankMessages = {

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { ageingBuckets } from '../../analytics/money/ageing';
 import { pageOf } from '../../platform/http/openapi-schemas';
 import { chaseActions } from './chase-list';
+import { renewalSteps } from './reminders';
 import { contractKinds, contractStatuses, currencies, invoiceStatuses, vatModes } from './schemas';
 
 // NOTE: the response bodies of the finance API, named in the OpenAPI document. Money is an
@@ -70,11 +71,27 @@ const invoiceSummaryShape = {
   vatMinor: Minor,
   grossMinor: Minor,
   paidMinor: Minor,
-  openMinor: Minor,
+  creditedMinor: Minor.meta({ description: 'The sum of the invoice’s credit notes' }),
+  openMinor: Minor.meta({ description: 'gross − paid − credited while the invoice is open' }),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 };
+const DocumentLineSchema = z
+  .object({
+    id: z.uuid(),
+    position: z.number().int(),
+    description: z.string(),
+    unit: z.string().nullable(),
+    quantityMilli: z.number().int().meta({ description: 'Thousandths of a unit' }),
+    unitPriceMinor: Minor,
+    vatRate: z.number().int().nullable().meta({ description: 'Hundredths of a percent; null: без НДС' }),
+    netMinor: Minor,
+    vatMinor: Minor,
+    grossMinor: Minor,
+  })
+  .meta({ id: 'DocumentLine' });
+
 export const InvoiceSummarySchema = z.object(invoiceSummaryShape).meta({ id: 'InvoiceSummary' });
 export const InvoicePageSchema = pageOf(InvoiceSummarySchema, { total: true }).meta({ id: 'InvoicePage' });
 
@@ -85,20 +102,7 @@ export const InvoiceSchema = z
     notes: z.string().nullable(),
     cancelReason: z.string().nullable(),
     reissueOf: z.uuid().nullable(),
-    lines: z.array(
-      z.object({
-        id: z.uuid(),
-        position: z.number().int(),
-        description: z.string(),
-        unit: z.string().nullable(),
-        quantityMilli: z.number().int().meta({ description: 'Thousandths of a unit' }),
-        unitPriceMinor: Minor,
-        vatRate: z.number().int().nullable().meta({ description: 'Hundredths of a percent; null: без НДС' }),
-        netMinor: Minor,
-        vatMinor: Minor,
-        grossMinor: Minor,
-      }),
-    ),
+    lines: z.array(DocumentLineSchema),
     allocations: z.array(
       z.object({ paymentId: z.uuid(), receivedOn: IsoDate, amountMinor: Minor, reference: z.string().nullable() }),
     ),
@@ -111,8 +115,35 @@ export const InvoiceSchema = z
         signedOn: IsoDate.nullable(),
       }),
     ),
+    creditNotes: z.array(
+      z.object({ id: z.uuid(), number: z.string(), issuedOn: IsoDate, grossMinor: Minor, reason: z.string() }),
+    ),
   })
   .meta({ id: 'Invoice' });
+
+const creditNoteShape = {
+  id: z.uuid(),
+  invoiceId: z.uuid(),
+  invoiceNumber: z.string().nullable(),
+  accountId: z.uuid(),
+  account: AccountRef,
+  number: z.string().meta({ description: 'CN-2026/00007: its own gap-free series' }),
+  issuedOn: IsoDate,
+  currency: Currency,
+  vatMode: z.enum(vatModes),
+  reason: z.string(),
+  netMinor: Minor,
+  vatMinor: Minor,
+  grossMinor: Minor,
+  version: z.number().int(),
+  createdAt: z.string(),
+};
+export const CreditNoteSchema = z
+  .object({ ...creditNoteShape, lines: z.array(DocumentLineSchema) })
+  .meta({ id: 'CreditNote' });
+export const CreditNoteListSchema = z
+  .object({ items: z.array(z.object(creditNoteShape).meta({ id: 'CreditNoteSummary' })) })
+  .meta({ id: 'CreditNoteList' });
 
 const paymentShape = {
   id: z.uuid(),
@@ -183,23 +214,41 @@ export const ExchangeRateSchema = z
   })
   .meta({ id: 'ExchangeRate' });
 
-export const ChaseListSchema = z
+const ChaseItemSchema = z
   .object({
-    items: z.array(
+    invoiceId: z.uuid(),
+    number: z.string().nullable(),
+    account: AccountRef,
+    owner: AccountRef,
+    currency: Currency,
+    openMinor: Minor,
+    dueOn: IsoDate,
+    daysOverdue: z.number().int(),
+    nextAction: z.enum(chaseActions),
+  })
+  .meta({ id: 'ChaseItem' });
+export const ChaseListSchema = z.object({ items: z.array(ChaseItemSchema) }).meta({ id: 'ChaseList' });
+
+export const RemindersSchema = z
+  .object({
+    asOf: IsoDate,
+    renewals: z.array(
       z.object({
-        invoiceId: z.uuid(),
-        number: z.string().nullable(),
+        contractId: z.uuid(),
+        number: z.string(),
         account: AccountRef,
-        owner: AccountRef,
+        endsOn: IsoDate,
+        reminderOn: IsoDate,
+        daysToEnd: z.number().int().meta({ description: 'Negative once the end has passed' }),
+        autoRenewal: z.boolean(),
+        valueMinor: Minor.nullable(),
         currency: Currency,
-        openMinor: Minor,
-        dueOn: IsoDate,
-        daysOverdue: z.number().int(),
-        nextAction: z.enum(chaseActions),
+        nextStep: z.enum(renewalSteps),
       }),
     ),
+    overdueInvoices: z.array(ChaseItemSchema),
   })
-  .meta({ id: 'ChaseList' });
+  .meta({ id: 'Reminders' });
 
 export const ActSchema = z
   .object({

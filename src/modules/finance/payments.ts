@@ -37,7 +37,7 @@ export type PaymentDetail = Payment & {
   allocations: { invoiceId: string; number: string | null; amountMinor: number }[];
 };
 
-const paymentColumns = {
+export const paymentColumns = {
   id: payments.id,
   accountId: payments.accountId,
   account: { id: accounts.id, name: accounts.name },
@@ -51,7 +51,10 @@ const paymentColumns = {
   version: payments.version,
   createdAt: payments.createdAt,
 };
-const accountOfPayment = and(eq(accounts.workspaceId, payments.workspaceId), eq(accounts.id, payments.accountId));
+export const accountOfPayment = and(
+  eq(accounts.workspaceId, payments.workspaceId),
+  eq(accounts.id, payments.accountId),
+);
 
 /** A payment with its allocations, if the actor may see its account's money; else 404. */
 export async function getPayment(ctx: UseCaseContext, id: string): Promise<PaymentDetail> {
@@ -106,6 +109,7 @@ async function allocate(
       currency: invoices.currency,
       grossMinor: invoices.grossMinor,
       paidMinor: invoices.paidMinor,
+      creditedMinor: invoices.creditedMinor,
     })
     .from(invoices)
     .where(and(eq(invoices.workspaceId, workspaceId), inArray(invoices.id, ids)))
@@ -130,7 +134,7 @@ async function allocate(
         `${path}.invoiceId`,
       );
     }
-    const open = invoice.grossMinor - invoice.paidMinor;
+    const open = invoice.grossMinor - invoice.paidMinor - invoice.creditedMinor;
     if (allocation.amountMinor > open) {
       const text = `${minorToDecimal(open, payment.currency)} ${payment.currency}`;
       throw ruleViolated(financeMessages.allocationOverOpen, { open: text }, `${path}.amountMinor`);
@@ -160,14 +164,15 @@ async function allocate(
       },
     });
   for (const allocation of allocations) {
-    const invoice = byId.get(allocation.invoiceId) as { grossMinor: number; paidMinor: number };
+    const invoice = byId.get(allocation.invoiceId) as { grossMinor: number; paidMinor: number; creditedMinor: number };
     const paid = invoice.paidMinor + allocation.amountMinor;
+    const settled = paid + invoice.creditedMinor === invoice.grossMinor;
     await ctx.db
       .update(invoices)
       .set({
         paidMinor: paid,
-        status: paid === invoice.grossMinor ? 'paid' : 'partly_paid',
-        paidOn: paid === invoice.grossMinor ? payment.receivedOn : null,
+        status: settled ? 'paid' : 'partly_paid',
+        paidOn: settled ? payment.receivedOn : null,
         updatedAt: ctx.now,
         version: sql`${invoices.version} + 1`,
       })
@@ -209,6 +214,19 @@ export async function allocatePayment(
   return getPayment(ctx, id);
 }
 
+/** The payment list's filters (shared with its export). */
+export function paymentConditions(
+  ctx: UseCaseContext,
+  query: { accountId?: string | undefined; unallocated?: boolean | undefined },
+): SQL[] {
+  return [
+    eq(payments.workspaceId, ctx.actor.workspaceId),
+    financeAccountScope(ctx, payments.accountId),
+    query.accountId ? eq(payments.accountId, query.accountId) : undefined,
+    query.unallocated ? sql`${payments.allocatedMinor} < ${payments.amountMinor}` : undefined,
+  ].filter((condition): condition is SQL => condition !== undefined);
+}
+
 /** A page of payments, per account, or only those with credit left. */
 export async function listPayments(ctx: UseCaseContext, rawQuery: ListPaymentsQuery): Promise<Page<Payment>> {
   const query = listPaymentsQuery.parse(rawQuery);
@@ -218,12 +236,7 @@ export async function listPayments(ctx: UseCaseContext, rawQuery: ListPaymentsQu
     id: payments.id,
     cursor: query.cursor,
   });
-  const conditions = [
-    eq(payments.workspaceId, ctx.actor.workspaceId),
-    financeAccountScope(ctx, payments.accountId),
-    query.accountId ? eq(payments.accountId, query.accountId) : undefined,
-    query.unallocated ? sql`${payments.allocatedMinor} < ${payments.amountMinor}` : undefined,
-  ].filter((condition): condition is SQL => condition !== undefined);
+  const conditions = paymentConditions(ctx, query);
   const rows = await ctx.db
     .select({ ...paymentColumns, sortKey: page.sortKey })
     .from(payments)

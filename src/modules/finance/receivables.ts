@@ -105,7 +105,7 @@ export async function getReceivables(ctx: UseCaseContext, rawQuery: ReceivablesQ
     return sql`${query.accountId ? sql`and ${column} = ${query.accountId}` : sql``}
       ${visible ? sql`and ${visible}` : sql``}`;
   };
-  const open = sql`i.gross_minor - i.paid_minor`;
+  const open = sql`i.gross_minor - i.paid_minor - i.credited_minor`;
   const late = sql`(${asOf}::date - i.due_on)`;
   const rows = (
     await ctx.db.execute<Row>(sql`
@@ -125,9 +125,9 @@ export async function getReceivables(ctx: UseCaseContext, rawQuery: ReceivablesQ
         group by i.currency
       ),
       invoiced as (
-        select i.currency, sum(i.gross_minor) as invoiced_minor
+        select i.currency, sum(i.gross_minor - i.credited_minor) as invoiced_minor
         from invoices i
-        where i.workspace_id = ${workspaceId} and i.status in ('issued', 'sent', 'partly_paid', 'paid')
+        where i.workspace_id = ${workspaceId} and i.status in ('issued', 'sent', 'partly_paid', 'paid', 'credited')
           and i.issued_on > ${since}::date and i.issued_on <= ${asOf}::date ${scope(sql`i.account_id`)}
         group by i.currency
       ),

@@ -21,7 +21,7 @@ import { transitionRefused } from './transition-rules';
 type ParsedLine = Exclude<ReturnType<typeof createInvoiceInput.parse>['lines'], undefined>[number];
 
 /** Refuses (422 on `lines.<i>.vatRate`) a rate the workspace does not offer. */
-function assertRatesOffered(lines: readonly InvoiceLineInput[], settings: FinanceSettings): void {
+export function assertRatesOffered(lines: readonly InvoiceLineInput[], settings: FinanceSettings): void {
   lines.forEach((line, index) => {
     const offered = line.vatRate === null ? settings.noVatAllowed : settings.vatRates.includes(line.vatRate);
     if (!offered) {

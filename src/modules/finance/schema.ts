@@ -101,6 +101,8 @@ export const invoices = pgTable(
     vatMinor: minorUnits().notNull().default(0),
     grossMinor: minorUnits().notNull().default(0),
     paidMinor: minorUnits().notNull().default(0),
+    /** The sum of the invoice's credit notes: it reduces what the client owes. */
+    creditedMinor: minorUnits().notNull().default(0),
     notes: text(),
     cancelReason: text(),
     /** The cancelled invoice this one re-issues. */
@@ -126,7 +128,10 @@ export const invoices = pgTable(
     index('invoices_issued_on_idx').on(table.workspaceId, table.issuedOn),
     // Bank statements name invoices by number in the payment's purpose.
     index('invoices_number_idx').on(table.workspaceId, table.number),
-    check('invoices_paid_check', sql`paid_minor >= 0 and paid_minor <= gross_minor`),
+    check(
+      'invoices_settled_check',
+      sql`paid_minor >= 0 and credited_minor >= 0 and paid_minor + credited_minor <= gross_minor`,
+    ),
   ],
 );
 
@@ -157,7 +162,73 @@ export const invoiceLines = pgTable(
   ],
 );
 
-/** The last number given in each of the workspace's numbering series (`invoice`). */
+/**
+ * Credit notes (корректировочные счета-фактуры) against an issued invoice: numbered in their own
+ * series when created, never changed afterwards; their gross reduces what the invoice's client owes.
+ */
+export const creditNotes = pgTable(
+  'credit_notes',
+  {
+    ...tenantColumns(),
+    invoiceId: uuid().notNull(),
+    accountId: uuid().notNull(),
+    sequence: integer().notNull(),
+    number: text().notNull(),
+    issuedOn: date({ mode: 'string' }).notNull(),
+    currency: text().notNull(),
+    vatMode: text().notNull(),
+    reason: text().notNull(),
+    netMinor: minorUnits().notNull(),
+    vatMinor: minorUnits().notNull(),
+    grossMinor: minorUnits().notNull(),
+  },
+  (table) => [
+    ...tenantKeyAndPolicy(table),
+    unique('credit_notes_sequence_key').on(table.workspaceId, table.sequence),
+    foreignKey({
+      name: 'credit_notes_invoice_fk',
+      columns: [table.workspaceId, table.invoiceId],
+      foreignColumns: [invoices.workspaceId, invoices.id],
+    }),
+    foreignKey({
+      name: 'credit_notes_account_fk',
+      columns: [table.workspaceId, table.accountId],
+      foreignColumns: [accounts.workspaceId, accounts.id],
+    }).onDelete('cascade'),
+    index('credit_notes_invoice_idx').on(table.workspaceId, table.invoiceId),
+    index('credit_notes_account_idx').on(table.workspaceId, table.accountId, table.issuedOn),
+    check('credit_notes_gross_check', sql`gross_minor > 0`),
+  ],
+);
+
+/** The lines of a credit note, rounded like invoice lines (decision 0014: VAT per line). */
+export const creditNoteLines = pgTable(
+  'credit_note_lines',
+  {
+    ...tenantColumns(),
+    creditNoteId: uuid().notNull(),
+    position: integer().notNull(),
+    description: text().notNull(),
+    unit: text(),
+    quantityMilli: bigint({ mode: 'number' }).notNull(),
+    unitPriceMinor: minorUnits().notNull(),
+    vatRate: integer(),
+    netMinor: minorUnits().notNull(),
+    vatMinor: minorUnits().notNull(),
+    grossMinor: minorUnits().notNull(),
+  },
+  (table) => [
+    ...tenantKeyAndPolicy(table),
+    foreignKey({
+      name: 'credit_note_lines_credit_note_fk',
+      columns: [table.workspaceId, table.creditNoteId],
+      foreignColumns: [creditNotes.workspaceId, creditNotes.id],
+    }).onDelete('cascade'),
+    index('credit_note_lines_note_idx').on(table.workspaceId, table.creditNoteId, table.position),
+  ],
+);
+
+/** The last number given in each of the workspace's numbering series (`invoice`, `credit_note`). */
 export const numberingCounters = pgTable(
   'numbering_counters',
   {

@@ -14,7 +14,8 @@ export const contractKinds = ['services', 'supply', 'license', 'framework', 'oth
 export type ContractKind = (typeof contractKinds)[number];
 export const contractStatuses = ['draft', 'active', 'expired', 'terminated'] as const;
 export type ContractStatus = (typeof contractStatuses)[number];
-export const invoiceStatuses = ['draft', 'issued', 'sent', 'partly_paid', 'paid', 'cancelled'] as const;
+/** `credited`: credit notes cover the whole invoice (nothing of it was paid). */
+export const invoiceStatuses = ['draft', 'issued', 'sent', 'partly_paid', 'paid', 'credited', 'cancelled'] as const;
 export type InvoiceStatus = (typeof invoiceStatuses)[number];
 /** Filter values of the invoice list: the statuses, and `overdue` (open and past due). */
 export const invoiceStatusFilters = [...invoiceStatuses, 'overdue'] as const;
@@ -45,17 +46,23 @@ const nonNegativeMinor = z
 const vatRate = z.number().int().min(0).max(10_000);
 const days = z.number().int().min(0).max(3650);
 
-export const updateFinanceSettingsInput = z.strictObject({
-  vatRates: z
-    .array(vatRate)
-    .max(20)
-    .refine((rates) => new Set(rates).size === rates.length, { params: { text: financeMessages.duplicateRate } }),
-  noVatAllowed: z.boolean(),
-  defaultVatRate: vatRate.nullable(),
-  vatMode: z.enum(vatModes),
-  baseCurrency: currencySchema,
-  paymentTermsDays: days,
-});
+export const updateFinanceSettingsInput = z
+  .strictObject({
+    vatRates: z
+      .array(vatRate)
+      .max(20)
+      .refine((rates) => new Set(rates).size === rates.length, { params: { text: financeMessages.duplicateRate } }),
+    noVatAllowed: z.boolean(),
+    defaultVatRate: vatRate.nullable(),
+    vatMode: z.enum(vatModes),
+    baseCurrency: currencySchema,
+    paymentTermsDays: days,
+  })
+  .refine(
+    (settings) =>
+      settings.defaultVatRate === null ? settings.noVatAllowed : settings.vatRates.includes(settings.defaultVatRate),
+    { path: ['defaultVatRate'], params: { text: financeMessages.defaultRateNotOffered } },
+  );
 export type UpdateFinanceSettingsInput = z.input<typeof updateFinanceSettingsInput>;
 
 const contractFields = {
@@ -192,6 +199,9 @@ export const listPaymentsQuery = listQuerySchema(['receivedOn', 'amountMinor', '
   unallocated: totalFlag,
 });
 export type ListPaymentsQuery = z.input<typeof listPaymentsQuery>;
+export const exportPaymentsQuery = listPaymentsQuery
+  .omit({ limit: true, cursor: true, q: true, sort: true })
+  .extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
 
 export const receivablesQuery = z.object({
   accountId: z.uuid().optional(),
@@ -201,10 +211,21 @@ export const receivablesQuery = z.object({
   asOf: isoDateSchema.optional(),
 });
 export type ReceivablesQuery = z.input<typeof receivablesQuery>;
+/** `me`: only the accounts the actor owns (their own follow-ups); `all`: every account they may see. */
+export const reminderOwners = ['me', 'all'] as const;
 export const chaseListQuery = z.object({
   accountId: z.uuid().optional(),
+  owner: z.enum(reminderOwners).default('all'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+export const exportChaseListQuery = chaseListQuery
+  .omit({ limit: true })
+  .extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
+export const remindersQuery = z.object({
+  owner: z.enum(reminderOwners).default('me'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type RemindersQuery = z.input<typeof remindersQuery>;
 
 export const createActInput = z.strictObject({
   accountId: z.uuid(),
@@ -233,6 +254,17 @@ export const signActInput = z.strictObject({
 export type SignActInput = z.input<typeof signActInput>;
 export const listActsQuery = z.object({ accountId: z.uuid().optional(), invoiceId: z.uuid().optional() });
 export type ListActsQuery = z.input<typeof listActsQuery>;
+
+export const createCreditNoteInput = z.strictObject({
+  /** Today when omitted. */
+  issuedOn: isoDateSchema.optional(),
+  reason: z.string().trim().min(1).max(1000),
+  /** What is credited, priced like invoice lines and with the invoice's VAT mode. */
+  lines: z.array(invoiceLineInput).min(1).max(200),
+});
+export type CreateCreditNoteInput = z.input<typeof createCreditNoteInput>;
+export const listCreditNotesQuery = z.object({ accountId: z.uuid().optional(), invoiceId: z.uuid().optional() });
+export type ListCreditNotesQuery = z.input<typeof listCreditNotesQuery>;
 
 export const listExchangeRatesQuery = z.object({ base: currencySchema.optional(), quote: currencySchema.optional() });
 export type ListExchangeRatesQuery = z.input<typeof listExchangeRatesQuery>;

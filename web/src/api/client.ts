@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { ApiError, problemOf } from './problem';
 
-type QueryValue = string | number | boolean | readonly string[] | null | undefined;
+export type QueryValue = string | number | boolean | readonly string[] | null | undefined;
 
 export type RequestOptions = {
   query?: Record<string, QueryValue>;

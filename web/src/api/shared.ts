@@ -6,7 +6,7 @@ export {
   ageingBuckets,
 } from '../../../src/analytics/money/ageing';
 export { formatMoney, minorToDecimal, parseMoney } from '../../../src/analytics/money/money';
-export { formatQuantity, formatRate, lineAmounts, parseQuantity } from '../../../src/analytics/money/vat';
+export { formatQuantity, formatRate, lineAmounts, parseQuantity, parseVatRate } from '../../../src/analytics/money/vat';
 export type { StrengthFactor } from '../../../src/analytics/relationships/strength';
 export {
   type AccountStatus,

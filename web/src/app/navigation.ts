@@ -49,5 +49,10 @@ export const navigationEntries: readonly NavigationEntry[] = [
   { to: '/finance', label: 'finance', icon: IconReceipt, permissions: ['finance:read'] },
   { to: '/imports', label: 'imports', icon: IconFileImport, permissions: ['imports:run'] },
   { to: '/audit', label: 'audit', icon: IconHistory, permissions: ['audit:read'] },
-  { to: '/settings', label: 'settings', icon: IconSettings, permissions: ['workspace:manage', 'portfolio:manage'] },
+  {
+    to: '/settings',
+    label: 'settings',
+    icon: IconSettings,
+    permissions: ['workspace:manage', 'portfolio:manage', 'finance:write'],
+  },
 ];

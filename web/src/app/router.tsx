@@ -180,8 +180,9 @@ const planRoute = createRoute({
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'settings',
-  // NOTE: the head of KAM comes here for the portfolio model only (settings-page shows tabs by permission).
-  beforeLoad: requirePermission('workspace:manage', 'portfolio:manage'),
+  // NOTE: the head of KAM comes here for the portfolio model only, finance for its VAT settings
+  // (settings-page shows tabs by permission).
+  beforeLoad: requirePermission('workspace:manage', 'portfolio:manage', 'finance:write'),
   validateSearch: parseSettingsSearch,
   component: SettingsPage,
 });

@@ -2,10 +2,21 @@ import { addDays } from '../../../analytics/money/ageing';
 import { type Currency, currencies } from '../../../analytics/money/money';
 import { invoiceTotals, lineAmounts } from '../../../analytics/money/vat';
 import { newId } from '../../../platform/db/columns';
-import { contracts, invoiceLines, invoices, numberingCounters, paymentAllocations, payments } from '../../finance';
+import {
+  acts,
+  contracts,
+  creditNoteLines,
+  creditNotes,
+  invoiceLines,
+  invoices,
+  numberingCounters,
+  paymentAllocations,
+  payments,
+} from '../../finance';
 import { insertAll } from '../batch-insert';
 import { type DemoAccount, type DemoStep, daysBefore, isoDate } from '../demo-context';
 import type { DemoRandom } from '../random';
+import { planDemoDocuments } from './finance-documents';
 
 const services = {
   ru: [
@@ -174,6 +185,8 @@ export const financeStep: DemoStep = {
         vatMinor: totals.vatMinor,
         grossMinor: totals.grossMinor,
         paidMinor,
+        // NOTE: every row names every column (batches take their columns from the rows); the credit note sets it.
+        creditedMinor: 0,
         createdAt,
         updatedAt: createdAt,
       });
@@ -218,11 +231,25 @@ export const financeStep: DemoStep = {
         });
       }
     }
+    const documents = planDemoDocuments(
+      random,
+      { workspaceId, today, locale: ctx.vocabulary.locale },
+      invoiceRows as Parameters<typeof planDemoDocuments>[2],
+      lineRows,
+    );
     await insertAll(ctx.db, invoices, invoiceRows);
     await insertAll(ctx.db, invoiceLines, lineRows);
+    await insertAll(ctx.db, acts, documents.acts);
+    await insertAll(ctx.db, creditNotes, documents.creditNotes);
+    await insertAll(ctx.db, creditNoteLines, documents.creditNoteLines);
     await insertAll(ctx.db, payments, paymentRows);
     await insertAll(ctx.db, paymentAllocations, allocationRows);
     if (sequence > 0)
       await insertAll(ctx.db, numberingCounters, [{ workspaceId, series: 'invoice', lastNumber: sequence }]);
+    if (documents.creditNotes.length > 0) {
+      await insertAll(ctx.db, numberingCounters, [
+        { workspaceId, series: 'credit_note', lastNumber: documents.creditNotes.length },
+      ]);
+    }
   },
 };

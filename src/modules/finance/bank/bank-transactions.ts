@@ -96,7 +96,7 @@ export async function matchBankTransaction(
     const [invoice] = await ctx.db
       .select({
         accountId: invoices.accountId,
-        open: sql<number>`${invoices.grossMinor} - ${invoices.paidMinor}`.mapWith(Number),
+        open: sql<number>`${invoices.grossMinor} - ${invoices.paidMinor} - ${invoices.creditedMinor}`.mapWith(Number),
       })
       .from(invoices)
       .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.id, input.invoiceId)));

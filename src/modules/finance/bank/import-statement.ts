@@ -86,7 +86,7 @@ async function lockCandidates(ctx: UseCaseContext, lines: StatementLine[]) {
         and(
           eq(invoices.workspaceId, workspaceId),
           inArray(invoices.status, openStatuses),
-          sql`${invoices.grossMinor} - ${invoices.paidMinor} = any(${sql.param(chunk)}::bigint[])`,
+          sql`${invoices.grossMinor} - ${invoices.paidMinor} - ${invoices.creditedMinor} = any(${sql.param(chunk)}::bigint[])`,
         ),
       );
     for (const row of rows) ids.add(row.id);
@@ -103,6 +103,7 @@ async function lockCandidates(ctx: UseCaseContext, lines: StatementLine[]) {
           currency: invoices.currency,
           grossMinor: invoices.grossMinor,
           paidMinor: invoices.paidMinor,
+          creditedMinor: invoices.creditedMinor,
         })
         .from(invoices)
         .where(and(eq(invoices.workspaceId, workspaceId), inArray(invoices.id, chunk)))

@@ -13,6 +13,7 @@ export type CandidateInvoice = {
   currency: Currency;
   grossMinor: number;
   paidMinor: number;
+  creditedMinor: number;
 };
 
 type Match = {
@@ -41,12 +42,12 @@ export function planMatches(
 ): Match[] {
   const invoices = candidates.map((invoice) => ({ ...invoice }));
   const byNumber = new Map(invoices.filter((invoice) => invoice.number).map((invoice) => [invoice.number, invoice]));
-  const isOpen = (invoice: CandidateInvoice) =>
-    openStatuses.has(invoice.status) && invoice.paidMinor < invoice.grossMinor;
+  const openOf = (invoice: CandidateInvoice) => invoice.grossMinor - invoice.paidMinor - invoice.creditedMinor;
+  const isOpen = (invoice: CandidateInvoice) => openStatuses.has(invoice.status) && openOf(invoice) > 0;
   const byOpenAmount = new Map<string, CandidateInvoice[]>();
   for (const invoice of invoices) {
     if (!isOpen(invoice)) continue;
-    const key = `${invoice.currency}:${invoice.grossMinor - invoice.paidMinor}`;
+    const key = `${invoice.currency}:${openOf(invoice)}`;
     const sameAmount = byOpenAmount.get(key);
     if (sameAmount) sameAmount.push(invoice);
     else byOpenAmount.set(key, [invoice]);
@@ -69,7 +70,7 @@ export function planMatches(
     let left = line.amountMinor;
     const allocations: Match['allocations'] = [];
     for (const invoice of named) {
-      const amountMinor = Math.min(left, invoice.grossMinor - invoice.paidMinor);
+      const amountMinor = Math.min(left, openOf(invoice));
       if (amountMinor <= 0) continue;
       allocations.push({ invoiceId: invoice.id, amountMinor });
       invoice.paidMinor += amountMinor;
@@ -172,8 +173,8 @@ export async function writeStatementLines(
   }
   for (const batch of batches([...paid.entries()])) {
     await ctx.db.execute(sql`update invoices i set paid_minor = i.paid_minor + v.amount,
-      status = case when i.paid_minor + v.amount = i.gross_minor then 'paid' else 'partly_paid' end,
-      paid_on = case when i.paid_minor + v.amount = i.gross_minor then v.paid_on end,
+      status = case when i.paid_minor + i.credited_minor + v.amount = i.gross_minor then 'paid' else 'partly_paid' end,
+      paid_on = case when i.paid_minor + i.credited_minor + v.amount = i.gross_minor then v.paid_on end,
       updated_at = ${ctx.now}, version = i.version + 1
       from unnest(
         ${column(

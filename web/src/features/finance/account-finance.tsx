@@ -24,6 +24,7 @@ import { useFormat } from '../../shared/use-format';
 import { useCan } from '../auth/session';
 import { contractsQuery, financeApi, financeSettingsQuery, invoicesQuery, useFinanceMutation } from './finance-api';
 import { InvoiceTable } from './finance-page';
+import { AccountCreditNotes } from './invoice-credit-notes';
 import { useMoney } from './money';
 import { ReceivablesTable } from './receivables-panel';
 
@@ -78,6 +79,7 @@ export function AccountFinance({ accountId }: { accountId: string }) {
             {t('finance.list.empty')}
           </Text>
         )}
+        <AccountCreditNotes accountId={accountId} />
         <ContractsTable accountId={accountId} />
       </Stack>
       {addingContract && <ContractModal accountId={accountId} onClose={() => setAddingContract(false)} />}

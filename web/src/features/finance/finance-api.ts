@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from '../../api/client';
+import { api, type Page, type QueryValue } from '../../api/client';
 import type { AgeingBucket, ContractKind, ContractStatus, Currency, InvoiceStatus, VatMode } from '../../api/shared';
 
 // NOTE: money arrives as integers of minor units with its currency (decision 0014); the UI
@@ -27,6 +27,7 @@ export type InvoiceSummary = {
   vatMinor: number;
   grossMinor: number;
   paidMinor: number;
+  creditedMinor: number;
   openMinor: number;
   version: number;
 };
@@ -51,6 +52,19 @@ export type Invoice = InvoiceSummary & {
   lines: InvoiceLine[];
   allocations: { paymentId: string; receivedOn: string; amountMinor: number; reference: string | null }[];
   acts: { id: string; number: string; actDate: string; amountMinor: number; signedOn: string | null }[];
+  creditNotes: { id: string; number: string; issuedOn: string; grossMinor: number; reason: string }[];
+};
+
+export type CreditNote = {
+  id: string;
+  invoiceId: string;
+  invoiceNumber: string | null;
+  account: Ref;
+  number: string;
+  issuedOn: string;
+  currency: Currency;
+  reason: string;
+  grossMinor: number;
 };
 
 export type Contract = {
@@ -161,22 +175,62 @@ export const chaseQuery = queryOptions({
   queryFn: ({ signal }) => api.get<{ items: ChaseItem[] }>('/receivables/chase', { signal }),
 });
 
+export const accountCreditNotesQuery = (accountId: string) =>
+  queryOptions({
+    queryKey: ['finance', 'credit-notes', accountId] as const,
+    queryFn: ({ signal }) => api.get<{ items: CreditNote[] }>('/credit-notes', { query: { accountId }, signal }),
+  });
+
 export const financeSettingsQuery = queryOptions({
   queryKey: financeKeys.settings(),
   queryFn: ({ signal }) => api.get<FinanceSettings>('/finance/settings', { signal }),
 });
 
-/** Downloads the filtered invoice list as CSV or XLSX, in the UI language. */
-export async function downloadInvoices(filters: InvoiceFilters, format: 'csv' | 'xlsx'): Promise<void> {
-  const { sort: _sort, ...query } = filters;
-  const file = await api.file('/invoices/export', { query: { ...query, format } });
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** Downloads a list's export (`/invoices/export`, `/payments/export`…) as CSV or XLSX, in the UI language. */
+export async function downloadList(
+  path: string,
+  name: string,
+  query: Record<string, QueryValue>,
+  format: ExportFormat,
+): Promise<void> {
+  const file = await api.file(path, { query: { ...query, format } });
   const url = URL.createObjectURL(file);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `invoices-${new Date().toISOString().slice(0, 10)}.${format}`;
+  link.download = `${name}-${new Date().toISOString().slice(0, 10)}.${format}`;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
+
+/** Downloads the filtered invoice list as CSV or XLSX, in the UI language. */
+export function downloadInvoices(filters: InvoiceFilters, format: ExportFormat): Promise<void> {
+  const { sort: _sort, ...query } = filters;
+  return downloadList('/invoices/export', 'invoices', query, format);
+}
+
+export type RenewalReminder = {
+  contractId: string;
+  number: string;
+  account: Ref;
+  endsOn: string;
+  reminderOn: string;
+  daysToEnd: number;
+  autoRenewal: boolean;
+  valueMinor: number | null;
+  currency: Currency;
+  nextStep: 'confirm_auto_renewal' | 'negotiate_renewal' | 'ended';
+};
+
+export const myRemindersQuery = queryOptions({
+  queryKey: ['finance', 'reminders', 'me'] as const,
+  queryFn: ({ signal }) =>
+    api.get<{ asOf: string; renewals: RenewalReminder[]; overdueInvoices: ChaseItem[] }>('/finance/reminders', {
+      query: { owner: 'me' },
+      signal,
+    }),
+});
 
 /** Any finance write: afterwards every finance list and total is read again. */
 export function useFinanceMutation<Input, Result>(run: (input: Input) => Promise<Result>) {
@@ -228,6 +282,8 @@ export const financeApi = {
     reference: string | null;
     allocations: { invoiceId: string; amountMinor: number }[];
   }) => api.post<{ id: string; unallocatedMinor: number }>('/payments', body),
+  createCreditNote: ({ invoiceId, ...body }: { invoiceId: string; reason: string; lines: LineDraft[] }) =>
+    api.post<CreditNote>(`/invoices/${invoiceId}/credit-notes`, body),
   createContract: (body: Record<string, unknown>) => api.post<Contract>('/contracts', body),
   createAct: (body: {
     accountId: string;

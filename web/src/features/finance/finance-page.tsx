@@ -13,6 +13,7 @@ import { useCan } from '../auth/session';
 import { BankPanel } from './bank-panel';
 import { downloadInvoices, type InvoiceFilters, invoicesQuery } from './finance-api';
 import { InvoiceStatusBadge, useMoney } from './money';
+import { MyReminders } from './my-reminders';
 import { ReceivablesPanel } from './receivables-panel';
 
 const sorts = { newest: '-createdAt', number: '-number', dueOn: 'dueOn', amount: '-grossMinor' } as const;
@@ -47,6 +48,7 @@ export function FinancePage() {
   return (
     <Stack>
       <Title order={2}>{t('finance.title')}</Title>
+      <MyReminders />
       <Tabs
         value={search.tab ?? 'invoices'}
         onChange={(tab) => setSearch({ ...search, tab: tab === 'receivables' || tab === 'bank' ? tab : undefined })}

@@ -26,6 +26,7 @@ import { useFormat } from '../../shared/use-format';
 import { useCan } from '../auth/session';
 import { financeApi, financeSettingsQuery, type Invoice, invoiceQuery, useFinanceMutation } from './finance-api';
 import { InvoiceActs } from './invoice-acts';
+import { InvoiceCreditNotes } from './invoice-credit-notes';
 import { emptyLine, InvoiceLinesEditor, type LineForm, lineFormOf, linesOf } from './invoice-lines-editor';
 import { InvoiceStatusBadge, useMoney } from './money';
 import { PaymentModal } from './payment-modal';
@@ -164,6 +165,13 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
             value={money(invoice.vatMinor, invoice.currency)}
           />
           <Fact label={t('finance.invoice.paid')} value={money(invoice.paidMinor, invoice.currency)} />
+          {invoice.creditedMinor > 0 && (
+            <Fact
+              label={t('finance.invoice.credited')}
+              value={money(invoice.creditedMinor, invoice.currency)}
+              testId="invoice-credited"
+            />
+          )}
           <Fact
             label={t('finance.invoice.open')}
             value={money(invoice.openMinor, invoice.currency)}
@@ -209,6 +217,7 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
           </Table>
         )}
       </Paper>
+      <InvoiceCreditNotes invoice={invoice} />
       <InvoiceActs invoice={invoice} />
       {paying && <PaymentModal invoice={invoice} opened onClose={() => setPaying(false)} />}
     </Stack>

@@ -15,6 +15,7 @@ const statusColors: Record<InvoiceStatus, string> = {
   sent: 'indigo',
   partly_paid: 'yellow',
   paid: 'teal',
+  credited: 'grape',
   cancelled: 'dark',
 };
 

@@ -1,10 +1,11 @@
-import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ageingBuckets } from '../../api/shared';
 import { AnchorLink } from '../../shared/anchor-link';
 import { useFormat } from '../../shared/use-format';
 import { ConvertedTotal } from './converted-total';
+import { ExportButtons } from './export-buttons';
 import { chaseQuery, receivablesQuery } from './finance-api';
 import { useMoney } from './money';
 
@@ -74,16 +75,21 @@ export function ReceivablesPanel() {
   return (
     <Stack>
       <Paper withBorder p="md">
-        <Title order={4} mb="xs">
-          {t('finance.receivables.title')}
-        </Title>
+        <Group justify="space-between" mb="xs">
+          <Title order={4}>{t('finance.receivables.title')}</Title>
+          <Group gap="xs">
+            <Text size="sm">{t('finance.exports.payments')}</Text>
+            <ExportButtons path="/payments/export" name="payments" label={t('finance.exports.payments')} />
+          </Group>
+        </Group>
         <ReceivablesTable />
         <ConvertedTotal />
       </Paper>
       <Paper withBorder p="md">
-        <Title order={4} mb="xs">
-          {t('finance.receivables.chase')}
-        </Title>
+        <Group justify="space-between" mb="xs">
+          <Title order={4}>{t('finance.receivables.chase')}</Title>
+          <ExportButtons path="/receivables/chase/export" name="chase-list" label={t('finance.receivables.chase')} />
+        </Group>
         {chase && chase.items.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('finance.receivables.chaseEmpty')}

@@ -5,12 +5,13 @@ import type { Permission } from '../../api/shared';
 import { useMe } from '../auth/session';
 import { CustomFieldsEditor } from '../custom-fields/custom-fields-editor';
 import { DeliverySettingsPanel } from '../delivery/delivery-settings-panel';
+import { FinanceSettingsPanel } from '../finance/finance-settings-panel';
 import { MembersPanel } from '../members/members-panel';
 import { PortfolioModelSettings } from '../portfolio/model-settings';
 import { RelationshipSettingsPanel } from '../relationships/relationship-settings-panel';
 import { WorkspaceSettingsPanel } from './workspace-settings-form';
 
-const tabs = ['workspace', 'members', 'custom-fields', 'relationships', 'portfolio', 'delivery'] as const;
+const tabs = ['workspace', 'members', 'custom-fields', 'relationships', 'portfolio', 'delivery', 'finance'] as const;
 type SettingsTab = (typeof tabs)[number];
 
 /** Who may open each tab: the admin everything, the head of KAM the portfolio model. */
@@ -21,6 +22,7 @@ const tabPermissions: Record<SettingsTab, Permission> = {
   relationships: 'workspace:manage',
   portfolio: 'portfolio:manage',
   delivery: 'delivery:manage',
+  finance: 'finance:write',
 };
 
 export type SettingsSearch = { tab?: SettingsTab };
@@ -29,7 +31,7 @@ export function parseSettingsSearch(search: Record<string, unknown>): SettingsSe
   return tabs.includes(search.tab as SettingsTab) ? { tab: search.tab as SettingsTab } : {};
 }
 
-/** Workspace administration: settings, members, custom fields, relationship map, the portfolio model, delivery. */
+/** Workspace administration: settings, members, custom fields, relationship map, the portfolio model, delivery, finance. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { permissions } = useMe();
@@ -44,6 +46,7 @@ export function SettingsPage() {
     relationships: t('settings.tabs.relationships'),
     portfolio: t('settings.tabs.portfolio'),
     delivery: t('delivery.settings.tab'),
+    finance: t('finance.settings.tab'),
   };
   return (
     <Stack>
@@ -77,6 +80,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="delivery">
           <DeliverySettingsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="finance">
+          <FinanceSettingsPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>

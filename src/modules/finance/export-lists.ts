@@ -1,0 +1,79 @@
+import { and, desc } from 'drizzle-orm';
+import { type Currency, minorToDecimal } from '../../analytics/money/money';
+import type { Locale } from '../../platform/i18n/locale';
+import { message, translate } from '../../platform/i18n/text';
+import type { UseCaseContext } from '../../platform/use-case';
+import { accounts } from '../accounts';
+import { selectChaseItems } from './chase-list';
+import { chaseActionNames, csvHeaders } from './messages';
+import { accountOfPayment, paymentColumns, paymentConditions } from './payments';
+import { payments } from './schema';
+import { exportChaseListQuery, exportPaymentsQuery } from './schemas';
+import { maxExportRows, type TableFile, textCell, writeTableFile } from './table-file';
+
+const sayIn = (locale: Locale) => (text: Parameters<typeof message>[0]) => translate(locale, message(text));
+
+/** The payment list as CSV or XLSX in the reader's language, with its filters (account, credit left). */
+export async function exportPayments(ctx: UseCaseContext, rawQuery: unknown, locale: Locale): Promise<TableFile> {
+  const { format, ...query } = exportPaymentsQuery.parse(rawQuery);
+  const say = sayIn(locale);
+  const rows = await ctx.db
+    .select(paymentColumns)
+    .from(payments)
+    .innerJoin(accounts, accountOfPayment)
+    .where(and(...paymentConditions(ctx, query)))
+    .orderBy(desc(payments.receivedOn), desc(payments.id))
+    .limit(maxExportRows);
+  const header = [
+    csvHeaders.receivedOn,
+    csvHeaders.account,
+    csvHeaders.currency,
+    csvHeaders.amount,
+    csvHeaders.allocated,
+    csvHeaders.unallocated,
+    csvHeaders.reference,
+    csvHeaders.note,
+  ].map(say);
+  const body = rows.map((row) => {
+    const currency = row.currency as Currency;
+    return [
+      row.receivedOn,
+      textCell(row.account.name),
+      currency,
+      minorToDecimal(row.amountMinor, currency),
+      minorToDecimal(row.allocatedMinor, currency),
+      minorToDecimal(row.unallocatedMinor, currency),
+      textCell(row.reference ?? ''),
+      textCell(row.note ?? ''),
+    ];
+  });
+  return writeTableFile(format, { file: 'payments', sheet: say(csvHeaders.paymentsSheet) }, header, body);
+}
+
+/** The chase list (overdue invoices, the latest first, with who chases and the next step) as CSV or XLSX. */
+export async function exportChaseList(ctx: UseCaseContext, rawQuery: unknown, locale: Locale): Promise<TableFile> {
+  const { format, ...query } = exportChaseListQuery.parse(rawQuery);
+  const say = sayIn(locale);
+  const items = await selectChaseItems(ctx, query, maxExportRows);
+  const header = [
+    csvHeaders.number,
+    csvHeaders.account,
+    csvHeaders.owner,
+    csvHeaders.currency,
+    csvHeaders.open,
+    csvHeaders.dueOn,
+    csvHeaders.daysOverdue,
+    csvHeaders.nextAction,
+  ].map(say);
+  const body = items.map((item) => [
+    item.number ?? '',
+    textCell(item.account.name),
+    textCell(item.owner.name),
+    item.currency,
+    minorToDecimal(item.openMinor, item.currency),
+    item.dueOn,
+    String(item.daysOverdue),
+    say(chaseActionNames[item.nextAction] ?? { en: item.nextAction, ru: item.nextAction }),
+  ]);
+  return writeTableFile(format, { file: 'chase-list', sheet: say(csvHeaders.chaseSheet) }, header, body);
+}

@@ -1,0 +1,86 @@
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../platform/http/context';
+import { json } from '../../platform/http/openapi-schemas';
+import { apiRoute, createRouter } from '../../platform/http/route';
+import { runInWorkspace } from '../../platform/http/use-case-runner';
+import { defaultLocale } from '../../platform/i18n/locale';
+import { exportChaseList, exportPayments } from './export-lists';
+import { RemindersSchema } from './openapi';
+import { getReminders } from './reminders';
+import { exportChaseListQuery, exportPaymentsQuery, remindersQuery } from './schemas';
+import type { TableFile } from './table-file';
+
+const tags = ['Finance'];
+
+const tableFileContent = {
+  'text/csv': { schema: z.string() },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+    schema: z.string().meta({ format: 'binary' }),
+  },
+};
+
+function fileResponse(c: Context<AppEnv>, file: TableFile) {
+  return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+    'content-type': file.contentType,
+    'content-disposition': `attachment; filename="${file.fileName}"`,
+  });
+}
+
+/**
+ * An owner's reminders (renewals due, invoices to chase) and the payment and chase lists as files.
+ * NOTE: mounted before the finance routes, so `/payments/export` is not read as a payment's id.
+ */
+export function followUpRoutes() {
+  const router = createRouter();
+
+  router.openapi(
+    apiRoute('finance:read', {
+      method: 'get',
+      path: '/finance/reminders',
+      tags,
+      summary:
+        'The reader’s follow-ups: contracts whose renewal reminder has come and overdue invoices, each with the next step',
+      request: { query: remindersQuery },
+      responses: { 200: { description: 'Reminders', ...json(RemindersSchema) } },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      return c.json(await runInWorkspace(c, (ctx) => getReminders(ctx, query)), 200);
+    },
+  );
+
+  router.openapi(
+    apiRoute('finance:read', {
+      method: 'get',
+      path: '/payments/export',
+      tags,
+      summary: 'The payment list as CSV (UTF-8 with BOM) or XLSX in the reader’s language, with the same filters',
+      request: { query: exportPaymentsQuery },
+      responses: { 200: { description: 'CSV or XLSX', content: tableFileContent } },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const file = await runInWorkspace(c, (ctx) => exportPayments(ctx, query, c.get('locale') ?? defaultLocale));
+      return fileResponse(c, file);
+    },
+  );
+
+  router.openapi(
+    apiRoute('finance:read', {
+      method: 'get',
+      path: '/receivables/chase/export',
+      tags,
+      summary: 'The chase list as CSV (UTF-8 with BOM) or XLSX in the reader’s language, with the same filters',
+      request: { query: exportChaseListQuery },
+      responses: { 200: { description: 'CSV or XLSX', content: tableFileContent } },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const file = await runInWorkspace(c, (ctx) => exportChaseList(ctx, query, c.get('locale') ?? defaultLocale));
+      return fileResponse(c, file);
+    },
+  );
+
+  return router;
+}
