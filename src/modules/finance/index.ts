@@ -1,6 +1,6 @@
 export { actRoutes } from './act-routes';
 export { bankRoutes, statementUploadBody } from './bank/bank-routes';
-export { paymentDelayFact, revenueFact } from './facts';
+export { type MonthlyInvoiced, paymentDelayFact, readMonthlyInvoiced, revenueFact } from './facts';
 export { invoiceRoutes } from './invoice-routes';
 export { financeRoutes } from './routes';
 export { createInvoice } from './save-invoice';

@@ -1,3 +1,4 @@
+export { mayEditPlansOf, type PlanAccount, visiblePlanAccount } from './access';
 export { copyPlanForward } from './copy-forward';
 export { createPlan } from './create-plan';
 export type { PlanDetail } from './get-plan';
