@@ -790,6 +790,7 @@ describe('OpenAPI document', () => {
     await call(admin, 'PATCH', `/api/v1/opportunities/${opportunity.body.id}`, { stageId: stages.body.items[2].id });
     await call(admin, 'PATCH', `/api/v1/opportunities/${opportunity.body.id}`, { title: 'Y' }, { 'if-match': '"1"' });
     await call(admin, 'GET', `${planPath}/forecast`);
+    await call(admin, 'GET', `${planPath}/pdf`);
     await call(admin, 'PUT', `${planPath}/actuals`, { month: '2026-02', currency: 'RUB', amountMinor: 500 });
     await call(admin, 'PUT', `${planPath}/actuals`, { month: '2030-02', currency: 'RUB', amountMinor: 500 });
 

@@ -1,7 +1,8 @@
-import { AppError, ruleViolated } from '../../platform/errors';
+import { and, eq } from 'drizzle-orm';
+import { AppError, notFound, ruleViolated } from '../../platform/errors';
 import { message } from '../../platform/i18n/text';
 import type { UseCaseContext } from '../../platform/use-case';
-import { mayEditPlansOf, type PlanAccount, visiblePlanAccount } from '../plans';
+import { accountPlans, mayEditPlansOf, type PlanAccount, visiblePlanAccount } from '../plans';
 import { opportunityMessages } from './messages';
 
 // NOTE: opportunities and whitespace are part of account planning: the same roles read and change
@@ -26,4 +27,22 @@ export async function changeableAccount(ctx: UseCaseContext, accountId: string, 
   const account = await visibleAccount(ctx, accountId, field);
   assertMayChange(ctx, account);
   return account;
+}
+
+/** A plan's account and period, when the actor may see its account; 404 otherwise. */
+export async function visiblePlanPeriod(ctx: UseCaseContext, planId: string) {
+  const [plan] = await ctx.db
+    .select({
+      id: accountPlans.id,
+      accountId: accountPlans.accountId,
+      periodStart: accountPlans.periodStart,
+      periodEnd: accountPlans.periodEnd,
+    })
+    .from(accountPlans)
+    .where(and(eq(accountPlans.workspaceId, ctx.actor.workspaceId), eq(accountPlans.id, planId)));
+  if (!plan) throw notFound(opportunityMessages.plan);
+  await visibleAccount(ctx, plan.accountId).catch(() => {
+    throw notFound(opportunityMessages.plan);
+  });
+  return plan;
 }

@@ -64,3 +64,29 @@ export const defaultStages: readonly {
   { key: 'won', titleEn: 'Won', titleRu: 'Выиграна', probability: 100, outcome: 'won' },
   { key: 'lost', titleEn: 'Lost', titleRu: 'Проиграна', probability: 0, outcome: 'lost' },
 ];
+
+/** How whitespace states read in the PDF and elsewhere on the server. */
+export const whitespaceStateNames: Record<string, LocalizedText> = {
+  buying: { en: 'buying', ru: 'покупает' },
+  opportunity: { en: 'opportunity', ru: 'сделка' },
+  whitespace: { en: 'whitespace', ru: 'не покупает' },
+  competitor: { en: 'competitor', ru: 'у конкурента' },
+  not_applicable: { en: 'n/a', ru: 'неприменимо' },
+};
+
+/** Words of the plan PDF that the plans module's Markdown export does not have. */
+export const planPdfWords = {
+  version: { en: 'Version', ru: 'Версия' },
+  objective: { en: 'Objective', ru: 'Цель' },
+  action: { en: 'Action', ru: 'Действие' },
+  status: { en: 'Status', ru: 'Статус' },
+  whitespace: { en: 'Whitespace: buying centres × offerings', ru: 'Карта возможностей: центры закупок × предложения' },
+  asOf: {
+    en: 'As of {today}, not part of the approved version.',
+    ru: 'По состоянию на {today}, не входит в утверждённую версию.',
+  },
+  buyingCentre: { en: 'Buying centre', ru: 'Центр закупок' },
+  potential: { en: 'Potential', ru: 'Потенциал' },
+  revenue: { en: 'Revenue', ru: 'Выручка' },
+  total: { en: 'Total', ru: 'Итого' },
+} satisfies Record<string, LocalizedText>;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, errorAt, expectProblem } from '../../../tests/support/api-helpers';
+import { download, pdfText } from '../../../tests/support/download';
 import type { ApiClient, Json, SeededWorkspace } from '../../../tests/support/test-app';
 import { useTestApp } from '../../../tests/support/test-app';
 
@@ -265,6 +266,39 @@ describe('offerings, buying centres, whitespace, opportunities and plan vs forec
     });
 
     expectProblem(await workspace.users.specialist.api.get(`/api/v1/account-plans/${plan.id}/forecast`), 403);
+
+    expectProblem(await manager.get(`/api/v1/account-plans/${plan.id}/pdf`), 422);
+    const competitors = [{ name: 'ООО «Конкурент»', shareOfWallet: 35, strengths: 'Цена', threat: 'high' }];
+    const withCompetitor = await manager.put(`/api/v1/account-plans/${plan.id}`, {
+      sections: [{ sectionId: saved.body.sections[0].sectionId, body: '## Рынок\n\n- Консолидация **металлургии**' }],
+      competitors,
+      objectives: saved.body.objectives.map(({ actions: _a, ...objective }: Json) => ({
+        ...objective,
+        actions: [
+          { title: 'Стратегическая сессия с ИТ-дирекцией', ownerId: workspace.users.manager.id, dueOn: '2026-12-15' },
+        ],
+      })),
+    });
+    expect(withCompetitor.status, JSON.stringify(withCompetitor.body)).toBe(200);
+    expect((await manager.post(`/api/v1/account-plans/${plan.id}/submit`)).status).toBe(200);
+    expect((await head.post(`/api/v1/account-plans/${plan.id}/approve`)).status).toBe(200);
+    const text = pdfText(await download(t, manager, `/api/v1/account-plans/${plan.id}/pdf`));
+    for (const heading of [
+      'План по аккаунту: Северсталь-Холдинг',
+      'Рынок клиента',
+      'Конкуренты',
+      'Цели и действия',
+      'Карта возможностей',
+    ]) {
+      expect(text).toContain(heading);
+    }
+    expect(text).toContain('ООО «Конкурент»');
+    expect(text).toContain('Стратегическая');
+    expect(text).toContain('ИТ-дирекция');
+    expect(text).toContain('1 200 000,00');
+    expect(pdfText(await download(t, manager, `/api/v1/account-plans/${plan.id}/pdf`, 'en'))).toContain(
+      'Whitespace: buying centres',
+    );
   });
 
   it('uses figures entered by hand for an account without invoices', async () => {

@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Currency, sumMinor } from '../../analytics/money/money';
 import { forecastPlan, monthsBetween, type PlanForecast } from '../../analytics/plans/forecast';
-import { notFound, ruleViolated } from '../../platform/errors';
+import { ruleViolated } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
 import { readMonthlyInvoiced } from '../finance';
-import { accountPlans, planObjectives } from '../plans';
-import { changeableAccount, visibleAccount } from './access';
+import { planObjectives } from '../plans';
+import { changeableAccount, visiblePlanPeriod } from './access';
 import { listOpportunities } from './get-opportunity';
 import { opportunityMessages } from './messages';
 import { enteredActuals } from './schema';
@@ -25,30 +25,13 @@ export type PlanForecastReport = {
   currencies: ({ currency: Currency } & PlanForecast)[];
 };
 
-async function planOf(ctx: UseCaseContext, planId: string) {
-  const [plan] = await ctx.db
-    .select({
-      id: accountPlans.id,
-      accountId: accountPlans.accountId,
-      periodStart: accountPlans.periodStart,
-      periodEnd: accountPlans.periodEnd,
-    })
-    .from(accountPlans)
-    .where(and(eq(accountPlans.workspaceId, ctx.actor.workspaceId), eq(accountPlans.id, planId)));
-  if (!plan) throw notFound(opportunityMessages.plan);
-  await visibleAccount(ctx, plan.accountId).catch(() => {
-    throw notFound(opportunityMessages.plan);
-  });
-  return plan;
-}
-
 /**
  * Plan vs forecast vs actual for a plan's account and period: the plan is the sum of its
  * objectives' money targets; actuals are the account's invoices (or, when it has none, the
  * figures entered by hand); the forecast adds the weighted open pipeline to the run-rate.
  */
 export async function getPlanForecast(ctx: UseCaseContext, planId: string): Promise<PlanForecastReport> {
-  const plan = await planOf(ctx, planId);
+  const plan = await visiblePlanPeriod(ctx, planId);
   const today = ctx.now.toISOString().slice(0, 10);
   const [targets, invoiced, entered, pipeline] = await Promise.all([
     ctx.db
@@ -116,7 +99,7 @@ export async function enterActual(
   rawInput: EnterActualInput,
 ): Promise<PlanForecastReport> {
   const input = enterActualInput.parse(rawInput);
-  const plan = await planOf(ctx, planId);
+  const plan = await visiblePlanPeriod(ctx, planId);
   await changeableAccount(ctx, plan.accountId);
   const month = `${input.month}-01`;
   if (month < `${plan.periodStart.slice(0, 7)}-01` || month > plan.periodEnd) {

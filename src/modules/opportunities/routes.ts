@@ -1,8 +1,11 @@
+import { z } from '@hono/zod-openapi';
 import { etag, expectedVersion } from '../../platform/http/etag';
 import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
+import { defaultLocale } from '../../platform/i18n/locale';
+import { pdfResponse } from '../../platform/pdf/pdf-response';
 import { addCentresFromHierarchy, createBuyingCentre, listBuyingCentres } from './buying-centres';
 import { getOpportunity, listOpportunities } from './get-opportunity';
 import {
@@ -14,6 +17,7 @@ import {
   WhitespaceSchema,
 } from './openapi';
 import { enterActual, getPlanForecast } from './plan-forecast';
+import { renderPlanPdf } from './plan-pdf';
 import { createOpportunity, updateOpportunity } from './save-opportunity';
 import {
   createBuyingCentreInput,
@@ -256,6 +260,27 @@ export function opportunityRoutes() {
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
       return c.json(await runInWorkspace(c, (ctx) => enterActual(ctx, id, input)), 200);
+    },
+  );
+
+  router.openapi(
+    apiRoute('plans:read', {
+      method: 'get',
+      path: '/account-plans/{id}/pdf',
+      tags: ['Account plans'],
+      summary:
+        'The latest approved version as a PDF (with the whitespace matrix as of today), in the reader’s language',
+      request: { params: IdParams },
+      responses: {
+        200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } },
+        404: problem('No such plan'),
+        422: problem('The plan has no approved version yet'),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const locale = c.get('locale') ?? defaultLocale;
+      return pdfResponse(c, await runInWorkspace(c, (ctx) => renderPlanPdf(ctx, id, locale)));
     },
   );
 
