@@ -6,7 +6,7 @@ export const opportunitiesEn = {
   buyingCentre: 'Buying centre',
   totalPotential: 'Potential, total',
   total: 'Total',
-  linked: '{{count}} opportunities',
+  linked: 'Opportunities: {{count}}',
   createFor: 'Create an opportunity for {{cell}}',
   states: {
     buying: 'Buying',
