@@ -104,7 +104,11 @@ describe('offerings, buying centres, whitespace, opportunities and plan vs forec
     ).toBe(200);
     await cell(1, 0, { state: 'whitespace', currency: 'RUB', potentialMinor: 500_000_01 });
     await cell(1, 2, { state: 'competitor', currency: 'USD', potentialMinor: 10_000_00, competitor: 'SAP' });
-    const matrix = (await cell(0, 2, { state: 'not_applicable', currency: 'RUB', potentialMinor: 1_00 })).body;
+    const matrix = (
+      await cell(0, 2, { state: 'not_applicable', currency: 'RUB', potentialMinor: 1_00, competitor: 'SAP' })
+    ).body;
+    // A competitor is named only on a cell a competitor holds.
+    expect(matrix.cells.filter((found: Json) => found.competitor !== null)).toHaveLength(1);
 
     expect(matrix.offerings.map((offering: Json) => offering.name)).toEqual(['Облачный ERP', 'Внедрение']);
     expect(matrix.totals.grand).toEqual({

@@ -105,8 +105,8 @@ export async function saveWhitespaceCell(
   await ctx.db
     .insert(whitespaceCells)
     .values({
-      ...values,
       ...input,
+      ...values,
       workspaceId: ctx.actor.workspaceId,
       accountId,
       createdAt: ctx.now,
