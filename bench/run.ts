@@ -7,6 +7,7 @@ import { financeBenchmark } from './scenarios/finance';
 import { foundationBenchmark } from './scenarios/foundation';
 import { importsBenchmark } from './scenarios/imports';
 import { kpisBenchmark } from './scenarios/kpis';
+import { opportunitiesBenchmark } from './scenarios/opportunities';
 import { plansBenchmark } from './scenarios/plans';
 import { portfolioBenchmark } from './scenarios/portfolio';
 import { relationshipsBenchmark } from './scenarios/relationships';
@@ -22,6 +23,7 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
   kpis: kpisBenchmark,
   delivery: deliveryBenchmark,
   plans: plansBenchmark,
+  opportunities: opportunitiesBenchmark,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));

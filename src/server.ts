@@ -27,6 +27,7 @@ import {
   kpiRoutes,
   startDetectionWorker,
 } from './modules/kpis';
+import { catalogueRoutes, opportunityRoutes } from './modules/opportunities';
 import { planRoutes, planTemplateRoutes } from './modules/plans';
 import { keyAccountCapGuard, portfolioRoutes } from './modules/portfolio';
 import {
@@ -100,6 +101,8 @@ export function buildApp(
       bankRoutes(),
       planTemplateRoutes(),
       planRoutes(),
+      catalogueRoutes(),
+      opportunityRoutes(),
     ],
     largeBodies: [
       { path: /^\/api\/v1\/kpi-series\/[^/]+\/points$/, maxBytes: 8 * 1024 * 1024 },

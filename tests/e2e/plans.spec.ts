@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test, uniqueWord } from './fixtures';
@@ -32,7 +33,7 @@ async function toastSays(page: Page, text: string) {
   await expect(toast).toBeHidden({ timeout: 10_000 });
 }
 
-test('a manager writes this year’s plan and submits it, the head approves it, and it downloads as Markdown', async ({
+test('a manager writes this year’s plan and submits it, the head approves it, and it downloads as Markdown and PDF', async ({
   page,
   login,
 }) => {
@@ -102,5 +103,84 @@ test('a manager writes this year’s plan and submits it, the head approves it, 
     expect(text).toContain('Pharmacy chains **consolidate**.');
     expect(text).toContain('- Target: 130');
     expect(text).toContain('Quarterly business review');
+  });
+
+  await test.step('and exports the PDF', async () => {
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download PDF' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const bytes = await readFile((await download.path()) as string);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes }).toString('utf8');
+    expect(text).toContain(`Account plan: ${accountName}`);
+    expect(text).toContain('Whitespace: buying centres');
+  });
+});
+
+test('a manager opens an opportunity on a whitespace cell and moves it along the pipeline board', async ({
+  page,
+  login,
+}) => {
+  const marker = uniqueWord();
+  const manager = { email: `ws-manager-${marker}@example.com`, password };
+  const offeringName = `Cloud ERP ${marker}`;
+  let accountId = '';
+
+  await test.step('the admin keeps the catalogue; the account has a buying centre with a whitespace cell', async () => {
+    const admin = (await login()) as unknown as Session;
+    const added = await write(page.request, admin, '/api/v1/members', {
+      ...manager,
+      name: `Max ${marker}`,
+      role: 'manager',
+    });
+    accountId = (
+      await write(page.request, admin, '/api/v1/accounts', { name: `Contoso ${marker}`, ownerId: added.member.userId })
+    ).id;
+    const offering = await write(page.request, admin, '/api/v1/offerings', {
+      name: offeringName,
+      family: 'Software',
+      kind: 'product',
+    });
+    const centres = await write(page.request, admin, `/api/v1/accounts/${accountId}/buying-centres`, {
+      name: 'IT',
+      kind: 'function',
+    });
+    const response = await page.request.put(`/api/v1/accounts/${accountId}/whitespace/cells`, {
+      data: {
+        buyingCentreId: centres.items[0].id,
+        offeringId: offering.id,
+        state: 'whitespace',
+        currency: 'USD',
+        potentialMinor: 5_000_000,
+      },
+      headers: { 'x-csrf-token': admin.csrfToken },
+    });
+    expect(response.ok(), await response.text()).toBe(true);
+    await page.context().clearCookies();
+  });
+
+  await test.step('the manager clicks the whitespace cell and creates the prefilled opportunity', async () => {
+    await signInInEnglish(page, login, manager);
+    await page.goto(`/accounts/${accountId}`);
+    const matrix = page.getByRole('table', { name: 'Whitespace' });
+    await expect(matrix.getByText('$50,000.00').first()).toBeVisible();
+    await page.getByRole('button', { name: `Create an opportunity for ${offeringName} · IT` }).click();
+    const dialog = page.getByRole('dialog', { name: 'New opportunity' });
+    await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue(`${offeringName} · IT`);
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(matrix.getByText('Opportunities: 1')).toBeVisible();
+  });
+
+  await test.step('moves it to the proposal stage from the keyboard', async () => {
+    const qualify = page.getByRole('list', { name: 'Qualify' });
+    await expect(qualify.getByText(`${offeringName} · IT`)).toBeVisible();
+    const stage = page.getByRole('combobox', { name: `Stage of «${offeringName} · IT»` });
+    await stage.focus();
+    await stage.selectOption({ label: 'Proposal' });
+    const proposal = page.getByRole('list', { name: 'Proposal' });
+    await expect(proposal.getByText(`${offeringName} · IT`)).toBeVisible();
+    await expect(proposal.getByText(/· 50 %$/)).toBeVisible();
   });
 });

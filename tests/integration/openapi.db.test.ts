@@ -762,6 +762,57 @@ describe('OpenAPI document', () => {
     await call(admin, 'POST', `${planPath}/copy-forward`);
     await call(admin, 'POST', `${planPath}/copy-forward`);
 
+    const offering = await call(admin, 'POST', '/api/v1/offerings', { name: 'ERP', family: 'ПО', kind: 'product' });
+    await call(admin, 'GET', '/api/v1/offerings');
+    await call(admin, 'PATCH', `/api/v1/offerings/${offering.body.id}`, { family: 'Программы' });
+    await call(admin, 'PATCH', `/api/v1/offerings/${payer.body.id}`, { family: 'Программы' });
+    const stages = await call(admin, 'GET', '/api/v1/pipeline-stages');
+    await call(admin, 'PATCH', `/api/v1/pipeline-stages/${stages.body.items[0].id}`, { probability: 15 });
+    await call(admin, 'PATCH', `/api/v1/pipeline-stages/${payer.body.id}`, { probability: 15 });
+    const centresPath = `/api/v1/accounts/${payer.body.id}/buying-centres`;
+    const centres = await call(admin, 'POST', centresPath, { name: 'ИТ', kind: 'function' });
+    await call(admin, 'POST', `${centresPath}/from-hierarchy`);
+    await call(admin, 'GET', centresPath);
+    const cell = { buyingCentreId: centres.body.items[0].id, offeringId: offering.body.id, state: 'whitespace' };
+    await call(admin, 'PUT', `/api/v1/accounts/${payer.body.id}/whitespace/cells`, {
+      ...cell,
+      currency: 'RUB',
+      potentialMinor: 100,
+    });
+    await call(admin, 'PUT', `/api/v1/accounts/${payer.body.id}/whitespace/cells`, {
+      ...cell,
+      offeringId: payer.body.id,
+      currency: 'RUB',
+    });
+    await call(admin, 'GET', `/api/v1/accounts/${payer.body.id}/whitespace`);
+    await call(admin, 'GET', '/api/v1/whitespace/summary');
+    const opportunity = await call(admin, 'POST', '/api/v1/opportunities', {
+      accountId: payer.body.id,
+      title: 'ERP',
+      type: 'cross_sell',
+      offeringId: offering.body.id,
+      amountMinor: 100,
+      currency: 'RUB',
+      expectedCloseOn: '2026-12-01',
+    });
+    await call(admin, 'POST', '/api/v1/opportunities', {
+      accountId: payer.body.id,
+      title: 'X',
+      type: 'upsell',
+      amountMinor: 1,
+      currency: 'RUB',
+      expectedCloseOn: '2026-12-01',
+      stageId: stages.body.items[5].id,
+    });
+    await call(admin, 'GET', `/api/v1/opportunities?accountId=${payer.body.id}`);
+    await call(admin, 'GET', `/api/v1/opportunities/${opportunity.body.id}`);
+    await call(admin, 'PATCH', `/api/v1/opportunities/${opportunity.body.id}`, { stageId: stages.body.items[2].id });
+    await call(admin, 'PATCH', `/api/v1/opportunities/${opportunity.body.id}`, { title: 'Y' }, { 'if-match': '"1"' });
+    await call(admin, 'GET', `${planPath}/forecast`);
+    await call(admin, 'GET', `${planPath}/pdf`);
+    await call(admin, 'PUT', `${planPath}/actuals`, { month: '2026-02', currency: 'RUB', amountMinor: 500 });
+    await call(admin, 'PUT', `${planPath}/actuals`, { month: '2030-02', currency: 'RUB', amountMinor: 500 });
+
     await call(admin, 'GET', '/api/v1/audit-log?limit=2');
     const token = await call(admin, 'POST', '/api/v1/api-tokens', { name: 'Договор', expiresInDays: 7 });
     await call(admin, 'GET', '/api/v1/api-tokens');

@@ -18,6 +18,9 @@ export type SnapshotObjective = {
   metricName: string | null;
   baseline: number | null;
   target: number | null;
+  /** Absent from versions approved before objectives had money targets. */
+  targetMinor?: number | null;
+  targetCurrency?: string | null;
   periodFrom: string | null;
   periodTo: string | null;
   dueOn: string | null;

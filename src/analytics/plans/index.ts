@@ -1,2 +1,4 @@
 export * from './compare';
 export * from './completeness';
+export * from './forecast';
+export * from './whitespace';

@@ -166,6 +166,26 @@ describe('demo workspace', () => {
     expect(currencies.map((row) => row.currency)).toEqual(['EUR', 'USD']);
   });
 
+  it('fills a catalogue, whitespace and an opportunity pipeline on the key accounts', async () => {
+    const [found] = await rows<{
+      offerings: number;
+      keyAccounts: number;
+      withCells: number;
+      open: number;
+      lost: number;
+    }>(sql`select
+      (select count(*)::int from offerings where workspace_id = ${ru.id}) as "offerings",
+      (select count(*)::int from accounts where workspace_id = ${ru.id} and status = 'key') as "keyAccounts",
+      (select count(distinct account_id)::int from whitespace_cells where workspace_id = ${ru.id}) as "withCells",
+      (select count(*)::int from opportunities o join pipeline_stages s on s.workspace_id = o.workspace_id
+        and s.id = o.stage_id where o.workspace_id = ${ru.id} and s.outcome = 'open') as "open",
+      (select count(*)::int from opportunities where workspace_id = ${ru.id} and lost_reason is not null) as "lost"`);
+    expect(found?.offerings).toBe(7);
+    expect(found?.withCells).toBe(found?.keyAccounts);
+    expect(found?.open).toBeGreaterThan(found?.keyAccounts ?? 0);
+    expect(found?.lost).toBeGreaterThan(0);
+  });
+
   it('makes records that pass the validation of user input', async () => {
     for (const workspace of [ru, en]) {
       const definitions = await rows<{ entity: string; key: string; type: string; options: never }>(

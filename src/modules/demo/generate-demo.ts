@@ -43,6 +43,11 @@ const demoTables = [
   'plan_objectives',
   'plan_actions',
   'plan_versions',
+  'offerings',
+  'pipeline_stages',
+  'buying_centres',
+  'whitespace_cells',
+  'opportunities',
 ];
 
 /**

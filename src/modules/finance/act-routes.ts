@@ -4,9 +4,9 @@ import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
 import { defaultLocale } from '../../platform/i18n/locale';
+import { pdfResponse } from '../../platform/pdf/pdf-response';
 import { checkDocuments, createAct, listActs, signAct } from './acts';
 import { renderActPdf } from './document-pdf';
-import { pdfResponse } from './invoice-routes';
 import { ActListSchema, ActSchema, DocumentChecksSchema } from './openapi';
 import { createActInput, listActsQuery, signActInput } from './schemas';
 

@@ -4,9 +4,9 @@ import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
 import { defaultLocale } from '../../platform/i18n/locale';
+import { pdfResponse } from '../../platform/pdf/pdf-response';
 import { createCreditNote, getCreditNote, listCreditNotes } from './credit-notes';
 import { renderCreditNotePdf } from './document-pdf';
-import { pdfResponse } from './invoice-routes';
 import { CreditNoteListSchema, CreditNoteSchema } from './openapi';
 import { createCreditNoteInput, listCreditNotesQuery } from './schemas';
 

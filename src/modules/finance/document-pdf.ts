@@ -3,6 +3,7 @@ import { type Currency, formatMoney } from '../../analytics/money/money';
 import { formatQuantity, formatRate } from '../../analytics/money/vat';
 import type { Locale } from '../../platform/i18n/locale';
 import { type LocalizedText, message, translate } from '../../platform/i18n/text';
+import type { PdfFile } from '../../platform/pdf/pdf-response';
 import { type Content, linesTable, renderPdf } from '../../platform/pdf/render-pdf';
 import type { UseCaseContext } from '../../platform/use-case';
 import { workspaces } from '../workspaces';
@@ -10,8 +11,6 @@ import { getAct } from './acts';
 import { getCreditNote } from './credit-notes';
 import { getInvoice, type InvoiceLine } from './get-invoice';
 import { pdfWords, statusNames } from './messages';
-
-export type PdfFile = { body: Uint8Array; fileName: string };
 
 async function workspaceName(ctx: UseCaseContext): Promise<string> {
   const [workspace] = await ctx.db

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { addDays } from '../../analytics/money/ageing';
-import { currencyDigits } from '../../analytics/money/money';
+import { currencyDigits, toSafeInteger } from '../../analytics/money/money';
 import type { AccountFact } from '../../platform/account-facts';
+import { can } from '../../platform/auth/permissions';
 import type { UseCaseContext } from '../../platform/use-case';
 import { financeAccountScope, todayIn } from './access';
 import { getFinanceSettings } from './settings';
@@ -88,3 +89,40 @@ export const paymentDelayFact: AccountFact = {
   higherIsBetter: false,
   read: readPaymentDelayDays,
 };
+
+export type MonthlyInvoiced = { month: string; currency: string; amountMinor: number };
+
+/**
+ * What was invoiced to an account per month and currency (net of VAT and of credit notes, issued
+ * and later, cancelled left out), for plan vs actual; null when the actor may not see this account's money.
+ */
+export async function readMonthlyInvoiced(
+  ctx: UseCaseContext,
+  accountId: string,
+  from: string,
+  to: string,
+): Promise<MonthlyInvoiced[] | null> {
+  if (!can(ctx.actor.role, 'finance:read')) return null;
+  const visible = financeAccountScope(ctx, sql`${accountId}::uuid`);
+  if (visible) {
+    const allowed = await ctx.db.execute<{ ok: boolean }>(sql`select ${visible} as ok`);
+    if (!allowed.rows[0]?.ok) return null;
+  }
+  const rows = (
+    await ctx.db.execute<{ month: string; currency: string; amount: string }>(sql`
+      select to_char(i.issued_on, 'YYYY-MM') as month, i.currency,
+        sum(i.net_minor - coalesce(c.net_minor, 0))::text as amount
+      from invoices i
+      left join lateral (select sum(c.net_minor) as net_minor from credit_notes c
+        where c.workspace_id = i.workspace_id and c.invoice_id = i.id) c on i.credited_minor > 0
+      where i.workspace_id = ${ctx.actor.workspaceId} and i.account_id = ${accountId}
+        and i.status in ('issued', 'sent', 'partly_paid', 'paid', 'credited')
+        and i.issued_on >= ${from}::date and i.issued_on <= ${to}::date
+      group by 1, 2 order by 1, 2`)
+  ).rows;
+  return rows.map((row) => ({
+    month: row.month,
+    currency: row.currency,
+    amountMinor: toSafeInteger(BigInt(row.amount)),
+  }));
+}

@@ -1,7 +1,7 @@
 export { actRoutes } from './act-routes';
 export { bankRoutes, statementUploadBody } from './bank/bank-routes';
 export { creditNoteRoutes } from './credit-note-routes';
-export { paymentDelayFact, revenueFact } from './facts';
+export { type MonthlyInvoiced, paymentDelayFact, readMonthlyInvoiced, revenueFact } from './facts';
 export { followUpRoutes } from './follow-up-routes';
 export { invoiceRoutes } from './invoice-routes';
 export { financeRoutes } from './routes';

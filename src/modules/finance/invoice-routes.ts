@@ -7,7 +7,8 @@ import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
 import { defaultLocale, type Locale } from '../../platform/i18n/locale';
-import { type PdfFile, renderInvoicePdf } from './document-pdf';
+import { pdfResponse } from '../../platform/pdf/pdf-response';
+import { renderInvoicePdf } from './document-pdf';
 import { exportInvoices } from './export-invoices';
 import { getInvoice, type InvoiceDetail } from './get-invoice';
 import { cancelInvoice, issueInvoice, reissueInvoice, sendInvoice } from './invoice-transitions';
@@ -31,15 +32,6 @@ const localeOf = (c: Context<AppEnv>): Locale => c.get('locale') ?? defaultLocal
 function invoiceBody(c: Context<AppEnv>, invoice: InvoiceDetail) {
   c.header('ETag', etag(invoice.version));
   return serialize(invoice);
-}
-
-/** A PDF shown in the browser's viewer, saved under its document's number. */
-export function pdfResponse(c: Context<AppEnv>, pdf: PdfFile) {
-  return c.body(pdf.body as Uint8Array<ArrayBuffer>, 200, {
-    'content-type': 'application/pdf',
-    // NOTE: header values are bytes; a Cyrillic number goes in the RFC 6266 `filename*` form.
-    'content-disposition': `inline; filename="${pdf.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(pdf.fileName)}`,
-  });
 }
 
 /** Invoices: drafts, issuing (numbered), sending, cancelling and re-issuing, the list and its CSV. */

@@ -7,7 +7,7 @@ import type { UseCaseContext } from '../../platform/use-case';
 import { users } from '../users';
 import { memberships } from '../workspaces';
 import { actionStatusNames, exportHeadings, planMessages, threatNames } from './messages';
-import { latestPlanVersion } from './versions';
+import { latestPlanVersion, type PlanVersion } from './versions';
 
 /** A table cell: one line, pipes escaped, so user text cannot break the table. */
 function cell(value: string | number | null | undefined): string {
@@ -88,8 +88,15 @@ export function renderPlanMarkdown(
 
 export type PlanExport = { fileName: string; markdown: string };
 
-/** The latest approved version of a plan as Markdown; 422 when the plan was never approved. */
-export async function exportPlanMarkdown(ctx: UseCaseContext, planId: string, locale: Locale): Promise<PlanExport> {
+export type ApprovedPlanForExport = {
+  version: PlanVersion;
+  ownerNames: ReadonlyMap<string, string>;
+  /** `Account-2026-v2`: the file name without its extension. */
+  fileStem: string;
+};
+
+/** The latest approved version of a plan and its action owners' names; 422 when never approved. */
+export async function approvedPlanForExport(ctx: UseCaseContext, planId: string): Promise<ApprovedPlanForExport> {
   const version = await latestPlanVersion(ctx, planId);
   if (!version) throw ruleViolated(planMessages.neverApproved);
   const ownerIds = [
@@ -106,15 +113,21 @@ export async function exportPlanMarkdown(ctx: UseCaseContext, planId: string, lo
             and(eq(memberships.userId, users.id), eq(memberships.workspaceId, ctx.actor.workspaceId)),
           )
           .where(inArray(users.id, ownerIds));
+  const slug = version.snapshot.accountName.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  return {
+    version,
+    ownerNames: new Map(owners.map((owner) => [owner.id, owner.name])),
+    fileStem: `${slug || 'plan'}-${version.snapshot.periodStart.slice(0, 4)}-v${version.number}`,
+  };
+}
+
+/** The latest approved version of a plan as Markdown; 422 when the plan was never approved. */
+export async function exportPlanMarkdown(ctx: UseCaseContext, planId: string, locale: Locale): Promise<PlanExport> {
+  const { version, ownerNames, fileStem } = await approvedPlanForExport(ctx, planId);
   const markdown = renderPlanMarkdown(
     version.snapshot,
-    {
-      version: version.number,
-      approvedOn: version.approvedAt.toISOString().slice(0, 10),
-      ownerNames: new Map(owners.map((owner) => [owner.id, owner.name])),
-    },
+    { version: version.number, approvedOn: version.approvedAt.toISOString().slice(0, 10), ownerNames },
     locale,
   );
-  const slug = version.snapshot.accountName.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
-  return { fileName: `${slug || 'plan'}-${version.snapshot.periodStart.slice(0, 4)}-v${version.number}.md`, markdown };
+  return { fileName: `${fileStem}.md`, markdown };
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Currency } from '../../analytics/money/money';
 import { type Completeness, type PlanSnapshot, scoreCompleteness } from '../../analytics/plans';
 import { notFound } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n/locale';
@@ -47,6 +48,9 @@ export type PlanObjective = {
   metricName: string | null;
   baseline: number | null;
   target: number | null;
+  /** A revenue target, exact, in minor units of `targetCurrency`. */
+  targetMinor: number | null;
+  targetCurrency: Currency | null;
   periodFrom: string | null;
   periodTo: string | null;
   dueOn: string | null;
@@ -183,6 +187,8 @@ async function loadPlan(
       metricName: row.metricName,
       baseline: row.baseline,
       target: row.target,
+      targetMinor: row.targetMinor,
+      targetCurrency: row.targetCurrency as Currency | null,
       periodFrom: row.periodFrom,
       periodTo: row.periodTo,
       dueOn: row.dueOn,

@@ -1,7 +1,9 @@
+export { mayEditPlansOf, type PlanAccount, visiblePlanAccount } from './access';
 export { copyPlanForward } from './copy-forward';
 export { createPlan } from './create-plan';
+export { type ApprovedPlanForExport, approvedPlanForExport } from './export-markdown';
 export type { PlanDetail } from './get-plan';
-export { defaultSections as defaultPlanSections } from './messages';
+export { actionStatusNames, defaultSections as defaultPlanSections, exportHeadings, threatNames } from './messages';
 export { planRoutes } from './routes';
 export { savePlan } from './save-plan';
 export {

@@ -62,6 +62,10 @@ export const planMessages = {
   },
   shareOfWallet: { en: 'Must be a whole percent from 0 to 100.', ru: 'Укажите целое число процентов от 0 до 100.' },
   progress: { en: 'Must be a whole percent from 0 to 100.', ru: 'Укажите целое число процентов от 0 до 100.' },
+  targetCurrency: {
+    en: 'A money target needs its currency, and a currency its amount.',
+    ru: 'Для денежной цели укажите и сумму, и валюту.',
+  },
 } satisfies Record<string, LocalizedText>;
 
 /** Why a plan is not complete, as the plan page lists it. */

@@ -51,6 +51,9 @@ const ObjectiveSchema = z.object({
   metricName: z.string().nullable(),
   baseline: z.number().nullable(),
   target: z.number().nullable(),
+  // NOTE: optional because versions approved before money targets existed lack them.
+  targetMinor: z.number().int().nullable().optional(),
+  targetCurrency: z.string().nullable().optional(),
   periodFrom: IsoDate.nullable(),
   periodTo: IsoDate.nullable(),
   dueOn: IsoDate.nullable(),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   check,
   date,
   doublePrecision,
@@ -128,6 +129,9 @@ export const planObjectives = pgTable(
     metricName: text(),
     baseline: doublePrecision(),
     target: doublePrecision(),
+    /** A revenue target in minor units of `targetCurrency`, exact (the plan side of plan vs actual). */
+    targetMinor: bigint({ mode: 'number' }),
+    targetCurrency: text(),
     periodFrom: date({ mode: 'string' }),
     periodTo: date({ mode: 'string' }),
     dueOn: date({ mode: 'string' }),

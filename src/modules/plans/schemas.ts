@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { maxMinorUnits } from '../../analytics/money/money';
 import { actionStatuses } from '../../analytics/plans/completeness';
 import { listQuerySchema } from '../../platform/list-query';
-import { isoDateSchema, optionalText } from '../../platform/schemas';
+import { currencySchema, isoDateSchema, optionalText } from '../../platform/schemas';
 import { planMessages } from './messages';
 
 // NOTE: pure zod shared with the web app (decision 0004). A plan's content is saved whole: the
@@ -56,6 +57,9 @@ export const planObjectiveInput = z
     metricName: optionalText(200),
     baseline: metricValue.default(null),
     target: metricValue.default(null),
+    /** A revenue target in exact minor units, with its currency (plan vs forecast vs actual). */
+    targetMinor: z.number().int().min(0).max(maxMinorUnits).nullable().default(null),
+    targetCurrency: currencySchema.nullable().default(null),
     periodFrom: isoDateSchema.nullable().default(null),
     periodTo: isoDateSchema.nullable().default(null),
     dueOn: isoDateSchema.nullable().default(null),
@@ -64,6 +68,10 @@ export const planObjectiveInput = z
   .refine((value) => !value.periodFrom || !value.periodTo || value.periodTo >= value.periodFrom, {
     path: ['periodTo'],
     params: { text: planMessages.periodOrder },
+  })
+  .refine((value) => (value.targetMinor === null) === (value.targetCurrency === null), {
+    path: ['targetCurrency'],
+    params: { text: planMessages.targetCurrency },
   });
 export type PlanObjectiveInput = z.input<typeof planObjectiveInput>;
 

@@ -97,6 +97,12 @@ export {
   pointTimeOf,
 } from '../../../src/modules/kpis/schemas';
 export {
+  type OpportunityType,
+  opportunityTypes,
+  type WhitespaceState,
+  whitespaceStates,
+} from '../../../src/modules/opportunities/schemas';
+export {
   type Axis,
   axes,
   type Criterion,

@@ -2,6 +2,7 @@ import { deliveryEn } from './delivery-en';
 import { financeEn } from './finance-en';
 import { importsEn } from './imports-en';
 import { kpisEn } from './kpis-en';
+import { opportunitiesEn } from './opportunities-en';
 import { plansEn } from './plans-en';
 import { portfolioEn } from './portfolio-en';
 
@@ -601,6 +602,7 @@ export const en = {
   finance: financeEn,
   delivery: deliveryEn,
   plans: plansEn,
+  opportunities: opportunitiesEn,
 };
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

@@ -3,6 +3,7 @@ import type { Translation } from './en';
 import { financeRu } from './finance-ru';
 import { importsRu } from './imports-ru';
 import { kpisRu } from './kpis-ru';
+import { opportunitiesRu } from './opportunities-ru';
 import { plansRu } from './plans-ru';
 import { portfolioRu } from './portfolio-ru';
 
@@ -608,4 +609,5 @@ export const ru: Translation = {
   finance: financeRu,
   delivery: deliveryRu,
   plans: plansRu,
+  opportunities: opportunitiesRu,
 };

@@ -6,6 +6,7 @@ import { customFieldsStep } from './custom-fields';
 import { deliveryStep } from './delivery';
 import { financeStep } from './finance';
 import { kpisStep } from './kpis';
+import { opportunitiesStep } from './opportunities';
 import { plansStep } from './plans';
 import { portfolioStep } from './portfolio';
 import { relationshipsStep } from './relationships';
@@ -27,4 +28,5 @@ export const demoSteps: readonly DemoStep[] = [
   financeStep,
   deliveryStep,
   plansStep,
+  opportunitiesStep,
 ];

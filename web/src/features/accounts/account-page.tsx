@@ -14,6 +14,8 @@ import { AccountContacts } from '../contacts/account-contacts';
 import { accountContactCountQuery } from '../contacts/contacts-api';
 import { AccountFinance } from '../finance/account-finance';
 import { AccountKpis } from '../kpis/account-kpis';
+import { PipelineBoard } from '../opportunities/pipeline-board';
+import { WhitespaceMatrix } from '../opportunities/whitespace-matrix';
 import { AccountPlans } from '../plans/account-plans';
 import { AccountPortfolioPanel } from '../portfolio/account-portfolio-panel';
 import { AccountRelationships } from '../relationships/account-relationships';
@@ -129,6 +131,8 @@ function AccountView({ account }: { account: Account }) {
       <AccountContacts account={account} />
       {canReadRelationships && <InteractionTimeline accountId={account.id} />}
       <AccountPlans accountId={account.id} />
+      <WhitespaceMatrix accountId={account.id} />
+      <PipelineBoard accountId={account.id} />
       {canReadFinance && <AccountFinance accountId={account.id} />}
       <AccountFormModal opened={editing} onClose={() => setEditing(false)} account={account} />
     </Stack>

@@ -27,7 +27,7 @@ import { ObjectivesEditor } from './objectives-editor';
 import {
   comparisonQuery,
   contentOf,
-  downloadPlanMarkdown,
+  downloadPlanFile,
   type Plan,
   type PlanContent,
   planQuery,
@@ -131,9 +131,14 @@ function PlanView({ plan }: { plan: Plan }) {
             </Button>
           )}
           {plan.versions.length > 0 && (
-            <Button variant="default" onClick={() => downloadPlanMarkdown(plan).catch(notifyError)}>
-              {t('plans.markdown')}
-            </Button>
+            <>
+              <Button variant="default" onClick={() => downloadPlanFile(plan, 'markdown').catch(notifyError)}>
+                {t('plans.markdown')}
+              </Button>
+              <Button variant="default" onClick={() => downloadPlanFile(plan, 'pdf').catch(notifyError)}>
+                {t('opportunities.pdf')}
+              </Button>
+            </>
           )}
           {plan.mayEdit && (
             <Button

@@ -114,13 +114,13 @@ export function usePlanMutation<Input, Result>(run: (input: Input) => Promise<Re
   return useMutation({ mutationFn: run, onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.all }) });
 }
 
-/** Saves the approved plan's Markdown as a file. */
-export async function downloadPlanMarkdown(plan: Plan): Promise<void> {
-  const file = await api.file(`/account-plans/${plan.id}/markdown`);
+/** Saves the approved plan as a Markdown or PDF file. */
+export async function downloadPlanFile(plan: Plan, format: 'markdown' | 'pdf'): Promise<void> {
+  const file = await api.file(`/account-plans/${plan.id}/${format}`);
   const url = URL.createObjectURL(file);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `${plan.account.name}-${plan.periodStart.slice(0, 4)}.md`;
+  link.download = `${plan.account.name}-${plan.periodStart.slice(0, 4)}.${format === 'pdf' ? 'pdf' : 'md'}`;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
