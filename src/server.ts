@@ -7,7 +7,7 @@ import { auditRoutes } from './modules/audit';
 import { authenticate, authRoutes, memberAccess } from './modules/auth';
 import { contactCountFact, contactRoutes } from './modules/contacts';
 import { customFieldRoutes } from './modules/custom-fields';
-import { deliveryRoutes, estimateRoutes, workRoutes } from './modules/delivery';
+import { deliveryRoutes, estimateRoutes, reportRoutes, requestRoutes, workRoutes } from './modules/delivery';
 import {
   actRoutes,
   bankRoutes,
@@ -93,6 +93,8 @@ export function buildApp(
       deliveryRoutes(),
       workRoutes(),
       estimateRoutes(),
+      requestRoutes(),
+      reportRoutes(),
       bankRoutes(),
       planTemplateRoutes(),
       planRoutes(),

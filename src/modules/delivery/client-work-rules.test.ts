@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportDueDates, reportFlags, nextReportDue, uncheckedItems } from './report-rules';
+import { nextReportDue, reportDueDates, reportFlags, uncheckedItems } from './report-rules';
 import { canMoveRequest, checkBriefAnswers, defaultBriefTemplates } from './request-rules';
 
 const allChecked = { typos: true, figures: true, clientEyes: true, highlights: true };

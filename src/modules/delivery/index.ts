@@ -1,6 +1,11 @@
 export { estimateRoutes } from './estimate-routes';
+export { reportRoutes } from './report-routes';
+export { requestRoutes } from './request-routes';
 export { deliveryRoutes } from './routes';
 export {
+  briefTemplates,
+  clientReports,
+  clientRequests,
   deliveryMembers,
   deliverySettings,
   departments,
@@ -9,6 +14,7 @@ export {
   priceListItems,
   projects,
   projectTypes,
+  reportSchedules,
   taskComments,
   tasks,
 } from './schema';

@@ -126,8 +126,7 @@ export function checkBriefAnswers(
   const issues: BriefAnswerIssue[] = [];
   const kept: Record<string, BriefAnswer> = {};
   const known = new Set(fields.map((field) => field.key));
-  for (const key of Object.keys(answers))
-    if (!known.has(key)) issues.push({ key, label: key, problem: 'unknown' });
+  for (const key of Object.keys(answers)) if (!known.has(key)) issues.push({ key, label: key, problem: 'unknown' });
   for (const field of fields) {
     const value = answers[field.key];
     if (isEmpty(value)) {
