@@ -1,3 +1,4 @@
+import { clientWorkEn } from './client-work-en';
 import { deliveryEn } from './delivery-en';
 import { financeEn } from './finance-en';
 import { importsEn } from './imports-en';
@@ -593,6 +594,10 @@ export const en = {
       price_list_items: 'Price-list service',
       estimates: 'Estimate',
       estimate_lines: 'Estimate line',
+      brief_templates: 'Brief template',
+      client_requests: 'Client request',
+      report_schedules: 'Report schedule',
+      client_reports: 'Client report',
     },
   },
   portfolio: portfolioEn,
@@ -600,6 +605,7 @@ export const en = {
   kpis: kpisEn,
   finance: financeEn,
   delivery: deliveryEn,
+  clientWork: clientWorkEn,
   plans: plansEn,
 };
 

@@ -1,3 +1,4 @@
+import { clientWorkRu } from './client-work-ru';
 import { deliveryRu } from './delivery-ru';
 import type { Translation } from './en';
 import { financeRu } from './finance-ru';
@@ -600,6 +601,10 @@ export const ru: Translation = {
       price_list_items: 'Услуга прайс-листа',
       estimates: 'Смета',
       estimate_lines: 'Строка сметы',
+      brief_templates: 'Шаблон брифа',
+      client_requests: 'Заявка клиента',
+      report_schedules: 'График отчётов',
+      client_reports: 'Отчёт клиенту',
     },
   },
   portfolio: portfolioRu,
@@ -607,5 +612,6 @@ export const ru: Translation = {
   kpis: kpisRu,
   finance: financeRu,
   delivery: deliveryRu,
+  clientWork: clientWorkRu,
   plans: plansRu,
 };
