@@ -1,6 +1,8 @@
 export { estimateRoutes } from './estimate-routes';
 export { reportRoutes } from './report-routes';
+export { reportDueDates } from './report-rules';
 export { requestRoutes } from './request-routes';
+export { defaultBriefTemplates } from './request-rules';
 export { deliveryRoutes } from './routes';
 export {
   briefTemplates,
