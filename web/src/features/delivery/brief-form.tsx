@@ -1,12 +1,12 @@
 import { Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/problem';
 import { type BriefField, type Currency, type MoneyAnswer, minorToDecimal, parseMoney } from '../../api/shared';
 import { notifyError, notifySuccess } from '../../shared/notify';
 import { type BriefAnswerValue, briefTemplatesQuery, type ClientRequest, clientWorkApi } from './client-work-api';
-import { useDeliveryMutation } from './delivery-api';
+import { deliveryKeys } from './delivery-api';
 
 type Drafts = Record<string, string>;
 
@@ -51,7 +51,13 @@ export function BriefForm({ request, canWrite }: { request: ClientRequest; canWr
     ),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useDeliveryMutation(clientWorkApi.fillBrief);
+  const queryClient = useQueryClient();
+  // NOTE: the errors go under their fields, so the global error toast is not wanted here.
+  const save = useMutation({
+    mutationFn: clientWorkApi.fillBrief,
+    meta: { handlesErrors: true },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: deliveryKeys.all }),
+  });
   const currency: Currency = 'RUB';
   const submit = () => {
     setErrors({});

@@ -42,7 +42,7 @@ export function ReportPage() {
     );
   }
   if (query.isError) return <RouteErrorPage error={query.error} />;
-  return <ReportView key={`${query.data.id}-${query.data.version}`} report={query.data} />;
+  return <ReportView key={query.data.id} report={query.data} />;
 }
 
 function ReportView({ report }: { report: ClientReport }) {
@@ -77,7 +77,11 @@ function ReportView({ report }: { report: ClientReport }) {
           },
         ]}
       />
-      {report.status === 'draft' && mayPrepare ? <ReportEditor report={report} /> : <ReportContent report={report} />}
+      {report.status === 'draft' && mayPrepare ? (
+        <ReportEditor key={report.status} report={report} />
+      ) : (
+        <ReportContent report={report} />
+      )}
       {report.status === 'in_review' && canManage && <ReviewPanel report={report} />}
     </Stack>
   );
@@ -119,7 +123,9 @@ function ReportEditor({ report }: { report: ClientReport }) {
   const [links, setLinks] = useState(report.links.join('\n'));
   const [body, setBody] = useState(report.body ?? '');
   const save = useDeliveryMutation(clientWorkApi.updateReport);
-  const submit = useDeliveryMutation(clientWorkApi.submitReport);
+  const submit = useDeliveryMutation(clientWorkApi.submitReport, () =>
+    notifySuccess(t('clientWork.reports.submitted')),
+  );
   const change = (index: number, patch: Partial<ReportFigure>) =>
     setFigures((current) => current.map((figure, at) => (at === index ? { ...figure, ...patch } : figure)));
   const payload = () => ({
@@ -136,11 +142,7 @@ function ReportEditor({ report }: { report: ClientReport }) {
   });
   const saveThenSubmit = () =>
     save.mutate(payload(), {
-      onSuccess: () =>
-        submit.mutate(report.id, {
-          onSuccess: () => notifySuccess(t('clientWork.reports.submitted')),
-          onError: notifyError,
-        }),
+      onSuccess: () => submit.mutate(report.id, { onError: notifyError }),
       onError: notifyError,
     });
   return (
@@ -218,7 +220,7 @@ function ReviewPanel({ report }: { report: ClientReport }) {
   const { t } = useTranslation();
   const [checklist, setChecklist] = useState(report.checklist);
   const review = useDeliveryMutation(clientWorkApi.reviewReport);
-  const send = useDeliveryMutation(clientWorkApi.sendReport);
+  const send = useDeliveryMutation(clientWorkApi.sendReport, () => notifySuccess(t('clientWork.reports.sent')));
   const saved = reportChecks.every((check) => checklist[check] === report.checklist[check]);
   const allChecked = reportChecks.every((check) => report.checklist[check]);
   return (
@@ -253,12 +255,7 @@ function ReviewPanel({ report }: { report: ClientReport }) {
           <Button
             disabled={!saved || !allChecked}
             loading={send.isPending}
-            onClick={() =>
-              send.mutate(report.id, {
-                onSuccess: () => notifySuccess(t('clientWork.reports.sent')),
-                onError: notifyError,
-              })
-            }
+            onClick={() => send.mutate(report.id, { onError: notifyError })}
           >
             {t('clientWork.reports.send')}
           </Button>

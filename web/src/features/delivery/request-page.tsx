@@ -42,7 +42,7 @@ export function RequestPage() {
     );
   }
   if (query.isError) return <RouteErrorPage error={query.error} />;
-  return <RequestView key={`${query.data.id}-${query.data.version}`} request={query.data} />;
+  return <RequestView key={query.data.id} request={query.data} />;
 }
 
 function RequestView({ request }: { request: ClientRequest }) {
@@ -94,7 +94,7 @@ function RequestView({ request }: { request: ClientRequest }) {
         <Title order={3} mb="sm">
           {t('clientWork.brief.title')}
         </Title>
-        <BriefForm request={request} canWrite={canWrite} />
+        <BriefForm key={request.version} request={request} canWrite={canWrite} />
       </Paper>
       {moving && <MoveModal request={request} status={moving} onClose={() => setMoving(null)} />}
     </Stack>
@@ -116,7 +116,7 @@ function MoveModal({
   const [startProject, setStartProject] = useState(status === 'accepted' && !request.project);
   const [projectTypeId, setProjectTypeId] = useState<string | null>(null);
   const [projectName, setProjectName] = useState(request.title);
-  const move = useDeliveryMutation(clientWorkApi.moveRequest);
+  const move = useDeliveryMutation(clientWorkApi.moveRequest, () => notifySuccess(t('clientWork.requests.moved')));
   const chosenType = projectTypeId ?? types.data?.items[0]?.id ?? '';
   const title = t(`clientWork.moveTo.${status}`);
   const submit = () =>
@@ -129,10 +129,7 @@ function MoveModal({
         ...(startProject ? { project: { projectTypeId: chosenType, name: projectName } } : {}),
       },
       {
-        onSuccess: () => {
-          notifySuccess(t('clientWork.requests.moved'));
-          onClose();
-        },
+        onSuccess: onClose,
         onError: notifyError,
       },
     );
