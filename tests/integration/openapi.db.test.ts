@@ -793,6 +793,31 @@ describe('OpenAPI document', () => {
     });
     await call(admin, 'POST', `/api/v1/reports/${payer.body.id}/send`);
     await call(admin, 'POST', `${reportPath}/send`);
+    const feedback = await call(admin, 'POST', '/api/v1/feedback', {
+      accountId: payer.body.id,
+      kind: 'complaint',
+      source: 'call',
+      severity: 'high',
+      description: 'Сорван срок',
+    });
+    await call(admin, 'POST', '/api/v1/feedback', {
+      accountId: payer.body.id,
+      kind: 'complaint',
+      source: 'call',
+      description: 'x',
+    });
+    const feedbackPath = `/api/v1/feedback/${feedback.body.id}`;
+    await call(admin, 'GET', `/api/v1/feedback?accountId=${payer.body.id}`);
+    await call(admin, 'GET', feedbackPath);
+    await call(admin, 'GET', `/api/v1/feedback/${payer.body.id}`);
+    await call(admin, 'POST', `${feedbackPath}/status`, { status: 'resolved' });
+    await call(admin, 'POST', `${feedbackPath}/status`, { status: 'in_progress' }, { 'if-match': '"9"' });
+    await call(admin, 'POST', `/api/v1/feedback/${payer.body.id}/status`, { status: 'in_progress' });
+    await call(admin, 'POST', `${feedbackPath}/status`, {
+      status: 'resolved',
+      resolution: 'Скидка',
+      rootCause: 'our_error',
+    });
 
     const template = await call(admin, 'GET', '/api/v1/plan-template');
     const risks = await call(admin, 'POST', '/api/v1/plan-template/sections', { titleEn: 'Risks', titleRu: 'Риски' });
