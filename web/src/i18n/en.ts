@@ -598,6 +598,7 @@ export const en = {
       client_requests: 'Client request',
       report_schedules: 'Report schedule',
       client_reports: 'Client report',
+      client_feedback: 'Complaint or feedback',
     },
   },
   portfolio: portfolioEn,

@@ -605,6 +605,7 @@ export const ru: Translation = {
       client_requests: 'Заявка клиента',
       report_schedules: 'График отчётов',
       client_reports: 'Отчёт клиенту',
+      client_feedback: 'Жалоба или отзыв',
     },
   },
   portfolio: portfolioRu,
