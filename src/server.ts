@@ -5,9 +5,10 @@ import { bootstrapFirstStart } from './bootstrap';
 import { accountOwnership, accountRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
 import { authenticate, authRoutes, memberAccess } from './modules/auth';
+import { clientCareRoutes } from './modules/client-care';
 import { contactCountFact, contactRoutes } from './modules/contacts';
 import { customFieldRoutes } from './modules/custom-fields';
-import { deliveryRoutes, estimateRoutes, workRoutes } from './modules/delivery';
+import { deliveryRoutes, estimateRoutes, reportRoutes, requestRoutes, workRoutes } from './modules/delivery';
 import {
   actRoutes,
   bankRoutes,
@@ -98,6 +99,9 @@ export function buildApp(
       deliveryRoutes(),
       workRoutes(),
       estimateRoutes(),
+      requestRoutes(),
+      reportRoutes(),
+      clientCareRoutes(),
       bankRoutes(),
       planTemplateRoutes(),
       planRoutes(),

@@ -725,6 +725,119 @@ describe('OpenAPI document', () => {
     await call(admin, 'POST', `${thirdPath}/invoice`);
     await call(admin, 'POST', `/api/v1/estimates/${payer.body.id}/invoice`);
 
+    const briefs = await call(admin, 'GET', '/api/v1/brief-templates');
+    await call(admin, 'POST', '/api/v1/brief-templates', {
+      name: 'SEO',
+      fields: [{ key: 'pages', label: 'Страницы', type: 'links', required: true }],
+    });
+    await call(admin, 'POST', '/api/v1/brief-templates', {
+      name: 'SEO',
+      fields: [{ key: 'x', label: 'x', type: 'text' }],
+    });
+    const request = await call(admin, 'POST', '/api/v1/requests', {
+      accountId: payer.body.id,
+      title: 'Лендинг',
+      source: 'email',
+    });
+    await call(admin, 'POST', '/api/v1/requests', { accountId: project.body.id, title: 'x', source: 'email' });
+    const requestPath = `/api/v1/requests/${request.body.id}`;
+    await call(admin, 'GET', `/api/v1/requests?accountId=${payer.body.id}`);
+    await call(admin, 'GET', requestPath);
+    await call(admin, 'GET', `/api/v1/requests/${payer.body.id}`);
+    await call(admin, 'PATCH', requestPath, { source: 'call' });
+    await call(admin, 'PATCH', requestPath, { source: 'call' }, { 'if-match': '"1"' });
+    await call(admin, 'PATCH', `/api/v1/requests/${payer.body.id}`, { source: 'call' });
+    await call(admin, 'PATCH', requestPath, { projectId: payer.body.id });
+    await call(admin, 'PUT', `${requestPath}/brief`, {
+      templateId: briefs.body.items[0].id,
+      answers: { goal: 'Лиды' },
+    });
+    await call(admin, 'PUT', `${requestPath}/brief`, { answers: { deadline: 'завтра' } });
+    await call(admin, 'PUT', `${requestPath}/brief`, { templateId: payer.body.id, answers: {} });
+    await call(admin, 'PUT', `${requestPath}/brief`, { answers: {} }, { 'if-match': '"1"' });
+    await call(admin, 'PUT', `/api/v1/requests/${payer.body.id}/brief`, { answers: {} });
+    await call(admin, 'POST', `${requestPath}/status`, { status: 'done' });
+    await call(admin, 'POST', `${requestPath}/status`, { status: 'clarifying' }, { 'if-match': '"1"' });
+    await call(admin, 'POST', `/api/v1/requests/${payer.body.id}/status`, { status: 'clarifying' });
+    await call(admin, 'POST', `${requestPath}/status`, {
+      status: 'accepted',
+      project: { projectTypeId: types.body.items[0].id },
+    });
+    const schedulePath = `/api/v1/accounts/${payer.body.id}/report-schedule`;
+    await call(admin, 'GET', schedulePath);
+    await call(admin, 'GET', `/api/v1/accounts/${project.body.id}/report-schedule`);
+    await call(admin, 'PUT', schedulePath, { frequency: 'monthly', dayOfMonth: 5 });
+    await call(admin, 'PUT', `/api/v1/accounts/${project.body.id}/report-schedule`, {
+      frequency: 'monthly',
+      dayOfMonth: 5,
+    });
+    await call(admin, 'GET', schedulePath);
+    const report = await call(admin, 'POST', '/api/v1/reports', {
+      accountId: payer.body.id,
+      title: 'Отчёт',
+      preparedBy: specialistId,
+    });
+    await call(admin, 'POST', '/api/v1/reports', { accountId: project.body.id, title: 'x' });
+    const reportPath = `/api/v1/reports/${report.body.id}`;
+    await call(admin, 'GET', '/api/v1/reports?flagged=true');
+    await call(admin, 'GET', reportPath);
+    await call(admin, 'GET', `/api/v1/reports/${payer.body.id}`);
+    await call(admin, 'PATCH', reportPath, { figures: [{ label: 'Лиды', value: '10' }] });
+    await call(admin, 'PATCH', reportPath, { body: 'x' }, { 'if-match': '"1"' });
+    await call(workspace.users.viewer.api, 'PATCH', reportPath, { body: 'x' });
+    await call(workspace.users.viewer.api, 'POST', `${reportPath}/submit`);
+    await call(admin, 'PATCH', `/api/v1/reports/${payer.body.id}`, { body: 'x' });
+    await call(admin, 'POST', `/api/v1/reports/${payer.body.id}/submit`);
+    await call(admin, 'POST', `${reportPath}/send`);
+    await call(admin, 'PUT', `${reportPath}/review`, {
+      typos: true,
+      figures: true,
+      clientEyes: true,
+      highlights: true,
+    });
+    await call(admin, 'POST', `${reportPath}/submit`);
+    await call(admin, 'POST', `${reportPath}/submit`);
+    await call(admin, 'PATCH', reportPath, { body: 'x' });
+    await call(admin, 'PUT', `/api/v1/reports/${payer.body.id}/review`, {
+      typos: true,
+      figures: true,
+      clientEyes: true,
+      highlights: true,
+    });
+    await call(admin, 'PUT', `${reportPath}/review`, {
+      typos: true,
+      figures: true,
+      clientEyes: true,
+      highlights: true,
+    });
+    await call(admin, 'POST', `/api/v1/reports/${payer.body.id}/send`);
+    await call(admin, 'POST', `${reportPath}/send`);
+    const feedback = await call(admin, 'POST', '/api/v1/feedback', {
+      accountId: payer.body.id,
+      kind: 'complaint',
+      source: 'call',
+      severity: 'high',
+      description: 'Сорван срок',
+    });
+    await call(admin, 'POST', '/api/v1/feedback', {
+      accountId: payer.body.id,
+      kind: 'complaint',
+      source: 'call',
+      description: 'x',
+    });
+    const feedbackPath = `/api/v1/feedback/${feedback.body.id}`;
+    await call(admin, 'GET', `/api/v1/feedback?accountId=${payer.body.id}`);
+    await call(admin, 'GET', feedbackPath);
+    await call(admin, 'GET', `/api/v1/feedback/${payer.body.id}`);
+    await call(admin, 'POST', `${feedbackPath}/status`, { status: 'resolved' });
+    await call(admin, 'POST', `${feedbackPath}/status`, { status: 'in_progress' }, { 'if-match': '"9"' });
+    await call(admin, 'POST', `/api/v1/feedback/${payer.body.id}/status`, { status: 'in_progress' });
+    await call(admin, 'POST', `${feedbackPath}/status`, {
+      status: 'resolved',
+      resolution: 'Скидка',
+      rootCause: 'our_error',
+    });
+
     const template = await call(admin, 'GET', '/api/v1/plan-template');
     const risks = await call(admin, 'POST', '/api/v1/plan-template/sections', { titleEn: 'Risks', titleRu: 'Риски' });
     const riskId = risks.body.items.at(-1).id;

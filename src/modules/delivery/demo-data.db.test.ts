@@ -62,4 +62,22 @@ describe('delivery in the demo workspace', () => {
     const workload = await api.get('/api/v1/workload?by=department');
     expect(workload.body.rows).toHaveLength(4);
   });
+
+  it('has requests in several states with briefs, and monthly reports sent, waiting for review or late', async () => {
+    const requests = (await api.get('/api/v1/requests')).body.items as {
+      status: string;
+      project: unknown;
+      brief: { answers: Record<string, unknown> } | null;
+    }[];
+    expect(new Set(requests.map((request) => request.status))).toEqual(
+      new Set(['accepted', 'new', 'clarifying', 'declined']),
+    );
+    const accepted = requests.filter((request) => request.status === 'accepted');
+    expect(accepted.every((request) => request.project !== null && request.brief?.answers.goal)).toBe(true);
+    const reports = (await api.get('/api/v1/reports')).body.items as { status: string; late: boolean }[];
+    expect(new Set(reports.map((report) => report.status))).toEqual(new Set(['sent', 'in_review', 'draft']));
+    const flagged = (await api.get('/api/v1/reports?flagged=true')).body.items as { status: string }[];
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(flagged.every((report) => report.status !== 'sent')).toBe(true);
+  });
 });

@@ -1,6 +1,13 @@
 export { estimateRoutes } from './estimate-routes';
+export { reportRoutes } from './report-routes';
+export { reportDueDates } from './report-rules';
+export { requestRoutes } from './request-routes';
+export { defaultBriefTemplates } from './request-rules';
 export { deliveryRoutes } from './routes';
 export {
+  briefTemplates,
+  clientReports,
+  clientRequests,
   deliveryMembers,
   deliverySettings,
   departments,
@@ -9,6 +16,7 @@ export {
   priceListItems,
   projects,
   projectTypes,
+  reportSchedules,
   taskComments,
   tasks,
 } from './schema';

@@ -100,7 +100,82 @@ export const deliveryMessages = {
     en: 'An invoice was already made from this estimate.',
     ru: 'Счёт по этой смете уже создан.',
   },
+  request: { en: 'request', ru: 'заявка' },
+  briefTemplate: { en: 'brief template', ru: 'шаблон брифа' },
+  report: { en: 'report', ru: 'отчёт' },
+  duplicateBriefKey: { en: 'Each field key only once.', ru: 'Каждый ключ поля — только один раз.' },
+  briefTemplateTaken: {
+    en: 'There is already a brief template with this name.',
+    ru: 'Шаблон брифа с таким названием уже есть.',
+  },
+  noSuchBriefTemplate: { en: 'No such brief template.', ru: 'Такого шаблона брифа нет.' },
+  briefNeedsTemplate: { en: 'Choose a brief template.', ru: 'Выберите шаблон брифа.' },
+  requestMove: {
+    en: (p) =>
+      `A request ${nameOf(requestStatusNames, p.from, 'en')} cannot become ${nameOf(requestStatusNames, p.to, 'en')}.`,
+    ru: (p) =>
+      `Заявку в статусе «${nameOf(requestStatusNames, p.from, 'ru')}» нельзя перевести в «${nameOf(requestStatusNames, p.to, 'ru')}».`,
+  },
+  declineNeedsComment: { en: 'Say why the request is declined.', ru: 'Укажите, почему заявка отклонена.' },
+  projectOnlyOnAccept: {
+    en: 'A project is started only when the request is accepted.',
+    ru: 'Проект создаётся только при принятии заявки.',
+  },
+  briefUnknown: { en: 'The brief has no field “{label}”.', ru: 'В брифе нет поля «{label}».' },
+  briefRequired: { en: '“{label}” must be answered.', ru: 'Заполните поле «{label}».' },
+  briefText: { en: '“{label}” must be text.', ru: 'Поле «{label}» должно быть текстом.' },
+  briefTooLong: { en: '“{label}” is too long.', ru: 'Поле «{label}» слишком длинное.' },
+  briefMoney: {
+    en: '“{label}” must be an amount in kopecks (cents) with a currency code.',
+    ru: 'Поле «{label}» — сумма в копейках с кодом валюты.',
+  },
+  briefDate: { en: '“{label}” must be a date (YYYY-MM-DD).', ru: 'Поле «{label}» — дата (ГГГГ-ММ-ДД).' },
+  briefLinks: {
+    en: '“{label}” must be a list of http(s) links.',
+    ru: 'Поле «{label}» — список ссылок http(s).',
+  },
+  reportRefused: {
+    en: (p) => `A report that is ${nameOf(reportStatusNames, p.status, 'en')} cannot be ${p.action}.`,
+    ru: (p) => `Отчёт в статусе «${nameOf(reportStatusNames, p.status, 'ru')}» нельзя ${p.actionRu}.`,
+  },
+  reportUnchecked: {
+    en: (p) => `Before sending, check: ${p.checks}.`,
+    ru: (p) => `Перед отправкой проверьте: ${p.checksRu}.`,
+  },
+  reportNeedsPeriod: {
+    en: 'Give the period and due day, or set the account’s report schedule.',
+    ru: 'Укажите период и срок или задайте график отчётов клиента.',
+  },
+  notYourReport: {
+    en: 'Only the specialist preparing the report or a manager can change it.',
+    ru: 'Изменить отчёт может только готовящий его специалист или менеджер.',
+  },
 } satisfies Record<string, LocalizedText>;
+
+export const requestStatusNames: Record<string, LocalizedText> = {
+  new: { en: 'new', ru: 'новая' },
+  clarifying: { en: 'being clarified', ru: 'уточняется' },
+  accepted: { en: 'accepted', ru: 'принята' },
+  declined: { en: 'declined', ru: 'отклонена' },
+  done: { en: 'done', ru: 'выполнена' },
+};
+export const reportStatusNames: Record<string, LocalizedText> = {
+  draft: { en: 'a draft', ru: 'черновик' },
+  in_review: { en: 'in review', ru: 'на проверке' },
+  sent: { en: 'sent', ru: 'отправлен' },
+};
+export const reportCheckNames: Record<string, LocalizedText> = {
+  typos: { en: 'typos', ru: 'опечатки' },
+  figures: { en: 'figures match the sources', ru: 'цифры сходятся с источниками' },
+  clientEyes: { en: 'read through the client’s eyes', ru: 'прочитан глазами клиента' },
+  highlights: { en: 'highlights written', ru: 'выводы написаны' },
+};
+export const reportActions = {
+  edit: { en: 'changed', ru: 'изменить' },
+  submit: { en: 'submitted for review (only a draft can)', ru: 'отправить на проверку (только черновик)' },
+  review: { en: 'reviewed (only one in review can)', ru: 'проверять (только на проверке)' },
+  send: { en: 'sent (only one in review can)', ru: 'отправить клиенту (только проверенный)' },
+} as const;
 
 /** The actions refused on an estimate, in both languages. */
 export const estimateActions = {

@@ -265,3 +265,4 @@ export const estimateLines = pgTable(
     index('estimate_lines_estimate_idx').on(table.workspaceId, table.estimateId, table.position),
   ],
 );
+export * from './client-work-schema';

@@ -183,3 +183,4 @@ export type ApproveEstimateInput = z.input<typeof approveEstimateInput>;
 export const rejectEstimateInput = z.strictObject({ comment: z.string().trim().min(1).max(5000) });
 export type RejectEstimateInput = z.input<typeof rejectEstimateInput>;
 export const listEstimatesQuery = z.object({ projectId: z.uuid() });
+export * from './client-work-schemas';

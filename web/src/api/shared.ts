@@ -34,6 +34,19 @@ export {
   updateCustomFieldInput,
 } from '../../../src/modules/custom-fields/schemas';
 export {
+  type BriefField,
+  type BriefFieldType,
+  type MoneyAnswer,
+  nextRequestStatuses,
+  type ReportCheck,
+  type ReportStatus,
+  type RequestSource,
+  type RequestStatus,
+  reportChecks,
+  requestSources,
+  requestStatuses,
+} from '../../../src/modules/delivery/client-work-schemas';
+export {
   type AcceptanceState,
   acceptanceStates,
   type EstimateStatus,

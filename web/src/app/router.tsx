@@ -12,6 +12,8 @@ import { parseContactSearch } from '../features/contacts/contact-search';
 import { ContactsPage } from '../features/contacts/contacts-page';
 import { DeliveryPage } from '../features/delivery/delivery-page';
 import { ProjectPage } from '../features/delivery/project-page';
+import { ReportPage } from '../features/delivery/report-page';
+import { RequestPage } from '../features/delivery/request-page';
 import { TaskPage } from '../features/delivery/task-page';
 import { FinancePage, parseFinanceSearch } from '../features/finance/finance-page';
 import { InvoicePage } from '../features/finance/invoice-page';
@@ -155,6 +157,20 @@ const taskRoute = createRoute({
   component: TaskPage,
 });
 
+const requestRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'requests/$requestId',
+  beforeLoad: requirePermission('delivery:read'),
+  component: RequestPage,
+});
+
+const reportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reports/$reportId',
+  beforeLoad: requirePermission('delivery:read'),
+  component: ReportPage,
+});
+
 const financeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'finance',
@@ -219,6 +235,8 @@ const routeTree = rootRoute.addChildren([
     deliveryRoute,
     projectRoute,
     taskRoute,
+    requestRoute,
+    reportRoute,
     invoiceRoute,
     planRoute,
     settingsRoute,

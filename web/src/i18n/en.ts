@@ -1,3 +1,4 @@
+import { clientWorkEn } from './client-work-en';
 import { deliveryEn } from './delivery-en';
 import { financeEn } from './finance-en';
 import { importsEn } from './imports-en';
@@ -594,6 +595,11 @@ export const en = {
       price_list_items: 'Price-list service',
       estimates: 'Estimate',
       estimate_lines: 'Estimate line',
+      brief_templates: 'Brief template',
+      client_requests: 'Client request',
+      report_schedules: 'Report schedule',
+      client_reports: 'Client report',
+      client_feedback: 'Complaint or feedback',
     },
   },
   portfolio: portfolioEn,
@@ -601,6 +607,7 @@ export const en = {
   kpis: kpisEn,
   finance: financeEn,
   delivery: deliveryEn,
+  clientWork: clientWorkEn,
   plans: plansEn,
   opportunities: opportunitiesEn,
 };

@@ -1,3 +1,4 @@
+import { clientWorkRu } from './client-work-ru';
 import { deliveryRu } from './delivery-ru';
 import type { Translation } from './en';
 import { financeRu } from './finance-ru';
@@ -601,6 +602,11 @@ export const ru: Translation = {
       price_list_items: 'Услуга прайс-листа',
       estimates: 'Смета',
       estimate_lines: 'Строка сметы',
+      brief_templates: 'Шаблон брифа',
+      client_requests: 'Заявка клиента',
+      report_schedules: 'График отчётов',
+      client_reports: 'Отчёт клиенту',
+      client_feedback: 'Жалоба или отзыв',
     },
   },
   portfolio: portfolioRu,
@@ -608,6 +614,7 @@ export const ru: Translation = {
   kpis: kpisRu,
   finance: financeRu,
   delivery: deliveryRu,
+  clientWork: clientWorkRu,
   plans: plansRu,
   opportunities: opportunitiesRu,
 };

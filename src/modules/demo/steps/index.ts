@@ -1,6 +1,7 @@
 import type { DemoStep } from '../demo-context';
 import { accountTeamsStep } from './account-teams';
 import { accountsStep } from './accounts';
+import { clientWorkStep } from './client-work';
 import { contactsStep } from './contacts';
 import { customFieldsStep } from './custom-fields';
 import { deliveryStep } from './delivery';
@@ -27,6 +28,7 @@ export const demoSteps: readonly DemoStep[] = [
   kpisStep,
   financeStep,
   deliveryStep,
+  clientWorkStep,
   plansStep,
   opportunitiesStep,
 ];

@@ -230,11 +230,18 @@ export const deliveryApi = {
   invoice: (id: string) => api.post<Estimate>(`/estimates/${id}/invoice`),
 };
 
-/** Any delivery write: afterwards the board, workload, projects and estimates are read again. */
-export function useDeliveryMutation<Input, Result>(run: (input: Input) => Promise<Result>) {
+/**
+ * Any delivery write: afterwards the board, workload, projects and estimates are read again.
+ * `success` is said even when the write's own component is gone by then (a report sent leaves
+ * its review panel), which a callback passed to `mutate` would not be.
+ */
+export function useDeliveryMutation<Input, Result>(run: (input: Input) => Promise<Result>, success?: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: deliveryKeys.all }),
+    onSuccess: () => {
+      success?.();
+      return queryClient.invalidateQueries({ queryKey: deliveryKeys.all });
+    },
   });
 }

@@ -22,6 +22,8 @@ import { notifyError, notifySuccess } from '../../shared/notify';
 import { useCan } from '../auth/session';
 import { TaskBoard } from './board';
 import { deliveryApi, type Project, projectsQuery, projectTypesQuery, useDeliveryMutation } from './delivery-api';
+import { ReportsPanel } from './reports-panel';
+import { RequestsPanel } from './requests-panel';
 import { WorkloadTable } from './workload-table';
 
 /** The delivery section: the board, the workload, and my projects grouped by stage. */
@@ -36,6 +38,8 @@ export function DeliveryPage() {
           <Tabs.Tab value="board">{t('delivery.tabs.board')}</Tabs.Tab>
           <Tabs.Tab value="workload">{t('delivery.tabs.workload')}</Tabs.Tab>
           <Tabs.Tab value="projects">{t('delivery.tabs.projects')}</Tabs.Tab>
+          <Tabs.Tab value="requests">{t('clientWork.tabs.requests')}</Tabs.Tab>
+          <Tabs.Tab value="reports">{t('clientWork.tabs.reports')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="board" pt="md">
           {tab === 'board' && <TaskBoard />}
@@ -45,6 +49,12 @@ export function DeliveryPage() {
         </Tabs.Panel>
         <Tabs.Panel value="projects" pt="md">
           {tab === 'projects' && <MyProjects />}
+        </Tabs.Panel>
+        <Tabs.Panel value="requests" pt="md">
+          {tab === 'requests' && <RequestsPanel />}
+        </Tabs.Panel>
+        <Tabs.Panel value="reports" pt="md">
+          {tab === 'reports' && <ReportsPanel />}
         </Tabs.Panel>
       </Tabs>
     </Stack>

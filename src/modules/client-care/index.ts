@@ -1,0 +1,3 @@
+export { clientCareRoutes } from './routes';
+export { clientFeedback } from './schema';
+export * from './schemas';

@@ -1,0 +1,123 @@
+import { z } from '@hono/zod-openapi';
+import { etag, expectedVersion } from '../../platform/http/etag';
+import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
+import { apiRoute, createRouter } from '../../platform/http/route';
+import { serialize } from '../../platform/http/serialize';
+import { runInWorkspace } from '../../platform/http/use-case-runner';
+import { createFeedback, getFeedback, listFeedback, moveFeedback } from './feedback';
+import { feedbackKinds, feedbackSeverities, feedbackSources, feedbackStatuses, rootCauses } from './rules';
+import { createFeedbackInput, listFeedbackQuery, moveFeedbackInput } from './schemas';
+
+const tags = ['Client care'];
+const Ref = z.object({ id: z.uuid(), name: z.string() });
+const Instant = z.string().meta({ description: 'ISO 8601 instant' });
+
+const FeedbackSchema = z
+  .object({
+    id: z.uuid(),
+    account: Ref,
+    kind: z.enum(feedbackKinds),
+    source: z.enum(feedbackSources),
+    severity: z.enum(feedbackSeverities).nullable(),
+    description: z.string(),
+    owner: Ref,
+    status: z.enum(feedbackStatuses),
+    nextStatuses: z.array(z.enum(feedbackStatuses)),
+    resolution: z.string().nullable(),
+    rootCause: z.enum(rootCauses).nullable(),
+    openedAt: Instant,
+    closedAt: Instant.nullable(),
+    hoursToResolve: z.number().nullable().meta({ description: 'Hours from opening to closing; null while open' }),
+    version: z.number().int(),
+  })
+  .meta({ id: 'ClientFeedback' });
+const FeedbackListSchema = z.object({ items: z.array(FeedbackSchema) }).meta({ id: 'ClientFeedbackList' });
+
+/** Complaints, conflicts, praise and reviews from clients, with their root causes. */
+export function clientCareRoutes() {
+  const router = createRouter();
+
+  router.openapi(
+    apiRoute('delivery:read', {
+      method: 'get',
+      path: '/feedback',
+      tags,
+      summary: 'Complaints, conflicts, praise and reviews, newest first (a specialist: their own cases)',
+      request: { query: listFeedbackQuery },
+      responses: { 200: { description: 'Cases', ...json(FeedbackListSchema) } },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const items = await runInWorkspace(c, (ctx) => listFeedback(ctx, query));
+      return c.json(serialize({ items }), 200);
+    },
+  );
+
+  router.openapi(
+    apiRoute('delivery:write', {
+      method: 'post',
+      path: '/feedback',
+      tags,
+      summary: 'Register a complaint, conflict, praise or review (complaints and conflicts with a severity)',
+      request: { body: { required: true, ...json(createFeedbackInput.meta({ id: 'ClientFeedbackCreate' })) } },
+      responses: {
+        201: { description: 'Registered', headers: etagHeader, ...json(FeedbackSchema) },
+        422: problem('No such account or member, or a complaint without a severity'),
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const feedback = await runInWorkspace(c, (ctx) => createFeedback(ctx, input));
+      c.header('ETag', etag(feedback.version));
+      return c.json(serialize(feedback), 201);
+    },
+  );
+
+  router.openapi(
+    apiRoute('delivery:read', {
+      method: 'get',
+      path: '/feedback/{id}',
+      tags,
+      summary: 'One case',
+      request: { params: IdParams },
+      responses: {
+        200: { description: 'Case', headers: etagHeader, ...json(FeedbackSchema) },
+        404: problem('No such case, or not the caller’s'),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const feedback = await runInWorkspace(c, (ctx) => getFeedback(ctx, id));
+      c.header('ETag', etag(feedback.version));
+      return c.json(serialize(feedback), 200);
+    },
+  );
+
+  router.openapi(
+    apiRoute('delivery:write', {
+      method: 'post',
+      path: '/feedback/{id}/status',
+      tags,
+      summary: 'Move a case: open → in progress → resolved (with resolution and root cause) | rejected',
+      request: {
+        params: IdParams,
+        body: { required: true, ...json(moveFeedbackInput.meta({ id: 'ClientFeedbackMove' })) },
+      },
+      responses: {
+        200: { description: 'Moved', headers: etagHeader, ...json(FeedbackSchema) },
+        404: problem('No such case'),
+        412: problem('Changed by someone else since the If-Match version'),
+        422: problem('Not a next status, or resolving without a resolution or root cause'),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const input = c.req.valid('json');
+      const feedback = await runInWorkspace(c, (ctx) => moveFeedback(ctx, id, input, expectedVersion(c)));
+      c.header('ETag', etag(feedback.version));
+      return c.json(serialize(feedback), 200);
+    },
+  );
+
+  return router;
+}
