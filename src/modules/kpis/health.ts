@@ -149,7 +149,9 @@ export async function computeHealth(
   facts: FactRegistry,
   accountIds?: readonly string[],
 ): Promise<Map<string, AccountHealth>> {
-  const [{ weights }, inputs] = await Promise.all([getHealthSettings(ctx), gatherInputs(ctx, facts, accountIds)]);
+  // NOTE: one after the other: both read through the request's one transaction connection.
+  const { weights } = await getHealthSettings(ctx);
+  const inputs = await gatherInputs(ctx, facts, accountIds);
   return new Map([...inputs].map(([accountId, input]) => [accountId, accountHealth(input, weights)]));
 }
 

@@ -33,23 +33,21 @@ export type PlanForecastReport = {
 export async function getPlanForecast(ctx: UseCaseContext, planId: string): Promise<PlanForecastReport> {
   const plan = await visiblePlanPeriod(ctx, planId);
   const today = ctx.now.toISOString().slice(0, 10);
-  const [targets, invoiced, entered, pipeline] = await Promise.all([
-    ctx.db
-      .select({ amountMinor: planObjectives.targetMinor, currency: planObjectives.targetCurrency })
-      .from(planObjectives)
-      .where(and(eq(planObjectives.workspaceId, ctx.actor.workspaceId), eq(planObjectives.planId, plan.id))),
-    // NOTE: the run-rate reads the three months before the period too, so January has one.
-    readMonthlyInvoiced(ctx, plan.accountId, shiftMonths(plan.periodStart, -3), plan.periodEnd),
-    ctx.db
-      .select({
-        month: enteredActuals.month,
-        currency: enteredActuals.currency,
-        amountMinor: enteredActuals.amountMinor,
-      })
-      .from(enteredActuals)
-      .where(and(eq(enteredActuals.workspaceId, ctx.actor.workspaceId), eq(enteredActuals.accountId, plan.accountId))),
-    listOpportunities(ctx, { accountId: plan.accountId }),
-  ]);
+  const targets = await ctx.db
+    .select({ amountMinor: planObjectives.targetMinor, currency: planObjectives.targetCurrency })
+    .from(planObjectives)
+    .where(and(eq(planObjectives.workspaceId, ctx.actor.workspaceId), eq(planObjectives.planId, plan.id)));
+  // NOTE: the run-rate reads the three months before the period too, so January has one.
+  const invoiced = await readMonthlyInvoiced(ctx, plan.accountId, shiftMonths(plan.periodStart, -3), plan.periodEnd);
+  const entered = await ctx.db
+    .select({
+      month: enteredActuals.month,
+      currency: enteredActuals.currency,
+      amountMinor: enteredActuals.amountMinor,
+    })
+    .from(enteredActuals)
+    .where(and(eq(enteredActuals.workspaceId, ctx.actor.workspaceId), eq(enteredActuals.accountId, plan.accountId)));
+  const pipeline = await listOpportunities(ctx, { accountId: plan.accountId });
   const actualsSource: ActualsSource = invoiced === null ? 'hidden' : invoiced.length > 0 ? 'invoices' : 'entered';
   const actuals =
     actualsSource === 'invoices'

@@ -42,23 +42,21 @@ export type WhitespaceMatrix = {
  */
 export async function getWhitespace(ctx: UseCaseContext, accountId: string): Promise<WhitespaceMatrix> {
   await visibleAccount(ctx, accountId);
-  const [centres, catalogue, rows, open] = await Promise.all([
-    listBuyingCentres(ctx, accountId),
-    listOfferings(ctx),
-    ctx.db
-      .select({
-        buyingCentreId: whitespaceCells.buyingCentreId,
-        offeringId: whitespaceCells.offeringId,
-        state: sql<WhitespaceState>`${whitespaceCells.state}`,
-        currency: sql<Currency>`${whitespaceCells.currency}`,
-        currentRevenueMinor: whitespaceCells.currentRevenueMinor,
-        potentialMinor: whitespaceCells.potentialMinor,
-        competitor: whitespaceCells.competitor,
-      })
-      .from(whitespaceCells)
-      .where(and(eq(whitespaceCells.workspaceId, ctx.actor.workspaceId), eq(whitespaceCells.accountId, accountId))),
-    listOpportunities(ctx, { accountId }),
-  ]);
+  const centres = await listBuyingCentres(ctx, accountId);
+  const catalogue = await listOfferings(ctx);
+  const rows = await ctx.db
+    .select({
+      buyingCentreId: whitespaceCells.buyingCentreId,
+      offeringId: whitespaceCells.offeringId,
+      state: sql<WhitespaceState>`${whitespaceCells.state}`,
+      currency: sql<Currency>`${whitespaceCells.currency}`,
+      currentRevenueMinor: whitespaceCells.currentRevenueMinor,
+      potentialMinor: whitespaceCells.potentialMinor,
+      competitor: whitespaceCells.competitor,
+    })
+    .from(whitespaceCells)
+    .where(and(eq(whitespaceCells.workspaceId, ctx.actor.workspaceId), eq(whitespaceCells.accountId, accountId)));
+  const open = await listOpportunities(ctx, { accountId });
   const used = new Set(rows.map((row) => row.offeringId));
   const shown = catalogue.filter((offering) => !offering.retired || used.has(offering.id));
   const cells = rows.map((row) => ({
@@ -88,7 +86,8 @@ export async function saveWhitespaceCell(
 ): Promise<WhitespaceMatrix> {
   const input = saveWhitespaceCellInput.parse(rawInput);
   await changeableAccount(ctx, accountId);
-  const [centres, catalogue] = await Promise.all([listBuyingCentres(ctx, accountId), listOfferings(ctx)]);
+  const centres = await listBuyingCentres(ctx, accountId);
+  const catalogue = await listOfferings(ctx);
   if (!centres.some((centre) => centre.id === input.buyingCentreId)) {
     throw ruleViolated(opportunityMessages.centreNotFound, undefined, 'buyingCentreId');
   }

@@ -124,38 +124,44 @@ async function loadPlan(
   const workspaceId = ctx.actor.workspaceId;
   const ofPlan = (table: { workspaceId: AnyPgColumn; planId: AnyPgColumn }) =>
     and(eq(table.workspaceId, workspaceId), eq(table.planId, plan.id));
-  const [sections, competitors, objectives, actions, versions] = await Promise.all([
-    ctx.db
-      .select({
-        sectionId: planSections.templateSectionId,
-        titleEn: planTemplateSections.titleEn,
-        titleRu: planTemplateSections.titleRu,
-        retiredAt: planTemplateSections.retiredAt,
-        body: planSections.body,
-      })
-      .from(planSections)
-      .innerJoin(
-        planTemplateSections,
-        and(
-          eq(planTemplateSections.workspaceId, planSections.workspaceId),
-          eq(planTemplateSections.id, planSections.templateSectionId),
-        ),
-      )
-      .where(ofPlan(planSections))
-      .orderBy(asc(planTemplateSections.position), asc(planTemplateSections.id)),
-    ctx.db.select().from(planCompetitors).where(ofPlan(planCompetitors)).orderBy(asc(planCompetitors.position)),
-    ctx.db.select().from(planObjectives).where(ofPlan(planObjectives)).orderBy(asc(planObjectives.position)),
-    ctx.db.select().from(planActions).where(ofPlan(planActions)).orderBy(asc(planActions.position)),
-    ctx.db
-      .select({
-        number: planVersions.number,
-        approvedAt: planVersions.approvedAt,
-        approvedById: planVersions.approvedById,
-      })
-      .from(planVersions)
-      .where(ofPlan(planVersions))
-      .orderBy(asc(planVersions.number)),
-  ]);
+  const sections = await ctx.db
+    .select({
+      sectionId: planSections.templateSectionId,
+      titleEn: planTemplateSections.titleEn,
+      titleRu: planTemplateSections.titleRu,
+      retiredAt: planTemplateSections.retiredAt,
+      body: planSections.body,
+    })
+    .from(planSections)
+    .innerJoin(
+      planTemplateSections,
+      and(
+        eq(planTemplateSections.workspaceId, planSections.workspaceId),
+        eq(planTemplateSections.id, planSections.templateSectionId),
+      ),
+    )
+    .where(ofPlan(planSections))
+    .orderBy(asc(planTemplateSections.position), asc(planTemplateSections.id));
+  const competitors = await ctx.db
+    .select()
+    .from(planCompetitors)
+    .where(ofPlan(planCompetitors))
+    .orderBy(asc(planCompetitors.position));
+  const objectives = await ctx.db
+    .select()
+    .from(planObjectives)
+    .where(ofPlan(planObjectives))
+    .orderBy(asc(planObjectives.position));
+  const actions = await ctx.db.select().from(planActions).where(ofPlan(planActions)).orderBy(asc(planActions.position));
+  const versions = await ctx.db
+    .select({
+      number: planVersions.number,
+      approvedAt: planVersions.approvedAt,
+      approvedById: planVersions.approvedById,
+    })
+    .from(planVersions)
+    .where(ofPlan(planVersions))
+    .orderBy(asc(planVersions.number));
   const detail: Omit<PlanDetail, 'completeness'> = {
     id: plan.id,
     accountId: plan.accountId,
