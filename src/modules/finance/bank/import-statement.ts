@@ -32,7 +32,8 @@ export type StatementImport = {
   problems: LineProblem[];
 };
 
-const chunkSize = 2000;
+// NOTE: each chunk goes as one array parameter (`= any($1)`), not a list of bound values.
+const chunkSize = 20_000;
 const chunks = <T>(items: readonly T[]) =>
   Array.from({ length: Math.ceil(items.length / chunkSize) }, (_, index) =>
     items.slice(index * chunkSize, (index + 1) * chunkSize),
@@ -49,10 +50,7 @@ async function newLines(ctx: UseCaseContext, lines: StatementLine[]): Promise<(S
       .where(
         and(
           eq(bankTransactions.workspaceId, ctx.actor.workspaceId),
-          inArray(
-            bankTransactions.fingerprint,
-            chunk.map((line) => line.fingerprint),
-          ),
+          sql`${bankTransactions.fingerprint} = any(${sql.param(chunk.map((line) => line.fingerprint))}::text[])`,
         ),
       );
     for (const row of rows) seen.add(row.fingerprint);
@@ -75,7 +73,7 @@ async function lockCandidates(ctx: UseCaseContext, lines: StatementLine[]) {
     const rows = await ctx.db
       .select({ id: invoices.id })
       .from(invoices)
-      .where(and(eq(invoices.workspaceId, workspaceId), inArray(invoices.number, chunk)));
+      .where(and(eq(invoices.workspaceId, workspaceId), sql`${invoices.number} = any(${sql.param(chunk)}::text[])`));
     for (const row of rows) ids.add(row.id);
   }
   for (const chunk of chunks(amounts)) {
@@ -106,7 +104,7 @@ async function lockCandidates(ctx: UseCaseContext, lines: StatementLine[]) {
           creditedMinor: invoices.creditedMinor,
         })
         .from(invoices)
-        .where(and(eq(invoices.workspaceId, workspaceId), inArray(invoices.id, chunk)))
+        .where(and(eq(invoices.workspaceId, workspaceId), sql`${invoices.id} = any(${sql.param(chunk)}::uuid[])`))
         .orderBy(asc(invoices.id))
         .for('update')),
     );
