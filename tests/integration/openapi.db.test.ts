@@ -523,6 +523,10 @@ describe('OpenAPI document', () => {
     await call(admin, 'GET', '/api/v1/finance/reminders?owner=all');
     await call(admin, 'GET', '/api/v1/payments/export');
     await call(admin, 'GET', `/api/v1/payments/export?format=xlsx&accountId=${payer.body.id}`);
+    await call(admin, 'GET', `/api/v1/contracts/export?accountId=${payer.body.id}`);
+    await call(admin, 'GET', '/api/v1/contracts/export?format=xlsx&status=active');
+    await call(admin, 'GET', '/api/v1/acts/export?format=xlsx');
+    await call(admin, 'GET', '/api/v1/acts/export?accountId=not-an-id');
     const usd = await call(admin, 'PUT', '/api/v1/exchange-rates', {
       rateOn: '2026-10-01',
       base: 'USD',

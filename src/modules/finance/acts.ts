@@ -61,8 +61,8 @@ export async function getAct(ctx: UseCaseContext, id: string): Promise<Act> {
   return row as Act;
 }
 
-/** Acts of an account or of an invoice, by date. */
-export async function listActs(ctx: UseCaseContext, rawQuery: ListActsQuery): Promise<{ items: Act[] }> {
+/** Acts of an account or of an invoice, by date (the first `limit`). */
+export async function listActs(ctx: UseCaseContext, rawQuery: ListActsQuery, limit = 500): Promise<{ items: Act[] }> {
   const query = listActsQuery.parse(rawQuery);
   const rows = await selectActs(
     ctx,
@@ -70,7 +70,7 @@ export async function listActs(ctx: UseCaseContext, rawQuery: ListActsQuery): Pr
     query.invoiceId ? eq(acts.invoiceId, query.invoiceId) : undefined,
   )
     .orderBy(asc(acts.actDate), asc(acts.id))
-    .limit(500);
+    .limit(limit);
   return { items: rows as Act[] };
 }
 

@@ -5,10 +5,16 @@ import { json } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
 import { defaultLocale } from '../../platform/i18n/locale';
-import { exportChaseList, exportPayments } from './export-lists';
+import { exportActs, exportChaseList, exportContracts, exportPayments } from './export-lists';
 import { RemindersSchema } from './openapi';
 import { getReminders } from './reminders';
-import { exportChaseListQuery, exportPaymentsQuery, remindersQuery } from './schemas';
+import {
+  exportActsQuery,
+  exportChaseListQuery,
+  exportContractsQuery,
+  exportPaymentsQuery,
+  remindersQuery,
+} from './schemas';
 import type { TableFile } from './table-file';
 
 const tags = ['Finance'];
@@ -28,8 +34,10 @@ function fileResponse(c: Context<AppEnv>, file: TableFile) {
 }
 
 /**
- * An owner's reminders (renewals due, invoices to chase) and the payment and chase lists as files.
- * NOTE: mounted before the finance routes, so `/payments/export` is not read as a payment's id.
+ * An owner's reminders (renewals due, invoices to chase) and the payment, chase, contract and act
+ * lists as files.
+ * NOTE: mounted before the finance routes, so `/payments/export` is not read as a payment's id
+ * (nor `/contracts/export` or `/acts/export` as a contract's or an act's).
  */
 export function followUpRoutes() {
   const router = createRouter();
@@ -78,6 +86,38 @@ export function followUpRoutes() {
     async (c) => {
       const query = c.req.valid('query');
       const file = await runInWorkspace(c, (ctx) => exportChaseList(ctx, query, c.get('locale') ?? defaultLocale));
+      return fileResponse(c, file);
+    },
+  );
+
+  router.openapi(
+    apiRoute('finance:read', {
+      method: 'get',
+      path: '/contracts/export',
+      tags,
+      summary: 'The contract list as CSV (UTF-8 with BOM) or XLSX in the reader’s language, with the same filters',
+      request: { query: exportContractsQuery },
+      responses: { 200: { description: 'CSV or XLSX', content: tableFileContent } },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const file = await runInWorkspace(c, (ctx) => exportContracts(ctx, query, c.get('locale') ?? defaultLocale));
+      return fileResponse(c, file);
+    },
+  );
+
+  router.openapi(
+    apiRoute('finance:read', {
+      method: 'get',
+      path: '/acts/export',
+      tags,
+      summary: 'Acts of completed work as CSV (UTF-8 with BOM) or XLSX in the reader’s language, by account or invoice',
+      request: { query: exportActsQuery },
+      responses: { 200: { description: 'CSV or XLSX', content: tableFileContent } },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const file = await runInWorkspace(c, (ctx) => exportActs(ctx, query, c.get('locale') ?? defaultLocale));
       return fileResponse(c, file);
     },
   );

@@ -134,4 +134,57 @@ describe('owners’ reminders and list exports', () => {
     expect(csv.trim().split('\n')).toEqual([expect.stringContaining('Next action')]);
     expect((await workspace.users.specialist.api.get('/api/v1/payments/export')).status).toBe(403);
   });
+
+  it('exports the contracts with their filters and the acts of an account, and keeps them from specialists', async () => {
+    const csv = new TextDecoder().decode(
+      await download(t, api, `/api/v1/contracts/export?accountId=${mine}&sort=number`),
+    );
+    const [header, ...rows] = csv
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n');
+    expect(header?.startsWith('Номер,Аккаунт,Вид,Статус,Дата подписания,Начало,Окончание,Валюта')).toBe(true);
+    expect(rows.map((row) => row.split(',').slice(0, 3))).toEqual([
+      ['Д-1', 'Ромашка', 'Услуги'],
+      ['Д-2', 'Ромашка', 'Услуги'],
+    ]);
+    expect(rows[0]).toContain(',2026-11-20');
+    const invoice = (await api.get(`/api/v1/invoices?q=${overdueNumber}`)).body.items[0];
+    const act = await api.post('/api/v1/acts', {
+      accountId: mine,
+      invoiceId: invoice.id,
+      number: 'А-5',
+      actDate: '2026-10-01',
+      amountMinor: 123_456_789,
+      currency: 'RUB',
+      signedOn: '2026-10-03',
+    });
+    expect(act.status, JSON.stringify(act.body)).toBe(201);
+    const bytes = await download(t, api, `/api/v1/acts/export?format=xlsx&accountId=${mine}`, 'en');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Acts');
+    expect(sheet?.getRow(1).values).toEqual([
+      undefined,
+      'Number',
+      'Account',
+      'Act date',
+      'Invoice',
+      'Currency',
+      'Amount',
+      'Signed',
+    ]);
+    expect(sheet?.getRow(2).values).toEqual([
+      undefined,
+      'А-5',
+      'Ромашка',
+      '2026-10-01',
+      overdueNumber,
+      'RUB',
+      '1234567.89',
+      '2026-10-03',
+    ]);
+    expect((await workspace.users.specialist.api.get('/api/v1/contracts/export')).status).toBe(403);
+    expect((await workspace.users.specialist.api.get('/api/v1/acts/export')).status).toBe(403);
+  });
 });

@@ -158,7 +158,34 @@ export const csvHeaders = {
   owner: { en: 'Owner', ru: 'Ответственный' },
   nextAction: { en: 'Next action', ru: 'Следующий шаг' },
   chaseSheet: { en: 'Chase list', ru: 'Взыскание' },
+  contractKind: { en: 'Type', ru: 'Вид' },
+  signedOn: { en: 'Signed', ru: 'Дата подписания' },
+  startsOn: { en: 'Starts', ru: 'Начало' },
+  endsOn: { en: 'Ends', ru: 'Окончание' },
+  value: { en: 'Value', ru: 'Сумма договора' },
+  autoRenewal: { en: 'Auto-renewal', ru: 'Автопролонгация' },
+  paymentTermsDays: { en: 'Payment terms, days', ru: 'Отсрочка, дней' },
+  reminderOn: { en: 'Renewal reminder', ru: 'Напомнить о продлении' },
+  contractsSheet: { en: 'Contracts', ru: 'Договоры' },
+  actDate: { en: 'Act date', ru: 'Дата акта' },
+  invoice: { en: 'Invoice', ru: 'Счёт' },
+  actsSheet: { en: 'Acts', ru: 'Акты' },
+  yes: { en: 'Yes', ru: 'Да' },
+  no: { en: 'No', ru: 'Нет' },
 } satisfies Record<string, LocalizedText>;
+
+/** Contract types and statuses as exports name them. */
+export const contractWords: Record<string, LocalizedText> = {
+  services: { en: 'Services', ru: 'Услуги' },
+  supply: { en: 'Supply', ru: 'Поставка' },
+  license: { en: 'License', ru: 'Лицензия' },
+  framework: { en: 'Framework', ru: 'Рамочный' },
+  other: { en: 'Other', ru: 'Другое' },
+  draft: { en: 'Draft', ru: 'Черновик' },
+  active: { en: 'Active', ru: 'Действует' },
+  expired: { en: 'Expired', ru: 'Истёк' },
+  terminated: { en: 'Terminated', ru: 'Расторгнут' },
+};
 
 /** The next steps of collection as the chase list's export names them. */
 export const chaseActionNames: Record<string, LocalizedText> = {

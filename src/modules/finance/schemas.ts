@@ -115,6 +115,9 @@ export const listContractsQuery = listQuerySchema(['endsOn', 'signedOn', 'number
   total: totalFlag,
 });
 export type ListContractsQuery = z.input<typeof listContractsQuery>;
+export const exportContractsQuery = listContractsQuery
+  .omit({ limit: true, cursor: true, total: true })
+  .extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
 
 export const invoiceLineInput = z.strictObject({
   description: z.string().trim().min(1).max(1000),
@@ -254,6 +257,7 @@ export const signActInput = z.strictObject({
 export type SignActInput = z.input<typeof signActInput>;
 export const listActsQuery = z.object({ accountId: z.uuid().optional(), invoiceId: z.uuid().optional() });
 export type ListActsQuery = z.input<typeof listActsQuery>;
+export const exportActsQuery = listActsQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
 
 export const createCreditNoteInput = z.strictObject({
   /** Today when omitted. */

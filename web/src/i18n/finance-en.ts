@@ -181,7 +181,13 @@ export const financeEn = {
       ended: 'Renew it or close it',
     },
   },
-  exports: { csv: 'CSV', xlsx: 'XLSX', payments: 'Export payments' },
+  exports: {
+    csv: 'CSV',
+    xlsx: 'XLSX',
+    payments: 'Export payments',
+    contracts: 'Export contracts',
+    acts: 'Export acts',
+  },
   settings: {
     tab: 'Finance',
     hint: 'The VAT rates invoices may use, the default for a new line, and how prices are read.',

@@ -182,7 +182,13 @@ export const financeRu: Translation['finance'] = {
       ended: 'Продлить или закрыть',
     },
   },
-  exports: { csv: 'CSV', xlsx: 'XLSX', payments: 'Выгрузить платежи' },
+  exports: {
+    csv: 'CSV',
+    xlsx: 'XLSX',
+    payments: 'Выгрузить платежи',
+    contracts: 'Выгрузить договоры',
+    acts: 'Выгрузить акты',
+  },
   settings: {
     tab: 'Финансы',
     hint: 'Ставки НДС, доступные в счетах, ставка по умолчанию для новой строки и как читать цены.',

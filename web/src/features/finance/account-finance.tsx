@@ -22,6 +22,7 @@ import { type ContractKind, type Currency, contractKinds, currencies, parseMoney
 import { notifyError, notifySuccess } from '../../shared/notify';
 import { useFormat } from '../../shared/use-format';
 import { useCan } from '../auth/session';
+import { ExportButtons } from './export-buttons';
 import { contractsQuery, financeApi, financeSettingsQuery, invoicesQuery, useFinanceMutation } from './finance-api';
 import { InvoiceTable } from './finance-page';
 import { AccountCreditNotes } from './invoice-credit-notes';
@@ -94,7 +95,15 @@ function ContractsTable({ accountId }: { accountId: string }) {
   const contracts = useQuery(contractsQuery(accountId)).data?.items ?? [];
   return (
     <>
-      <Title order={5}>{t('finance.contracts.title')}</Title>
+      <Group justify="space-between">
+        <Title order={5}>{t('finance.contracts.title')}</Title>
+        <ExportButtons
+          path="/contracts/export"
+          name="contracts"
+          query={{ accountId }}
+          label={t('finance.exports.contracts')}
+        />
+      </Group>
       {contracts.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('finance.contracts.empty')}

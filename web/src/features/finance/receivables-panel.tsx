@@ -80,6 +80,8 @@ export function ReceivablesPanel() {
           <Group gap="xs">
             <Text size="sm">{t('finance.exports.payments')}</Text>
             <ExportButtons path="/payments/export" name="payments" label={t('finance.exports.payments')} />
+            <Text size="sm">{t('finance.exports.acts')}</Text>
+            <ExportButtons path="/acts/export" name="acts" label={t('finance.exports.acts')} />
           </Group>
         </Group>
         <ReceivablesTable />
