@@ -52,11 +52,16 @@ export function BriefForm({ request, canWrite }: { request: ClientRequest; canWr
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const queryClient = useQueryClient();
-  // NOTE: the errors go under their fields, so the global error toast is not wanted here.
+  // NOTE: the errors go under their fields, so the global error toast is not wanted here. The
+  // success toast is raised here rather than in `mutate`'s callbacks: the refetch that follows
+  // may redraw the page, and callbacks of a `mutate` whose component is gone never run.
   const save = useMutation({
     mutationFn: clientWorkApi.fillBrief,
     meta: { handlesErrors: true },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: deliveryKeys.all }),
+    onSuccess: () => {
+      notifySuccess(t('clientWork.brief.saved'));
+      return queryClient.invalidateQueries({ queryKey: deliveryKeys.all });
+    },
   });
   const currency: Currency = 'RUB';
   const submit = () => {
@@ -71,7 +76,6 @@ export function BriefForm({ request, canWrite }: { request: ClientRequest; canWr
         ),
       },
       {
-        onSuccess: () => notifySuccess(t('clientWork.brief.saved')),
         onError: (error) => {
           if (!isApiError(error)) return notifyError(error);
           const onFields = error.problem.errors.filter((problem) => problem.path.startsWith('answers.'));
