@@ -126,6 +126,117 @@ describe('relationship map answers kept between requests', () => {
     expect(await t.query('select * from relationship_account_marks')).toEqual([]);
   });
 
+  it('stamps each person a change touched under their account, and under both when they move', async () => {
+    const first = await createAccount(api, { name: 'Люди один' });
+    const second = await createAccount(api, { name: 'Люди два' });
+    const person = await createContact(api, first.id, { lastName: 'Отмеченный' });
+    const other = await createContact(api, first.id, { lastName: 'Нетронутый' });
+    const stampsAfter = async (revision: number) =>
+      (
+        await t.query(
+          `select account_id || ':' || contact_id as stamp from relationship_contact_revisions
+            where workspace_id = $1 and revision > $2 order by 1`,
+          [workspace.workspaceId, revision],
+        )
+      ).map((row) => row.stamp);
+
+    let revision = await revisionOf(workspace.workspaceId);
+    await api.post(`/api/v1/contacts/${person.id}/coverage`, {
+      userId: workspace.users.manager.id,
+      currentLevel: 'vendor',
+    });
+    expect(await stampsAfter(revision)).toEqual([`${first.id}:${person.id}`]);
+
+    revision = await revisionOf(workspace.workspaceId);
+    await api.patch(`/api/v1/accounts/${first.id}`, { name: 'Люди раз' });
+    expect(await stampsAfter(revision)).toEqual([]);
+
+    revision = await revisionOf(workspace.workspaceId);
+    await api.patch(`/api/v1/contacts/${person.id}`, { accountId: second.id });
+    expect(await stampsAfter(revision)).toEqual([`${first.id}:${person.id}`, `${second.id}:${person.id}`].sort());
+    expect(await stampsAfter(revision)).not.toContain(`${first.id}:${other.id}`);
+  });
+
+  it('patches a kept chart with only the people who changed, to the same answer as reading it whole', async () => {
+    const account = await createAccount(api, { name: 'Заплатка' });
+    const elsewhere = await createAccount(api, { name: 'Заплатка рядом' });
+    const people = [];
+    for (const lastName of ['Альфа', 'Бета', 'Гамма', 'Дельта', 'Эпсилон', 'Юпитер', 'Яхонтов']) {
+      people.push(await createContact(api, account.id, { lastName }));
+    }
+    const [alpha, beta, gamma, delta] = people as [Json, Json, Json, Json];
+    const newcomer = await createContact(api, elsewhere.id, { lastName: 'Пришлый' });
+    // Alpha's last meeting is 20 seconds short of two days ago: half a minute on, the days since
+    // it tick over, and the kept chart reads Alpha again with no change noted.
+    await api.post('/api/v1/interactions', {
+      accountId: account.id,
+      kind: 'meeting',
+      status: 'held',
+      occurredAt: new Date(t.clock.now().getTime() - 2 * dayMs + 20_000).toISOString(),
+      subject: 'Встреча',
+      contactIds: [alpha.id],
+    });
+    const chart = async () => (await api.get(`/api/v1/accounts/${account.id}/org-chart`)).body;
+    // A settings change is a change of the whole map: the next chart is read whole.
+    const readWhole = async () => {
+      await workspace.users.admin.api.patch('/api/v1/relationship-settings', { staleAfterDays: 60 });
+      return chart();
+    };
+    // A change made behind the triggers' back shows whom a patch reads again.
+    const changeUnnoted = async (statement: string, values: unknown[]) => {
+      const client = await t.database.pool.connect();
+      try {
+        await client.query('begin');
+        await client.query('set local session_replication_role = replica');
+        await client.query(statement, values);
+        await client.query('commit');
+      } finally {
+        client.release();
+      }
+    };
+    const personOf = (answer: Json, id: string) => answer.people.find((one: Json) => one.id === id);
+
+    expect(personOf(await chart(), alpha.id).freshnessDays).toBe(1);
+    t.clock.advance(30_000);
+    expect(personOf(await chart(), alpha.id).freshnessDays).toBe(2);
+
+    await changeUnnoted("update contacts set title = 'Незамеченный' where id = any($1)", [[beta.id, gamma.id]]);
+    await api.patch(`/api/v1/contacts/${beta.id}`, { lastName: 'Ёлкин' });
+    const patched = await chart();
+    expect(personOf(patched, beta.id)).toMatchObject({ title: 'Незамеченный' });
+    expect(personOf(patched, beta.id).fullName).toContain('Ёлкин');
+    expect(personOf(patched, gamma.id).title).toBeNull();
+    expect(personOf(await readWhole(), gamma.id).title).toBe('Незамеченный');
+
+    // Each change below lands on a kept chart; the patched answer must equal a whole reading.
+    const changes: (() => Promise<unknown>)[] = [
+      () => api.patch(`/api/v1/contacts/${gamma.id}`, { lastName: 'Аарон' }),
+      () => api.delete(`/api/v1/contacts/${delta.id}`),
+      () => api.patch(`/api/v1/contacts/${newcomer.id}`, { accountId: account.id }),
+      () =>
+        api.post(`/api/v1/contacts/${gamma.id}/coverage`, {
+          userId: workspace.users.manager.id,
+          currentLevel: 'vendor',
+        }),
+      () => api.patch(`/api/v1/contacts/${alpha.id}/stakeholder`, { keyPlayer: true, support: 'enemy' }),
+      () =>
+        api.post('/api/v1/stakeholder-links', { fromContactId: gamma.id, toContactId: alpha.id, kind: 'influences' }),
+      () => api.patch(`/api/v1/contacts/${beta.id}`, { reportsToId: gamma.id }),
+      () => api.patch(`/api/v1/contacts/${newcomer.id}`, { accountId: elsewhere.id }),
+    ];
+    for (const change of changes) {
+      await chart();
+      await change();
+      const afterChange = await chart();
+      expect(afterChange).toEqual(await readWhole());
+    }
+    const final = await chart();
+    expect(final.people.map((one: Json) => one.id)).not.toContain(delta.id);
+    expect(final.people.map((one: Json) => one.id)).not.toContain(newcomer.id);
+    expect(final.owners.map((owner: Json) => owner.id)).toEqual([workspace.users.manager.id]);
+    expect(final.links).toHaveLength(1);
+  });
+
   it('keeps the gap list right as accounts are renamed, lost, moved between and the clock passes a meeting', async () => {
     const gaps = async () =>
       (await api.get(`/api/v1/relationship-gaps?ownerId=${workspace.users.manager.id}&limit=200`)).body.items

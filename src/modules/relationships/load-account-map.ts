@@ -17,6 +17,7 @@ import { accounts, visibleAccounts } from '../accounts';
 import { contacts } from '../contacts';
 import { users } from '../users';
 import type { AccountRef } from './access';
+import { touchColumns } from './map-revision';
 import { relationshipMessages } from './messages';
 import {
   interactionContacts,
@@ -85,10 +86,11 @@ type LinkRow = [id: string, fromContactId: string, toContactId: string, kind: Li
 /**
  * The common table expressions both map reads start with: the account's people with their
  * attributes (`people`), the time of their last held and any planned interaction (`touches`),
- * and our owners of each relationship (`owned`).
+ * and our owners of each relationship (`owned`); `only` narrows them to the given people.
  */
-export function accountPeople(ctx: UseCaseContext, accountId: string) {
+export function accountPeople(ctx: UseCaseContext, accountId: string, only?: readonly string[]) {
   const workspaceId = ctx.actor.workspaceId;
+  const onlyThem = only ? sql`and c.id = any(${sql.param([...only])}::uuid[])` : sql``;
   // NOTE: the lateral subqueries with `offset 0` keep attributes and owners looked up by key:
   // joined by hash instead, PostgreSQL read all 54,000 stakeholders (and 26,000 owners) of the
   // workspace for an account of 2,000 people.
@@ -99,11 +101,10 @@ export function accountPeople(ctx: UseCaseContext, accountId: string) {
       from ${contacts} c
       left join lateral (select * from ${stakeholders} s
         where s.workspace_id = ${workspaceId} and s.id = c.id offset 0) s on true
-      where c.workspace_id = ${workspaceId} and c.account_id = ${accountId}
+      where c.workspace_id = ${workspaceId} and c.account_id = ${accountId} ${onlyThem}
     ),
     touches as (
-      select ic.contact_id,
-        max(ic.occurred_at) filter (where ic.status = 'held' and ic.occurred_at <= ${ctx.now}) as last_held,
+      select ic.contact_id, ${touchColumns(ctx)},
         bool_or(ic.status = 'planned' and ic.occurred_at >= ${ctx.now}) as planned
       from ${interactionContacts} ic join people p on p.id = ic.contact_id
       where ic.workspace_id = ${workspaceId}

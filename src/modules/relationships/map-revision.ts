@@ -1,18 +1,6 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { UseCaseContext } from '../../platform/use-case';
-import { relationshipAccountRevisions, relationshipRevisions } from './schema';
-
-/**
- * How long an answer computed from the map is kept even while nothing changes: days since the
- * last held interaction, and so the stale flags and gaps, move on with the clock.
- */
-export const keptForMs = 60_000;
-
-/** What an answer kept in memory was computed from. */
-export type KeptAt = { revision: number; computedAt: number };
-
-/** The id `relationship_account_revisions` gives a change of the whole map (a settings change). */
-const wholeMap = '00000000-0000-0000-0000-000000000000';
+import { relationshipAccountRevisions, relationshipRevisions, wholeMapId } from './schema';
 
 /** The column `revision`: the workspace's relationship map revision (0 before any change). */
 export function mapRevisionColumn(ctx: UseCaseContext) {
@@ -27,13 +15,47 @@ export function mapRevisionColumn(ctx: UseCaseContext) {
 export function accountRevisionColumn(ctx: UseCaseContext, accountId: string) {
   return sql`coalesce((select max(${relationshipAccountRevisions.revision}) from ${relationshipAccountRevisions}
     where ${relationshipAccountRevisions.workspaceId} = ${ctx.actor.workspaceId}
-      and ${relationshipAccountRevisions.accountId} in (${accountId}, ${wholeMap})), 0)::float8 as revision`;
+      and ${relationshipAccountRevisions.accountId} in (${accountId}, ${wholeMapId})), 0)::float8 as revision`;
 }
 
-/** Whether an answer kept at `kept` still holds for a reader who saw `revision` at `now`. */
-export function stillCurrent(kept: KeptAt | undefined, revision: number, now: Date): kept is KeptAt {
-  const age = now.getTime() - (kept?.computedAt ?? 0);
-  return kept !== undefined && kept.revision === revision && age >= 0 && age < keptForMs;
+const dayMs = 24 * 60 * 60 * 1000;
+
+/**
+ * Aggregates over a person's interaction participations (alias `ic`): the last held interaction,
+ * the first held one dated after now (which will count once its time comes) and the latest
+ * planned one.
+ */
+export function touchColumns(ctx: UseCaseContext) {
+  return sql`max(ic.occurred_at) filter (where ic.status = 'held' and ic.occurred_at <= ${ctx.now}) as last_held,
+    min(ic.occurred_at) filter (where ic.status = 'held' and ic.occurred_at > ${ctx.now}) as next_held,
+    max(ic.occurred_at) filter (where ic.status = 'planned') as last_planned`;
+}
+
+/** The moments of `touchColumns` (alias `t`) in milliseconds since the epoch, as `ClockMoments`. */
+export const clockMomentColumns = sql`extract(epoch from t.last_held)::float8 * 1000 as last_held_ms,
+    extract(epoch from t.next_held)::float8 * 1000 as next_held_ms,
+    extract(epoch from t.last_planned)::float8 * 1000 as last_planned_ms`;
+
+/** Raw queries would get timestamps as text, so the moments come as milliseconds. */
+export type ClockMoments = {
+  last_held_ms: number | null;
+  next_held_ms: number | null;
+  last_planned_ms: number | null;
+};
+
+/** The next moment what the map says of a person changes with the clock alone. */
+export function personValidUntil(moments: ClockMoments, now: number): number {
+  let until = Number.POSITIVE_INFINITY;
+  if (moments.last_held_ms !== null) {
+    // Days since the last held interaction (and with them staleness) move on at these moments.
+    const days = Math.max(0, Math.floor((now - moments.last_held_ms) / dayMs));
+    until = Math.min(until, moments.last_held_ms + (days + 1) * dayMs);
+  }
+  if (moments.next_held_ms !== null) until = Math.min(until, moments.next_held_ms);
+  if (moments.last_planned_ms !== null && moments.last_planned_ms >= now) {
+    until = Math.min(until, moments.last_planned_ms + 1);
+  }
+  return until;
 }
 
 /** The accounts whose map changed after `revision`, or 'whole map' when everything may have. */
@@ -48,5 +70,5 @@ export async function accountsChangedSince(ctx: UseCaseContext, revision: number
       ),
     );
   const changed = new Set(rows.map((row) => row.accountId));
-  return changed.has(wholeMap) ? 'whole map' : changed;
+  return changed.has(wholeMapId) ? 'whole map' : changed;
 }

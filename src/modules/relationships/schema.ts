@@ -223,6 +223,9 @@ export const relationshipRevisions = pgTable(
   ],
 );
 
+/** The id the change notes give the whole map (in place of an account) or an account itself (of a person). */
+export const wholeMapId = '00000000-0000-0000-0000-000000000000';
+
 /**
  * A transaction's note that it changed a workspace's relationship map, written by the watched
  * tables' statement triggers and turned into a new revision when the transaction commits. Moving
@@ -243,9 +246,10 @@ export const relationshipChangeMarks = pgTable(
 );
 
 /**
- * A transaction's note of the accounts whose map it changed (the all-zero id: the whole map, as a
- * settings change), written beside `relationship_change_marks` and carried into
- * `relationship_account_revisions` when the transaction commits.
+ * A transaction's note of the accounts and people whose map it changed, written beside
+ * `relationship_change_marks` and carried into `relationship_account_revisions` and
+ * `relationship_contact_revisions` when the transaction commits. The all-zero account id stands
+ * for the whole map (a settings change); the all-zero contact id for the account itself.
  */
 export const relationshipAccountMarks = pgTable(
   'relationship_account_marks',
@@ -253,11 +257,12 @@ export const relationshipAccountMarks = pgTable(
     transactionId: bigint({ mode: 'number' }).notNull(),
     workspaceId: uuid().notNull(),
     accountId: uuid().notNull(),
+    contactId: uuid().notNull().default(wholeMapId),
   },
   (table) => [
     primaryKey({
       name: 'relationship_account_marks_pk',
-      columns: [table.transactionId, table.workspaceId, table.accountId],
+      columns: [table.transactionId, table.workspaceId, table.accountId, table.contactId],
     }),
     foreignKey({ columns: [table.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
     workspaceIsolation(),
@@ -279,6 +284,27 @@ export const relationshipAccountRevisions = pgTable(
   (table) => [
     primaryKey({ columns: [table.workspaceId, table.accountId] }),
     index('relationship_account_revisions_revision_idx').on(table.workspaceId, table.revision),
+    foreignKey({ columns: [table.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
+    workspaceIsolation(),
+  ],
+);
+
+/**
+ * The workspace revision at which each person of an account last changed on its map, so a chart
+ * kept at an older revision re-reads only them. A person who moved to another account is stamped
+ * under both; a deleted one keeps its row, which is how a reader learns they are gone.
+ */
+export const relationshipContactRevisions = pgTable(
+  'relationship_contact_revisions',
+  {
+    workspaceId: uuid().notNull(),
+    accountId: uuid().notNull(),
+    contactId: uuid().notNull(),
+    revision: bigint({ mode: 'number' }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.workspaceId, table.accountId, table.contactId] }),
+    index('relationship_contact_revisions_revision_idx').on(table.workspaceId, table.accountId, table.revision),
     foreignKey({ columns: [table.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
     workspaceIsolation(),
   ],

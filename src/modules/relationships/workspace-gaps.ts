@@ -4,7 +4,14 @@ import { type GapKind, gapKinds } from '../../analytics/relationships/terms';
 import { KeptInMemory } from '../../platform/kept-in-memory';
 import type { UseCaseContext } from '../../platform/use-case';
 import type { GapView } from './get-relationship-summary';
-import { accountsChangedSince, mapRevisionColumn } from './map-revision';
+import {
+  accountsChangedSince,
+  type ClockMoments,
+  clockMomentColumns,
+  mapRevisionColumn,
+  personValidUntil,
+  touchColumns,
+} from './map-revision';
 import { getRelationshipSettings } from './settings';
 
 export type WorkspaceGap = GapView & {
@@ -36,7 +43,7 @@ export function compareGaps(a: Pick<PositionedGap, 'key' | 'rowId'>, b: Pick<Pos
 
 type AccountRow = { id: string; name: string; owner_id: string };
 
-type CandidateRow = {
+type CandidateRow = ClockMoments & {
   id: string;
   account_id: string;
   full_name: string;
@@ -45,12 +52,6 @@ type CandidateRow = {
   buying_role: StakeholderState['buyingRole'];
   support: StakeholderState['support'];
   influence: StakeholderState['influence'];
-  /** Milliseconds since the epoch (raw queries would get timestamps as text) of the last held interaction. */
-  last_held_ms: number | null;
-  /** The first held interaction after now (a clock skew), which will count once its time comes. */
-  next_held_ms: number | null;
-  /** The latest planned interaction, whenever it is. */
-  last_planned_ms: number | null;
   coverage: [string, string, CoverageState['currentLevel'], CoverageState['targetLevel']][];
 };
 
@@ -70,21 +71,12 @@ type KeptGaps = {
 /** How many workspaces' gap lists one server keeps (about 10 MB for 30,000 gaps). */
 const workspacesKept = 8;
 const keptGaps = new KeptInMemory<string, KeptGaps>(workspacesKept);
-const dayMs = 24 * 60 * 60 * 1000;
 
 /** Columns shared by both reads: a candidate's attributes, interactions and our owners. */
 const candidateColumns = sql`c.id, c.account_id, c.full_name, c.title,
     s.key_player, s.buying_role, s.support, s.influence,
-    extract(epoch from t.last_held)::float8 * 1000 as last_held_ms,
-    extract(epoch from t.next_held)::float8 * 1000 as next_held_ms,
-    extract(epoch from t.last_planned)::float8 * 1000 as last_planned_ms,
+    ${clockMomentColumns},
     coalesce(o.coverage, '[]') as coverage`;
-
-function touchColumns(ctx: UseCaseContext) {
-  return sql`max(ic.occurred_at) filter (where ic.status = 'held' and ic.occurred_at <= ${ctx.now}) as last_held,
-    min(ic.occurred_at) filter (where ic.status = 'held' and ic.occurred_at > ${ctx.now}) as next_held,
-    max(ic.occurred_at) filter (where ic.status = 'planned') as last_planned`;
-}
 
 /** Everyone in the workspace who can take part in a gap rule (see `mattersForGaps`). */
 function workspaceCandidates(ctx: UseCaseContext) {
@@ -137,19 +129,6 @@ function accountCandidates(ctx: UseCaseContext, accountIds: readonly string[]) {
     where c.workspace_id = ${workspaceId} and c.account_id = any(${sql.param(accountIds)}::uuid[])
       and (s.key_player or s.buying_role = 'decision_maker'
         or (s.influence = 'high' and s.support in ('enemy', 'non_supporter')) or o.coverage is not null)`;
-}
-
-/** The next moment a person's part in the gaps changes with the clock alone. */
-function personValidUntil(row: CandidateRow, now: number): number {
-  let until = Number.POSITIVE_INFINITY;
-  if (row.last_held_ms !== null) {
-    // Days since the last held interaction (and with them staleness) move on at these moments.
-    const days = Math.max(0, Math.floor((now - row.last_held_ms) / dayMs));
-    until = Math.min(until, row.last_held_ms + (days + 1) * dayMs);
-  }
-  if (row.next_held_ms !== null) until = Math.min(until, row.next_held_ms);
-  if (row.last_planned_ms !== null && row.last_planned_ms >= now) until = Math.min(until, row.last_planned_ms + 1);
-  return until;
 }
 
 /** Reads the gaps of the given accounts (all of the workspace's when `accountIds` is undefined). */
