@@ -76,7 +76,7 @@ export async function exportChaseList(ctx: UseCaseContext, rawQuery: unknown, lo
     minorToDecimal(item.openMinor, item.currency),
     item.dueOn,
     String(item.daysOverdue),
-    say(chaseActionNames[item.nextAction] ?? { en: item.nextAction, ru: item.nextAction }),
+    say(chaseActionNames[item.nextAction]),
   ]);
   return writeTableFile(format, { file: 'chase-list', sheet: say(csvHeaders.chaseSheet) }, header, body);
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, expectProblem } from '../../../tests/support/api-helpers';
 import { download } from '../../../tests/support/download';
@@ -102,6 +103,33 @@ describe('owners’ reminders and list exports', () => {
     } finally {
       t.clock.advance(-30 * day);
     }
+  });
+
+  it('puts an owner’s renewals and each step of collection into their calendar feed, and none for roles without money', async () => {
+    const calendarOf = async (client: ApiClient) => {
+      const feed = await client.post('/api/v1/calendar-feed');
+      const text = (await t.anonymous.get(feed.body.path)).body as string;
+      return new ICAL.Component(ICAL.parse(text))
+        .getAllSubcomponents('vevent')
+        .map((component) => new ICAL.Event(component))
+        .map((event) => [event.startDate.toString(), event.summary, event.startDate.isDate] as const)
+        .sort((a, b) => a[0].localeCompare(b[0]));
+    };
+    const manager = workspace.users.manager.api;
+    await manager.patch('/api/v1/me', { locale: 'ru' });
+    // The window is the last month and the year ahead; the invoice fell due on 2026-10-11.
+    expect(await calendarOf(manager)).toEqual([
+      ['2026-10-26', `Позвонить в бухгалтерию: счёт № ${overdueNumber} · Ромашка`, true],
+      ['2026-11-11', `Подключить руководство клиента: счёт № ${overdueNumber} · Ромашка`, true],
+      ['2026-11-20', 'Продление договора № Д-1 · Ромашка', true],
+      ['2026-12-11', `Направить претензию: счёт № ${overdueNumber} · Ромашка`, true],
+      ['2027-01-30', 'Продление договора № Д-2 · Ромашка', true],
+    ]);
+    expect((await calendarOf(workspace.users.head.api)).map(([, summary]) => summary)).toEqual([
+      'Contract renewal: No. Д-3 · Василёк',
+    ]);
+    expect(await calendarOf(workspace.users.specialist.api)).toEqual([]);
+    await manager.patch('/api/v1/me', { locale: 'en' });
   });
 
   it('exports the payments as CSV with a BOM and as XLSX, filtered, with exact amounts', async () => {

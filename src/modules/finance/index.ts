@@ -1,5 +1,6 @@
 export { actRoutes } from './act-routes';
 export { bankRoutes, statementUploadBody } from './bank/bank-routes';
+export { financeCalendarEntries } from './calendar-entries';
 export { creditNoteRoutes } from './credit-note-routes';
 export { type MonthlyInvoiced, paymentDelayFact, readMonthlyInvoiced, revenueFact } from './facts';
 export { followUpRoutes } from './follow-up-routes';

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../../platform/i18n/text';
+import type { ChaseAction } from './chase-list';
 
 /** Status names as lists and exports show them. */
 export const statusNames: Record<string, LocalizedText> = {
@@ -188,12 +189,31 @@ export const contractWords: Record<string, LocalizedText> = {
 };
 
 /** The next steps of collection as the chase list's export names them. */
-export const chaseActionNames: Record<string, LocalizedText> = {
+export const chaseActionNames = {
   remind: { en: 'Send a reminder', ru: 'Напомнить письмом' },
   call: { en: 'Call their accountant', ru: 'Позвонить в бухгалтерию' },
   escalate: { en: 'Escalate to their management', ru: 'Подключить руководство клиента' },
   claim: { en: 'Send a formal claim', ru: 'Направить претензию' },
-};
+} satisfies Record<ChaseAction, LocalizedText>;
+
+/** The money reminders in an owner's calendar feed. */
+export const calendarWords = {
+  renewal: { en: 'Contract renewal: No. {number} · {account}', ru: 'Продление договора № {number} · {account}' },
+  renewsByItself: {
+    en: 'The contract runs until {endsOn} and renews by itself: confirm the client wants it to.',
+    ru: 'Договор действует до {endsOn} и продлится автоматически: подтвердите, что клиент согласен.',
+  },
+  agreeRenewal: {
+    en: 'The contract runs until {endsOn}: agree its renewal with the client.',
+    ru: 'Договор действует до {endsOn}: согласуйте продление с клиентом.',
+  },
+  invoiceDue: { en: 'Invoice No. {number} due · {account}', ru: 'Срок оплаты счёта № {number} · {account}' },
+  invoiceShort: { en: 'invoice No. {number} · {account}', ru: 'счёт № {number} · {account}' },
+  invoiceOpen: {
+    en: 'Open: {amount}, due {dueOn}. The reminder disappears once the invoice is paid.',
+    ru: 'К оплате: {amount}, срок {dueOn}. Напоминание исчезнет, когда счёт будет оплачен.',
+  },
+} satisfies Record<string, LocalizedText>;
 
 /** Words printed on the invoice and act PDFs. */
 export const pdfWords = {

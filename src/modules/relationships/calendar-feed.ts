@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import type { InteractionKind } from '../../analytics/relationships/terms';
 import { type Role, roles } from '../../platform/auth/permissions';
 import { generateSecret, hashSecret } from '../../platform/auth/tokens';
+import type { CalendarEntry, CalendarSource } from '../../platform/calendar-entries';
 import { asSystem, type Database, inWorkspace } from '../../platform/db/client';
 import { isLocale, type Locale } from '../../platform/i18n/locale';
 import { translate } from '../../platform/i18n/text';
@@ -98,7 +99,12 @@ async function findFeedOwner(db: Database, token: string): Promise<FeedOwner | u
  * The iCalendar feed behind a secret address: the member's planned interactions and open next
  * steps with a due date, on the accounts their role lets them see. Undefined for an unknown token.
  */
-export async function readCalendarFeed(db: Database, token: string, now: Date): Promise<string | undefined> {
+export async function readCalendarFeed(
+  db: Database,
+  token: string,
+  now: Date,
+  sources: readonly CalendarSource[] = [],
+): Promise<string | undefined> {
   const owner = await findFeedOwner(db, token);
   if (!owner) return undefined;
   const actor = { userId: owner.userId, workspaceId: owner.workspaceId, role: owner.role };
@@ -115,7 +121,13 @@ export async function readCalendarFeed(db: Database, token: string, now: Date): 
       .from(workspaces)
       .where(eq(workspaces.id, owner.workspaceId));
     const { meetings, nextSteps } = await feedEntries(ctx);
-    return renderCalendar(owner.locale, workspace?.name ?? '', meetings, nextSteps);
+    const days = {
+      from: new Date(now.getTime() - pastDays * dayMs).toISOString().slice(0, 10),
+      until: new Date(now.getTime() + futureDays * dayMs).toISOString().slice(0, 10),
+    };
+    const others: CalendarEntry[] = [];
+    for (const source of sources) others.push(...(await source(ctx, owner.locale, days)));
+    return renderCalendar(owner.locale, workspace?.name ?? '', meetings, nextSteps, others);
   });
 }
 
@@ -182,7 +194,13 @@ function names(list: { name?: string | null; fullName?: string }[]): string {
 }
 
 /** Builds the VCALENDAR text (RFC 5545) of a member's feed. */
-function renderCalendar(locale: Locale, workspaceName: string, meetings: FeedEntry[], nextSteps: FeedEntry[]): string {
+function renderCalendar(
+  locale: Locale,
+  workspaceName: string,
+  meetings: FeedEntry[],
+  nextSteps: FeedEntry[],
+  others: CalendarEntry[],
+): string {
   const word = (key: keyof typeof calendarWords, params?: Record<string, string>) =>
     translate(locale, { text: calendarWords[key], ...(params ? { params } : {}) });
   const calendar = new ICAL.Component(['vcalendar', [], []]);
@@ -230,5 +248,23 @@ function renderCalendar(locale: Locale, workspaceName: string, meetings: FeedEnt
     event.updatePropertyWithValue('transp', 'TRANSPARENT');
     calendar.addSubcomponent(event);
   }
+  for (const entry of others) calendar.addSubcomponent(allDayEvent(entry));
   return calendar.toString();
+}
+
+/** An all-day reminder that does not make its day look busy. */
+function allDayEvent(entry: CalendarEntry): ICAL.Component {
+  const event = new ICAL.Component('vevent');
+  event.updatePropertyWithValue('uid', entry.uid);
+  event.updatePropertyWithValue('dtstamp', ICAL.Time.fromJSDate(entry.changedAt, true));
+  event.updatePropertyWithValue('last-modified', ICAL.Time.fromJSDate(entry.changedAt, true));
+  const day = ICAL.Time.fromDateString(entry.day);
+  const following = day.clone();
+  following.adjust(1, 0, 0, 0);
+  event.updatePropertyWithValue('dtstart', day);
+  event.updatePropertyWithValue('dtend', following);
+  event.updatePropertyWithValue('summary', entry.summary);
+  event.updatePropertyWithValue('description', entry.description);
+  event.updatePropertyWithValue('transp', 'TRANSPARENT');
+  return event;
 }

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { CalendarSource } from '../../platform/calendar-entries';
 import { AppError, notFound } from '../../platform/errors';
 import { etag, expectedVersion } from '../../platform/http/etag';
 import { etagHeader, IdParams, json, pageOf, problem } from '../../platform/http/openapi-schemas';
@@ -31,8 +32,13 @@ const FeedParams = z.object({
 });
 
 /** Interactions (the account timeline) and each member's calendar feed of planned meetings and next steps. */
-export function interactionRoutes() {
+/**
+ * Interactions, the timeline and the calendar feed; `calendarSources` are other modules' entries
+ * for a member's feed (money reminders, deadlines).
+ */
+export function interactionRoutes(dependencies: { calendarSources?: readonly CalendarSource[] } = {}) {
   const router = createRouter();
+  const calendarSources = dependencies.calendarSources ?? [];
 
   router.openapi(
     apiRoute('relationships:read', {
@@ -204,7 +210,7 @@ export function interactionRoutes() {
         throw new AppError('not_found', message(relationshipMessages.invalidFeedAddress));
       }
       const { db, now } = c.get('deps');
-      const calendar = await readCalendarFeed(db, file.slice(0, -'.ics'.length), now());
+      const calendar = await readCalendarFeed(db, file.slice(0, -'.ics'.length), now(), calendarSources);
       if (calendar === undefined) throw notFound(relationshipMessages.calendarFeed);
       c.header('Content-Type', 'text/calendar; charset=utf-8');
       c.header('Cache-Control', 'private, max-age=300');

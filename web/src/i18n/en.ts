@@ -410,7 +410,7 @@ export const en = {
   },
   calendarFeed: {
     title: 'Calendar feed',
-    hint: 'Your planned meetings and next steps with a due date, in any calendar app (Google, Outlook, Apple, Yandex): subscribe to the address. Calendar apps cannot sign in, so the address itself is the key: keep it secret.',
+    hint: 'Your planned meetings, next steps with a due date and — for the accounts you own — contract renewal reminders and the days to chase unpaid invoices, in any calendar app (Google, Outlook, Apple, Yandex): subscribe to the address. Calendar apps cannot sign in, so the address itself is the key: keep it secret.',
     on: 'On since {{date}}.',
     lastRead: 'Last read by a calendar app: {{date}}.',
     off: 'Off.',
