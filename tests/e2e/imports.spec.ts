@@ -56,3 +56,51 @@ test('a Bitrix24 CSV in Russian is read, one mapping fixed, checked, imported an
     expect(await accountTotal()).toBe(before);
   });
 });
+
+test('a mapping saved as a preset is offered for the next file of its kind, applied and deleted', async ({
+  page,
+  login,
+}) => {
+  await login();
+  const upload = async () => {
+    await page.goto('/imports');
+    await page.locator('input[type="file"]').setInputFiles(fixture);
+    await page.getByRole('button', { name: 'Прочитать файл' }).click();
+    await expect(page.getByRole('heading', { name: /Как прочитан файл · Строк: 3/ })).toBeVisible();
+  };
+  await page.goto('/imports');
+  await page.getByText('RU', { exact: true }).click();
+  await upload();
+  const type = page.getByLabel('Поле в Accord: Тип компании');
+  await type.selectOption({ label: 'Не импортировать' });
+  await expect(type).toHaveValue('');
+
+  await test.step('save the mapping under a name (a name is required)', async () => {
+    await page.getByRole('button', { name: 'Сохранить сопоставление' }).click();
+    await expect(page.getByText('Дайте сопоставлению название')).toBeVisible();
+    await page.getByLabel('Сохранить сопоставление как').fill('Битрикс без типа');
+    await page.getByLabel('Сохранить сопоставление как').press('Enter');
+    await expect(page.getByText('Сопоставление «Битрикс без типа» сохранено')).toBeVisible();
+  });
+
+  await test.step('the next file of the same kind is offered the preset, which maps it the saved way', async () => {
+    await upload();
+    await expect(page.getByLabel('Поле в Accord: Тип компании')).toHaveValue('segment');
+    await expect(
+      page.getByText('Сохранённое сопоставление «Битрикс без типа» подходит ко всем столбцам этого файла.'),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Применить' }).last().click();
+    await expect(page.getByLabel('Поле в Accord: Тип компании')).toHaveValue('');
+    await expect(page.getByLabel('Поле в Accord: Название компании')).toHaveValue('name');
+  });
+
+  await test.step('delete the preset after confirming', async () => {
+    await page.getByLabel('Сохранённое сопоставление').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Удалить' }).click();
+    await page
+      .getByRole('dialog', { name: 'Удалить сохранённое сопоставление?' })
+      .getByRole('button', { name: 'Удалить' })
+      .click();
+    await expect(page.getByLabel('Сохранённое сопоставление')).toBeDisabled();
+  });
+});

@@ -80,3 +80,21 @@ export const runImport = (id: string) => api.post<ImportJob>(`/imports/${id}/run
 export const cancelImport = (id: string) => api.post<ImportJob>(`/imports/${id}/cancel`);
 export const undoImport = (id: string) => api.post<ImportJob>(`/imports/${id}/undo`);
 export const problemsFile = (id: string) => api.file(`/imports/${id}/problems`);
+
+export type ImportPreset = {
+  id: string;
+  name: string;
+  kind: ImportKind;
+  source: ImportSource;
+  mapping: ColumnMapping;
+  version: number;
+};
+
+export const importPresetsQuery = queryOptions({
+  queryKey: ['import-presets'] as const,
+  queryFn: ({ signal }) => api.get<{ items: ImportPreset[] }>('/import-presets', { signal }),
+});
+
+export const savePreset = (input: Pick<ImportPreset, 'name' | 'kind' | 'source' | 'mapping'>) =>
+  api.post<ImportPreset>('/import-presets', input);
+export const deletePreset = (id: string) => api.delete(`/import-presets/${id}`);

@@ -22,6 +22,7 @@ import {
   importPreviewQuery,
   patchImport,
 } from './imports-api';
+import { PresetBar } from './preset-bar';
 
 /** Step 2: how the file was read (correctable), which column goes where, and a preview. */
 export function MappingStep({ job, onChecked }: { job: ImportJob; onChecked: (check: ImportCheck) => void }) {
@@ -84,6 +85,7 @@ export function MappingStep({ job, onChecked }: { job: ImportJob; onChecked: (ch
           />
         </SimpleGrid>
       </Paper>
+      <PresetBar job={job} onApply={(change) => patch.mutate(change)} />
       <Paper withBorder>
         <Table.ScrollContainer minWidth={600}>
           <Table>
