@@ -77,6 +77,17 @@ export async function importCommand(file: string, options: ImportOptions): Promi
     process.stdout.write(
       `Dry run: ${check.validRows} of ${check.totalRows} rows valid; ${check.toCreate} to create, ${check.toUpdate} to update.\n`,
     );
+    if (check.duplicates.total > 0) {
+      // NOTE: the CLI keeps both; choosing to merge is done in the web wizard (or PATCH /imports/{id}).
+      process.stdout.write(
+        `${check.duplicates.total} new rows look like records Accord has (kept as new records; merge them in the web wizard):\n`,
+      );
+      for (const proposal of check.duplicates.proposals.slice(0, 20)) {
+        process.stdout.write(
+          `  row ${proposal.row} “${proposal.name}” ~ “${proposal.record.name}” (same ${proposal.reason})\n`,
+        );
+      }
+    }
     if (options.dryRun) return;
     await inTransaction((ctx) => startImport(ctx, draft.id));
     const started = performance.now();

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
+import { type DuplicateProposal, findDuplicates } from './find-duplicates';
 import type { ImportSource } from './formats/fields';
 import { type ImportPlan, loadImport, messageInBoth, planImport, tableOf } from './load-import';
 import { importMessages } from './messages';
@@ -14,6 +15,8 @@ export type ImportCheck = {
   toCreate: number;
   toUpdate: number;
   problems: RowProblem[];
+  /** Rows to create that look like records Accord has; the user merges or keeps each. */
+  duplicates: { proposals: DuplicateProposal[]; total: number };
 };
 
 async function existingExternalIds(ctx: UseCaseContext, entity: ImportedEntity, source: ImportSource, ids: string[]) {
@@ -95,12 +98,15 @@ export async function checkImport(ctx: UseCaseContext, id: string): Promise<Impo
       .set({ problems, failedCount: problems.length, checkedAt: ctx.now, totalRows: plan.totalRows })
       .where(and(eq(imports.workspaceId, ctx.actor.workspaceId), eq(imports.id, id)));
   }
+  const merged = (externalId: string) => known.has(externalId) || job.merges[externalId] !== undefined;
+  const toCreate = plan.drafts.filter(({ draft, row }) => !badRows.has(row) && !known.has(draft.externalId));
   return {
     totalRows: plan.totalRows,
     validRows: plan.totalRows - badRows.size,
-    toCreate: plan.drafts.filter(({ draft, row }) => !badRows.has(row) && !known.has(draft.externalId)).length,
-    toUpdate: plan.drafts.filter(({ draft, row }) => !badRows.has(row) && known.has(draft.externalId)).length,
+    toCreate: toCreate.filter(({ draft }) => !merged(draft.externalId)).length,
+    toUpdate: plan.drafts.filter(({ draft, row }) => !badRows.has(row) && merged(draft.externalId)).length,
     problems,
+    duplicates: await findDuplicates(ctx, toCreate),
   };
 }
 

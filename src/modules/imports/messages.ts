@@ -16,6 +16,10 @@ export const importMessages = {
     ru: 'В файле может быть не больше {limit} строк.',
   },
   unknownColumn: { en: 'The file has no column “{column}”.', ru: 'В файле нет столбца «{column}».' },
+  mergeTargetMissing: {
+    en: 'There is no record to merge the row “{externalId}” into.',
+    ru: 'Записи, с которой нужно объединить строку «{externalId}», нет.',
+  },
   fieldNotForKind: {
     en: 'The field “{field}” cannot be imported into {kind}.',
     ru: 'Поле «{field}» нельзя импортировать в этот раздел ({kind}).',

@@ -15,6 +15,7 @@ import {
   exportContacts,
   exportContactsQuery,
 } from './export-list';
+import { duplicateReasons } from './find-duplicates';
 import { getImport, viewOf } from './get-import';
 import { listImports } from './list-imports';
 import { loadImport } from './load-import';
@@ -81,6 +82,9 @@ const ImportSchema = z
     startedAt: z.string().nullable(),
     heartbeatAt: z.string().nullable(),
     cancelRequested: z.boolean(),
+    merges: z
+      .record(z.string(), z.uuid())
+      .meta({ description: 'Rows to merge into existing records: external id → record id' }),
     interrupted: z.boolean().meta({ description: 'Running, but no progress for a minute: run it again to resume' }),
     updatedAt: z.string(),
     version: z.number().int(),
@@ -94,6 +98,21 @@ const ImportCheckSchema = z
     toCreate: z.number().int(),
     toUpdate: z.number().int(),
     problems: z.array(ProblemRowSchema),
+    duplicates: z.object({
+      proposals: z.array(
+        z
+          .object({
+            row: z.number().int(),
+            externalId: z.string(),
+            name: z.string(),
+            record: z.object({ id: z.uuid(), name: z.string() }),
+            reason: z.enum(duplicateReasons),
+            similarity: z.number(),
+          })
+          .meta({ id: 'ImportDuplicate' }),
+      ),
+      total: z.number().int(),
+    }),
   })
   .meta({ id: 'ImportCheck' });
 

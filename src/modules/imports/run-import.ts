@@ -90,6 +90,7 @@ export async function processImport(
       mappedFields: plan.mappedFields,
       currency,
       accountByName: new Map(),
+      merges: new Map(Object.entries(job.merges)),
     };
     const resumeAt = job.processedRows === 0 ? 0 : plan.drafts.findIndex((item) => item.row > job.processedRows + 1);
     if (job.processedRows === 0)

@@ -50,6 +50,8 @@ export const imports = pgTable(
     heartbeatAt: timestamptz(),
     finishedAt: timestamptz(),
     cancelRequested: boolean().notNull().default(false),
+    /** The rows the user chose to merge into an existing record: external id → record id. */
+    merges: jsonb().$type<Record<string, string>>().notNull().default({}),
   },
   (table) => [
     ...tenantKeyAndPolicy(table),

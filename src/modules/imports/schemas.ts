@@ -31,6 +31,8 @@ export const updateImportInput = readingOptions.extend({
   mapping: columnMappingSchema.optional(),
   /** Re-suggest the mapping (after changing kind or source) instead of keeping the current one. */
   suggest: z.boolean().optional(),
+  /** The rows to merge into existing records: external id → the record's id (replaces the choices so far). */
+  merges: z.record(z.string().min(1).max(255), z.uuid()).optional(),
 });
 export type UpdateImportInput = z.input<typeof updateImportInput>;
 

@@ -1,9 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { AppError, invalidField } from '../../platform/errors';
 import { message } from '../../platform/i18n/text';
 import type { UseCaseContext } from '../../platform/use-case';
+import { accounts } from '../accounts';
+import { contacts } from '../contacts';
 import { readUploaded } from './create-import';
-import { fieldsOf } from './formats/fields';
+import { fieldsOf, type ImportKind } from './formats/fields';
 import { suggestMapping } from './formats/suggest';
 import { type ImportView, viewOf } from './get-import';
 import { fileOf, loadImport } from './load-import';
@@ -40,9 +42,13 @@ export async function updateImport(ctx: UseCaseContext, id: string, rawInput: Up
     if (!keys.has(column)) throw invalidField(`mapping.${column}`, importMessages.unknownColumn, { column });
     if (!allowed.has(field)) throw invalidField(`mapping.${column}`, importMessages.fieldNotForKind, { field, kind });
   }
+  // NOTE: choices to merge belong to what the file holds; another kind starts them afresh.
+  const merges = input.merges ?? (kind === job.kind ? job.merges : {});
+  if (input.merges) await checkMergeTargets(ctx, kind, input.merges);
   const [updated] = await ctx.db
     .update(imports)
     .set({
+      merges,
       ...(table
         ? {
             format: table.format,
@@ -63,4 +69,23 @@ export async function updateImport(ctx: UseCaseContext, id: string, rawInput: Up
     .returning();
   if (!updated) throw new Error('Import update returned nothing');
   return viewOf(updated, ctx.now);
+}
+
+/** 422 naming `merges.<external id>` for a choice whose record is not in the workspace. */
+async function checkMergeTargets(ctx: UseCaseContext, kind: ImportKind, merges: Record<string, string>) {
+  const ids = [...new Set(Object.values(merges))];
+  if (ids.length === 0) return;
+  const table = kind === 'accounts' ? accounts : contacts;
+  const found = new Set(
+    (
+      await ctx.db
+        .select({ id: table.id })
+        .from(table)
+        .where(and(eq(table.workspaceId, ctx.actor.workspaceId), inArray(table.id, ids)))
+    ).map((row) => row.id),
+  );
+  for (const [externalId, recordId] of Object.entries(merges)) {
+    if (!found.has(recordId))
+      throw invalidField(`merges.${externalId}`, importMessages.mergeTargetMissing, { externalId });
+  }
 }

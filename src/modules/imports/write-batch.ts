@@ -16,6 +16,8 @@ export type RunState = {
   mappedFields: Set<ImportField>;
   currency: string;
   accountByName: Map<string, string>;
+  /** Rows the user chose to merge into existing records: external id → record id. */
+  merges: ReadonlyMap<string, string>;
 };
 
 export type BatchResult = { created: number; updated: number; unchanged: number; problems: RowProblem[] };
@@ -55,6 +57,28 @@ export async function knownRecords(
     }
   }
   return known;
+}
+
+/**
+ * The records the batch's rows already are: known by external id, or chosen by the user to merge
+ * into; the merged ones then remember the row's external id like a created record would.
+ */
+async function recordsOfRows(
+  ctx: UseCaseContext,
+  state: RunState,
+  entity: ImportedEntity,
+  externalIds: string[],
+): Promise<{ known: Map<string, string>; merged: { externalId: string; recordId: string }[] }> {
+  const known = await knownRecords(ctx, state, entity, externalIds);
+  const merged: { externalId: string; recordId: string }[] = [];
+  for (const externalId of externalIds) {
+    const recordId = state.merges.get(externalId);
+    if (recordId && !known.has(externalId)) {
+      known.set(externalId, recordId);
+      merged.push({ externalId, recordId });
+    }
+  }
+  return { known, merged };
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -151,7 +175,7 @@ export async function writeAccounts(
   state: RunState,
   batch: Planned<AccountDraft>[],
 ): Promise<BatchResult> {
-  const known = await knownRecords(
+  const { known, merged } = await recordsOfRows(
     ctx,
     state,
     'account',
@@ -213,7 +237,9 @@ export async function writeAccounts(
     changes.push({ recordId: current.id, previous });
   }
   if (inserts.length > 0) await ctx.db.insert(accounts).values(inserts);
-  await rememberExternalIds(ctx, state, 'account', createdIds);
+  // NOTE: a merge target deleted since the choice was made is created afresh, like an unknown row.
+  const stillThere = merged.filter((item) => existingById.has(item.recordId));
+  await rememberExternalIds(ctx, state, 'account', [...createdIds, ...stillThere]);
   await recordChanges(ctx, state, 'account', changes);
   return { created: inserts.length, updated: changes.length - inserts.length, unchanged, problems: [] };
 }
@@ -286,7 +312,7 @@ export async function writeContacts(
     }
     resolved.push({ row, draft, accountId });
   }
-  const known = await knownRecords(
+  const { known, merged } = await recordsOfRows(
     ctx,
     state,
     'contact',
@@ -341,7 +367,9 @@ export async function writeContacts(
     changes.push({ recordId: current.id, previous });
   }
   if (inserts.length > 0) await ctx.db.insert(contacts).values(inserts);
-  await rememberExternalIds(ctx, state, 'contact', createdIds);
+  // NOTE: a merge target deleted since the choice was made is created afresh, like an unknown row.
+  const stillThere = merged.filter((item) => existingById.has(item.recordId));
+  await rememberExternalIds(ctx, state, 'contact', [...createdIds, ...stillThere]);
   await recordChanges(ctx, state, 'contact', changes);
   return { created: inserts.length, updated: changes.length - inserts.length, unchanged, problems };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "imports" ADD COLUMN "merges" jsonb DEFAULT '{}'::jsonb NOT NULL;
