@@ -104,3 +104,55 @@ test('a mapping saved as a preset is offered for the next file of its kind, appl
     await expect(page.getByLabel('Сохранённое сопоставление')).toBeDisabled();
   });
 });
+
+test('a row with the INN of an existing company is proposed as a duplicate and merged into it', async ({
+  page,
+  login,
+}) => {
+  const me = (await login()) as Awaited<ReturnType<typeof login>> & { csrfToken: string };
+  const headers = { 'x-csrf-token': me.csrfToken };
+  const created = await page.request.post('/api/v1/accounts', {
+    data: { name: 'Ромашка (уже в Аккорде)', taxId: '7707083893' },
+    headers,
+  });
+  expect(created.status()).toBe(201);
+  const existing = await created.json();
+  const accountTotal = async () =>
+    (await (await page.request.get('/api/v1/accounts?limit=1&total=true')).json()).total as number;
+  const before = await accountTotal();
+  await page.goto('/imports');
+  await page.getByText('RU', { exact: true }).click();
+  await page.locator('input[type="file"]').setInputFiles(fixture);
+  await page.getByRole('button', { name: 'Прочитать файл' }).click();
+  await page.getByRole('button', { name: 'Проверить все строки' }).click();
+
+  await test.step('the dry run lists the row beside the company Accord has, and merging it changes the counts', async () => {
+    await expect(page.getByRole('heading', { name: /Новые строки, похожие на записи/ })).toBeVisible();
+    const row = page.getByRole('row', { name: /ООО «Ромашка».*Ромашка \(уже в Аккорде\).*тот же ИНН/ });
+    await expect(row).toBeVisible();
+    // NOTE: the box follows the saved choice, so it turns once the server has it.
+    const merge = page.getByRole('checkbox', { name: 'Объединить строку 2' });
+    await merge.click();
+    await expect(merge).toBeChecked();
+    await expect(page.getByText('Готово строк: 3 из 3; будет создано 2, обновлено 1.')).toBeVisible();
+  });
+
+  await test.step('the import updates the existing company instead of adding one, and undo restores it', async () => {
+    await page.getByRole('button', { name: 'Импортировать', exact: true }).click();
+    await expect(page.getByText('Создано: 2, обновлено: 1, без изменений: 0, пропущено: 0.')).toBeVisible();
+    expect(await accountTotal()).toBe(before + 2);
+    const merged = await (await page.request.get(`/api/v1/accounts/${existing.id}`)).json();
+    expect(merged.name).toBe('ООО «Ромашка»');
+    await page.getByRole('button', { name: 'Отменить весь импорт' }).click();
+    await page
+      .getByRole('dialog', { name: 'Отмена импорта' })
+      .getByRole('button', { name: 'Отменить весь импорт' })
+      .click();
+    await expect(page.getByText('Импорт отменён').first()).toBeVisible();
+    expect(await accountTotal()).toBe(before);
+    expect((await (await page.request.get(`/api/v1/accounts/${existing.id}`)).json()).name).toBe(
+      'Ромашка (уже в Аккорде)',
+    );
+    await page.request.delete(`/api/v1/accounts/${existing.id}`, { headers });
+  });
+});

@@ -9,6 +9,23 @@ export const importsEn = {
     check: 'Check',
     run: 'Import',
   },
+  duplicates: {
+    title: 'New rows that look like records Accord has: {{count}}',
+    hint: 'Tick a row to merge it into the existing record (its fields are updated from the file and later imports update it too); leave it to create a new record beside it.',
+    mergeExact: 'Merge every exact match',
+    inFile: 'In the file',
+    inAccord: 'Already in Accord',
+    why: 'Why',
+    merge: 'Merge',
+    mergeRow: 'Merge row {{row}}',
+    more: '… and {{count}} more, kept as new records unless merged through the API.',
+    reasons: {
+      taxId: 'same INN',
+      domain: 'same website',
+      email: 'same e-mail',
+      name: 'similar name ({{percent}} %)',
+    },
+  },
   presets: {
     label: 'Saved mapping',
     choose: 'Choose a saved mapping…',

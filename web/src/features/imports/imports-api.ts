@@ -32,8 +32,19 @@ export type ImportJob = {
   failedCount: number;
   problems: RowProblem[];
   cancelRequested: boolean;
+  /** Rows to merge into existing records: external id → record id. */
+  merges: Record<string, string>;
   interrupted: boolean;
   version: number;
+};
+
+export type DuplicateProposal = {
+  row: number;
+  externalId: string;
+  name: string;
+  record: { id: string; name: string };
+  reason: 'taxId' | 'domain' | 'email' | 'name';
+  similarity: number;
 };
 
 export type ImportCheck = {
@@ -42,6 +53,7 @@ export type ImportCheck = {
   toCreate: number;
   toUpdate: number;
   problems: RowProblem[];
+  duplicates: { proposals: DuplicateProposal[]; total: number };
 };
 
 export type ImportPreview = {
@@ -57,6 +69,7 @@ export type ImportPatch = Partial<{
   kind: ImportKind;
   source: ImportSource;
   mapping: ColumnMapping;
+  merges: Record<string, string>;
 }>;
 
 export const importQuery = (id: string) =>

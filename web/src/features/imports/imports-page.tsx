@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { confirmDanger } from '../../shared/confirm';
 import { notifyError, notifySuccess } from '../../shared/notify';
+import { DuplicatesPanel } from './duplicates-panel';
 import { problemText, saveBlob } from './import-labels';
 import {
   cancelImport,
@@ -43,7 +44,9 @@ export function ImportsPage() {
           {current && <MappingStep job={current} onChecked={setCheck} />}
         </Stepper.Step>
         <Stepper.Step label={t('imports.steps.check')}>
-          {current && check && <CheckStep job={current} check={check} onBack={() => setCheck(undefined)} />}
+          {current && check && (
+            <CheckStep job={current} check={check} onChecked={setCheck} onBack={() => setCheck(undefined)} />
+          )}
         </Stepper.Step>
         <Stepper.Step label={t('imports.steps.run')}>
           {current && <RunStep job={current} onRestart={restart} />}
@@ -86,7 +89,17 @@ function UploadStep({ onUploaded }: { onUploaded: (job: ImportJob) => void }) {
   );
 }
 
-function CheckStep({ job, check, onBack }: { job: ImportJob; check: ImportCheck; onBack: () => void }) {
+function CheckStep({
+  job,
+  check,
+  onChecked,
+  onBack,
+}: {
+  job: ImportJob;
+  check: ImportCheck;
+  onChecked: (check: ImportCheck) => void;
+  onBack: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const run = useMutation({
@@ -109,6 +122,7 @@ function CheckStep({ job, check, onBack }: { job: ImportJob; check: ImportCheck;
           update: check.toUpdate,
         })}
       </Alert>
+      <DuplicatesPanel job={job} check={check} onChecked={onChecked} />
       {check.problems.length === 0 ? (
         <Text c="dimmed">{t('imports.noProblems')}</Text>
       ) : (
