@@ -1,4 +1,4 @@
-import { and, eq, ilike, type SQL } from 'drizzle-orm';
+import { and, between, eq, ilike, type SQL } from 'drizzle-orm';
 import { containsPattern } from '../../platform/db/like';
 import { keyset, type Page, toPage } from '../../platform/pagination';
 import type { UseCaseContext } from '../../platform/use-case';
@@ -7,7 +7,7 @@ import { type PlanSummary, planSummaryColumns } from './get-plan';
 import { accountPlans } from './schema';
 import { type ListPlansQuery, listPlansQuery } from './schemas';
 
-/** A page of plans the actor may see: per account, by status, or by account name. */
+/** A page of plans the actor may see: per account, status, year, account owner, or by account name. */
 export async function listPlans(ctx: UseCaseContext, rawQuery: ListPlansQuery): Promise<Page<PlanSummary>> {
   const query = listPlansQuery.parse(rawQuery);
   const page = keyset({
@@ -22,6 +22,8 @@ export async function listPlans(ctx: UseCaseContext, rawQuery: ListPlansQuery): 
     query.accountId ? eq(accountPlans.accountId, query.accountId) : undefined,
     query.status ? eq(accountPlans.status, query.status) : undefined,
     query.q ? ilike(accounts.name, containsPattern(query.q)) : undefined,
+    query.year ? between(accountPlans.periodStart, `${query.year}-01-01`, `${query.year}-12-31`) : undefined,
+    query.ownerId ? eq(accounts.ownerId, query.ownerId) : undefined,
   ].filter((condition): condition is SQL => condition !== undefined);
   const rows = await ctx.db
     .select({ ...planSummaryColumns, sortKey: page.sortKey })

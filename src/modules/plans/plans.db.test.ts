@@ -295,4 +295,25 @@ describe('account plans API', () => {
       expectProblem(await workspace.users.viewer.api.post(`/api/v1/account-plans/${plan.id}/copy-forward`), 403);
     });
   });
+  describe('workspace list', () => {
+    it('filters plans by year, status and account owner, sorts and pages them', async () => {
+      const headPlan = await newPlan(head, { accountId: otherAccountId, periodStart: '2019-01-01' });
+      const managerPlan = await newPlan(manager, { accountId: ownAccountId, periodStart: '2019-01-01' });
+      const viewer = workspace.users.viewer.api;
+      const ids = (body: Json) => body.items.map((item: Json) => item.id);
+      const ofYear = await viewer.get('/api/v1/account-plans?year=2019&sort=-updatedAt');
+      expect(ids(ofYear.body)).toEqual([managerPlan.id, headPlan.id]);
+      const ofOwner = await viewer.get(`/api/v1/account-plans?year=2019&ownerId=${workspace.users.head.id}`);
+      expect(ids(ofOwner.body)).toEqual([headPlan.id]);
+      expect((await viewer.get('/api/v1/account-plans?year=2019&status=approved')).body.items).toEqual([]);
+      const firstPage = await viewer.get('/api/v1/account-plans?limit=1&sort=periodStart');
+      expect(firstPage.body.items).toHaveLength(1);
+      expect(firstPage.body.nextCursor).not.toBeNull();
+      const next = await viewer.get(
+        `/api/v1/account-plans?limit=1&sort=periodStart&cursor=${firstPage.body.nextCursor}`,
+      );
+      expect(ids(next.body)).not.toEqual(ids(firstPage.body));
+      expectProblem(await viewer.get('/api/v1/account-plans?year=19'), 400, ['year']);
+    });
+  });
 });

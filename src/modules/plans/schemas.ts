@@ -98,6 +98,10 @@ export type ReturnPlanInput = z.input<typeof returnPlanInput>;
 export const listPlansQuery = listQuerySchema(['periodStart', 'updatedAt'], '-periodStart').extend({
   accountId: z.uuid().optional(),
   status: z.enum(planStatuses).optional(),
+  /** Plans whose period starts in this calendar year. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Plans of the accounts this member owns. */
+  ownerId: z.uuid().optional(),
 });
 export type ListPlansQuery = z.input<typeof listPlansQuery>;
 
