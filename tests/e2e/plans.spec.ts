@@ -118,7 +118,7 @@ test('a manager writes this year’s plan and submits it, the head approves it, 
   });
 });
 
-test('a manager opens an opportunity on a whitespace cell and moves it along the pipeline board', async ({
+test('a manager edits the whitespace, opens an opportunity on a cell, loses it on the workspace pipeline and reads plan vs forecast vs actual', async ({
   page,
   login,
 }) => {
@@ -160,17 +160,28 @@ test('a manager opens an opportunity on a whitespace cell and moves it along the
     await page.context().clearCookies();
   });
 
-  await test.step('the manager clicks the whitespace cell and creates the prefilled opportunity', async () => {
+  await test.step('the manager raises the cell’s potential in place', async () => {
     await signInInEnglish(page, login, manager);
     await page.goto(`/accounts/${accountId}`);
     const matrix = page.getByRole('table', { name: 'Whitespace' });
     await expect(matrix.getByText('$50,000.00').first()).toBeVisible();
+    await page.getByRole('button', { name: `Edit cell ${offeringName} · IT` }).click();
+    const dialog = page.getByRole('dialog', { name: `Edit cell ${offeringName} · IT` });
+    await dialog.getByRole('textbox', { name: 'Potential' }).fill('75000');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(matrix.getByText('$75,000.00').first()).toBeVisible();
+  });
+
+  await test.step('clicks the whitespace cell and creates the prefilled opportunity; the cell is now in play', async () => {
+    const matrix = page.getByRole('table', { name: 'Whitespace' });
     await page.getByRole('button', { name: `Create an opportunity for ${offeringName} · IT` }).click();
     const dialog = page.getByRole('dialog', { name: 'New opportunity' });
     await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue(`${offeringName} · IT`);
     await dialog.getByRole('button', { name: 'Create' }).click();
     await expect(dialog).toBeHidden();
     await expect(matrix.getByText('Opportunities: 1')).toBeVisible();
+    await expect(matrix.getByText('Opportunity', { exact: true })).toBeVisible();
   });
 
   await test.step('moves it to the proposal stage from the keyboard', async () => {
@@ -182,5 +193,40 @@ test('a manager opens an opportunity on a whitespace cell and moves it along the
     const proposal = page.getByRole('list', { name: 'Proposal' });
     await expect(proposal.getByText(`${offeringName} · IT`)).toBeVisible();
     await expect(proposal.getByText(/· 50 %$/)).toBeVisible();
+  });
+  await test.step('finds it on the workspace pipeline by account and marks it lost, giving the reason in a modal', async () => {
+    await page.getByRole('link', { name: 'Pipeline' }).click();
+    await expect(page.getByRole('heading', { name: 'Pipeline of all accounts' })).toBeVisible();
+    await page.getByRole('combobox', { name: 'Account' }).click();
+    await page.getByRole('option', { name: `Contoso ${marker}` }).click();
+    const card = page.getByTestId('opportunity-card').filter({ hasText: `${offeringName} · IT` });
+    await expect(page.getByTestId('opportunity-card')).toHaveCount(1);
+    await card.getByRole('combobox', { name: `Stage of «${offeringName} · IT»` }).selectOption({ label: 'Lost' });
+    const dialog = page.getByRole('dialog', { name: 'Mark as lost' });
+    await dialog.getByRole('button', { name: 'Mark as lost' }).click();
+    await expect(dialog.getByText('Say why it was lost.')).toBeVisible();
+    await dialog.getByRole('textbox', { name: 'Why was it lost?' }).fill('Budget frozen until next year');
+    await dialog.getByRole('button', { name: 'Mark as lost' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('opportunity-card')).toHaveCount(0);
+    await expect(page.getByText('No open opportunities match.')).toBeVisible();
+  });
+
+  await test.step('starts the plan with a revenue target and reads plan vs forecast vs actual', async () => {
+    await page.goto(`/accounts/${accountId}`);
+    await page.getByRole('button', { name: 'Start this year’s plan' }).click();
+    await page.getByRole('button', { name: 'Add objective' }).click();
+    await page.getByRole('textbox', { name: 'Objective', exact: true }).fill('Grow revenue');
+    const target = page.getByRole('textbox', { name: 'Revenue target' });
+    await target.fill('120000');
+    await target.blur();
+    await page.getByRole('button', { name: 'Save plan' }).click();
+    await toastSays(page, 'Plan saved');
+    const table = page.getByRole('table', { name: 'Plan vs forecast vs actual, RUB' });
+    await expect(table).toBeVisible();
+    await expect(page.getByText('Actuals entered by hand')).toBeVisible();
+    await expect(table.getByText('All amounts in RUB.')).toBeVisible();
+    const fullPeriod = table.getByRole('row').filter({ hasText: 'Full period' });
+    await expect(fullPeriod.getByRole('cell').nth(1)).toHaveText('₽120,000.00');
   });
 });

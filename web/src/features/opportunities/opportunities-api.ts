@@ -132,9 +132,10 @@ export const offeringsQuery = () =>
     queryKey: [...keys.all, 'offerings'],
     queryFn: () => api.get<{ items: Offering[] }>('/offerings'),
   });
-export const planForecastQuery = (planId: string) =>
+/** Keyed by the plan's version too, so saving the plan's targets reads the comparison again. */
+export const planForecastQuery = (planId: string, planVersion: number) =>
   queryOptions({
-    queryKey: [...keys.all, 'forecast', planId],
+    queryKey: [...keys.all, 'forecast', planId, planVersion],
     queryFn: () => api.get<PlanForecast>(`/account-plans/${planId}/forecast`),
   });
 

@@ -30,9 +30,17 @@ import {
  * Plan vs forecast vs actual for one plan: one table per currency (never added together), by
  * month with the year to date and the full period, and where the actuals come from.
  */
-export function PlanForecastPanel({ planId, mayEdit }: { planId: string; mayEdit: boolean }) {
+export function PlanForecastPanel({
+  planId,
+  planVersion,
+  mayEdit,
+}: {
+  planId: string;
+  planVersion: number;
+  mayEdit: boolean;
+}) {
   const { t } = useTranslation();
-  const report = useQuery(planForecastQuery(planId)).data;
+  const report = useQuery(planForecastQuery(planId, planVersion)).data;
   if (!report) return null;
   return (
     <Paper withBorder p="md">

@@ -227,7 +227,7 @@ function PlanView({ plan }: { plan: Plan }) {
           disabled={!editable}
         />
       </Paper>
-      {canReadMoney && <PlanForecastPanel planId={plan.id} mayEdit={plan.mayEdit} />}
+      {canReadMoney && <PlanForecastPanel planId={plan.id} planVersion={plan.version} mayEdit={plan.mayEdit} />}
       {plan.versions.length > 1 && <VersionComparison plan={plan} />}
     </Stack>
   );
