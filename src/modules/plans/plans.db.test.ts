@@ -314,6 +314,27 @@ describe('account plans API', () => {
       );
       expect(ids(next.body)).not.toEqual(ids(firstPage.body));
       expectProblem(await viewer.get('/api/v1/account-plans?year=19'), 400, ['year']);
+
+      // Completeness is scored as the list is read; the grade filter pages through what matches.
+      await save(manager, managerPlan, filled(managerPlan));
+      const scored = await viewer.get('/api/v1/account-plans?year=2019');
+      const scoreOf = (id: string) => scored.body.items.find((item: Json) => item.id === id).completeness;
+      expect(scoreOf(headPlan.id)).toEqual({ score: 0, grade: 'red' });
+      const full = (await viewer.get(`/api/v1/account-plans/${managerPlan.id}`)).body.completeness;
+      expect(scoreOf(managerPlan.id)).toEqual({ score: full.score, grade: full.grade });
+      expect(full.grade).not.toBe('red');
+      const ofGrade = await viewer.get(`/api/v1/account-plans?year=2019&grade=${full.grade}`);
+      expect(ids(ofGrade.body)).toEqual([managerPlan.id]);
+      const reds = await viewer.get('/api/v1/account-plans?grade=red&limit=1&sort=periodStart');
+      expect(reds.body.items[0].completeness.grade).toBe('red');
+      expect(reds.body.nextCursor).not.toBeNull();
+      const nextReds = await viewer.get(
+        `/api/v1/account-plans?grade=red&limit=50&sort=periodStart&cursor=${reds.body.nextCursor}`,
+      );
+      expect(nextReds.body.items.every((item: Json) => item.completeness.grade === 'red')).toBe(true);
+      expect(ids(nextReds.body)).not.toContain(reds.body.items[0].id);
+      expect(ids(nextReds.body)).not.toContain(managerPlan.id);
+      expectProblem(await viewer.get('/api/v1/account-plans?grade=blue'), 400, ['grade']);
     });
   });
 });

@@ -57,6 +57,7 @@ export const plansEn = {
     year: 'Year',
     status: 'Status',
     owner: 'Account owner',
+    grade: 'Completeness',
     sort: 'Sort',
     sorts: {
       '-periodStart': 'Newest period first',

@@ -59,6 +59,7 @@ export const plansRu: Translation['plans'] = {
     year: 'Год',
     status: 'Статус',
     owner: 'Владелец аккаунта',
+    grade: 'Заполненность',
     sort: 'Порядок',
     sorts: {
       '-periodStart': 'Сначала новые периоды',

@@ -82,16 +82,26 @@ export const accountPlansQuery = (accountId: string) =>
 
 export const planSorts = ['-periodStart', 'periodStart', '-updatedAt'] as const;
 export type PlanSort = (typeof planSorts)[number];
-export type PlanFilters = { year?: number; status?: PlanStatus; ownerId?: string; sort?: PlanSort };
+export type CompletenessGrade = 'red' | 'amber' | 'green';
+export type PlanFilters = {
+  year?: number;
+  status?: PlanStatus;
+  ownerId?: string;
+  grade?: CompletenessGrade;
+  sort?: PlanSort;
+};
 
 export const workspacePlansQuery = (filters: PlanFilters) =>
   infiniteQueryOptions({
     queryKey: [...planKeys.all, 'list', filters],
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<PlanSummary & { updatedAt: string }>>('/account-plans', {
-        query: { ...filters, cursor: pageParam, limit: 25 },
-        signal,
-      }),
+      api.get<Page<PlanSummary & { updatedAt: string; completeness: { score: number; grade: CompletenessGrade } }>>(
+        '/account-plans',
+        {
+          query: { ...filters, cursor: pageParam, limit: 25 },
+          signal,
+        },
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });

@@ -4,9 +4,18 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../shared/anchor-link';
 import { membersQuery } from '../members/members-api';
-import { type PlanFilters, type PlanSort, type PlanStatus, planSorts, workspacePlansQuery } from './plans-api';
+import {
+  type CompletenessGrade,
+  type PlanFilters,
+  type PlanSort,
+  type PlanStatus,
+  planSorts,
+  workspacePlansQuery,
+} from './plans-api';
 
 const statuses: PlanStatus[] = ['draft', 'in_review', 'approved'];
+const grades: CompletenessGrade[] = ['red', 'amber', 'green'];
+const gradeColor = { red: 'red', amber: 'yellow', green: 'green' } as const;
 
 export type PlansSearch = PlanFilters;
 
@@ -16,11 +25,12 @@ export function parsePlansSearch(search: Record<string, unknown>): PlansSearch {
     ...(Number.isInteger(year) && year >= 2000 && year <= 2100 ? { year } : {}),
     ...(statuses.includes(search.status as PlanStatus) ? { status: search.status as PlanStatus } : {}),
     ...(typeof search.ownerId === 'string' && search.ownerId ? { ownerId: search.ownerId } : {}),
+    ...(grades.includes(search.grade as CompletenessGrade) ? { grade: search.grade as CompletenessGrade } : {}),
     ...(planSorts.includes(search.sort as PlanSort) ? { sort: search.sort as PlanSort } : {}),
   };
 }
 
-/** Every plan the reader may see across the workspace, filtered by year, status and account owner. */
+/** Every plan the reader may see across the workspace, filtered by year, status, account owner and grade. */
 export function PlansPage() {
   const { t } = useTranslation();
   const search = useSearch({ from: '/app/plans' });
@@ -62,6 +72,14 @@ export function PlansPage() {
           clearable
         />
         <Select
+          label={t('plans.list.grade')}
+          placeholder={t('plans.list.any')}
+          data={grades.map((value) => ({ value, label: t(`plans.grade.${value}`) }))}
+          value={search.grade ?? null}
+          onChange={(value) => set({ grade: (value as CompletenessGrade | null) ?? undefined })}
+          clearable
+        />
+        <Select
           label={t('plans.list.sort')}
           data={planSorts.map((value) => ({ value, label: t(`plans.list.sorts.${value}`) }))}
           value={search.sort ?? '-periodStart'}
@@ -76,6 +94,7 @@ export function PlansPage() {
               <Table.Th>{t('plans.list.account')}</Table.Th>
               <Table.Th>{t('plans.period')}</Table.Th>
               <Table.Th>{t('plans.list.status')}</Table.Th>
+              <Table.Th>{t('plans.list.grade')}</Table.Th>
               <Table.Th>{t('plans.list.updated')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -92,6 +111,11 @@ export function PlansPage() {
                 </Table.Td>
                 <Table.Td>
                   <Badge variant="light">{t(`plans.status.${plan.status}`)}</Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={gradeColor[plan.completeness.grade]}>
+                    {t('plans.completeness', { score: plan.completeness.score })}
+                  </Badge>
                 </Table.Td>
                 <Table.Td>{plan.updatedAt.slice(0, 10)}</Table.Td>
               </Table.Tr>
