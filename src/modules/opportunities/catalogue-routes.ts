@@ -118,7 +118,7 @@ export function catalogueRoutes() {
   router.openapi(
     apiRoute('plans:manage', {
       method: 'put',
-      path: '/pipeline-stages/order',
+      path: '/pipeline-order',
       tags,
       summary: 'Put the open stages in a new order (won and lost stay last)',
       request: { body: { required: true, ...json(reorderStagesInput.meta({ id: 'PipelineStageOrder' })) } },

@@ -358,7 +358,7 @@ describe('offerings, buying centres, whitespace, opportunities and plan vs forec
     ]);
     const open = added.body.items.filter((stage: Json) => stage.outcome === 'open').map((stage: Json) => stage.id);
     const pilot = open[4];
-    const reordered = await head.put('/api/v1/pipeline-stages/order', {
+    const reordered = await head.put('/api/v1/pipeline-order', {
       stageIds: [open[0], open[1], pilot, open[2], open[3]],
     });
     expect(reordered.status, JSON.stringify(reordered.body)).toBe(200);
@@ -374,13 +374,13 @@ describe('offerings, buying centres, whitespace, opportunities and plan vs forec
     expect(reordered.body.items.map((stage: Json) => stage.position)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     const won = added.body.items.find((stage: Json) => stage.outcome === 'won').id;
     const withWon = await head.put(
-      '/api/v1/pipeline-stages/order',
+      '/api/v1/pipeline-order',
       { stageIds: [won, open[0], open[1], pilot, open[2]] },
       { 'accept-language': 'ru' },
     );
     expectProblem(withWon, 422, ['stageIds']);
     expect(errorAt(withWon, 'stageIds')).toContain('ровно один раз');
-    expectProblem(await head.put('/api/v1/pipeline-stages/order', { stageIds: [open[0], open[0]] }), 422, ['stageIds']);
+    expectProblem(await head.put('/api/v1/pipeline-order', { stageIds: [open[0], open[0]] }), 422, ['stageIds']);
     expectProblem(await head.post('/api/v1/pipeline-stages', { ...stageInput, probability: 101 }), 400, [
       'probability',
     ]);

@@ -165,7 +165,7 @@ export const opportunitiesApi = {
     api.post<{ items: Stage[] }>('/pipeline-stages', stage),
   updateStage: ({ id, ...patch }: { id: string } & Partial<Pick<Stage, 'titleEn' | 'titleRu' | 'probability'>>) =>
     api.patch<{ items: Stage[] }>(`/pipeline-stages/${id}`, patch),
-  reorderStages: (stageIds: string[]) => api.put<{ items: Stage[] }>('/pipeline-stages/order', { stageIds }),
+  reorderStages: (stageIds: string[]) => api.put<{ items: Stage[] }>('/pipeline-order', { stageIds }),
 };
 
 /** A change to opportunities or whitespace; the board and the matrix read again after it. */
