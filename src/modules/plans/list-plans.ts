@@ -4,12 +4,16 @@ import { containsPattern } from '../../platform/db/like';
 import { encodeCursor, keyset, type Page, toPage } from '../../platform/pagination';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts, visibleAccountIds } from '../accounts';
+import { users } from '../users';
 import { type PlanSummary, planSummaryColumns } from './get-plan';
 import { accountPlans } from './schema';
 import { type ListPlansQuery, listPlansQuery } from './schemas';
 import { scorePlans } from './score-plans';
 
-export type PlanListItem = PlanSummary & { completeness: { score: number; grade: CompletenessGrade } };
+export type PlanListItem = PlanSummary & {
+  accountOwner: { id: string; name: string };
+  completeness: { score: number; grade: CompletenessGrade };
+};
 
 /** How many plans one round reads when filtering by grade, which is computed, not stored. */
 const gradeScanBatch = 200;
@@ -44,12 +48,17 @@ export async function listPlans(ctx: UseCaseContext, rawQuery: ListPlansQuery): 
       cursor,
     });
     const rows = await ctx.db
-      .select({ ...planSummaryColumns, sortKey: page.sortKey })
+      .select({
+        ...planSummaryColumns,
+        accountOwner: { id: users.id, name: users.name },
+        sortKey: page.sortKey,
+      })
       .from(accountPlans)
       .innerJoin(
         accounts,
         and(eq(accounts.workspaceId, accountPlans.workspaceId), eq(accounts.id, accountPlans.accountId)),
       )
+      .innerJoin(users, eq(users.id, accounts.ownerId))
       .where(and(...conditions, page.after))
       .orderBy(...page.orderBy)
       .limit(batch);
@@ -60,7 +69,7 @@ export async function listPlans(ctx: UseCaseContext, rawQuery: ListPlansQuery): 
     for (const row of rows) {
       const { score, grade } = scores.get(row.id) ?? { score: 0, grade: 'red' as const };
       if (query.grade && grade !== query.grade) continue;
-      matched.push({ ...(row as PlanSummary & { sortKey: string }), completeness: { score, grade } });
+      matched.push({ ...row, status: row.status as PlanSummary['status'], completeness: { score, grade } });
       if (matched.length > query.limit) break;
     }
     const last = rows.at(-1);

@@ -35,6 +35,7 @@ export const PlanSummarySchema = z.object(summaryShape).meta({ id: 'AccountPlanS
 export const PlanListItemSchema = z
   .object({
     ...summaryShape,
+    accountOwner: z.object({ id: z.uuid(), name: z.string() }),
     completeness: z
       .object({ score: z.number().int(), grade: z.enum(completenessGrades) })
       .meta({ description: 'As of today' }),

@@ -305,6 +305,10 @@ describe('account plans API', () => {
       expect(ids(ofYear.body)).toEqual([managerPlan.id, headPlan.id]);
       const ofOwner = await viewer.get(`/api/v1/account-plans?year=2019&ownerId=${workspace.users.head.id}`);
       expect(ids(ofOwner.body)).toEqual([headPlan.id]);
+      expect(ofOwner.body.items[0].accountOwner).toEqual({
+        id: workspace.users.head.id,
+        name: expect.any(String),
+      });
       expect((await viewer.get('/api/v1/account-plans?year=2019&status=approved')).body.items).toEqual([]);
       const firstPage = await viewer.get('/api/v1/account-plans?limit=1&sort=periodStart');
       expect(firstPage.body.items).toHaveLength(1);

@@ -91,17 +91,20 @@ export type PlanFilters = {
   sort?: PlanSort;
 };
 
+export type PlanListItem = PlanSummary & {
+  updatedAt: string;
+  accountOwner: { id: string; name: string };
+  completeness: { score: number; grade: CompletenessGrade };
+};
+
 export const workspacePlansQuery = (filters: PlanFilters) =>
   infiniteQueryOptions({
     queryKey: [...planKeys.all, 'list', filters],
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<PlanSummary & { updatedAt: string; completeness: { score: number; grade: CompletenessGrade } }>>(
-        '/account-plans',
-        {
-          query: { ...filters, cursor: pageParam, limit: 25 },
-          signal,
-        },
-      ),
+      api.get<Page<PlanListItem>>('/account-plans', {
+        query: { ...filters, cursor: pageParam, limit: 25 },
+        signal,
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });

@@ -92,6 +92,7 @@ export function PlansPage() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('plans.list.account')}</Table.Th>
+              <Table.Th>{t('plans.list.owner')}</Table.Th>
               <Table.Th>{t('plans.period')}</Table.Th>
               <Table.Th>{t('plans.list.status')}</Table.Th>
               <Table.Th>{t('plans.list.grade')}</Table.Th>
@@ -106,6 +107,7 @@ export function PlansPage() {
                     {plan.account.name}
                   </AnchorLink>
                 </Table.Td>
+                <Table.Td>{plan.accountOwner.name}</Table.Td>
                 <Table.Td>
                   {plan.periodStart} — {plan.periodEnd}
                 </Table.Td>
