@@ -20,7 +20,7 @@ const json = async (response: Promise<Response>) => (await (await response).json
 /**
  * The portfolio whitespace summary at scale 50 (target < 500 ms): potential per offering over
  * every key account's matrix; and the PDF of an approved plan of about 20 pages (target < 3 s):
- * nine sections of ~4 KB Markdown, 8 competitors, 10 objectives with 5 actions each, the matrix.
+ * nine sections of ~8.5 KB Markdown, 8 competitors, 10 objectives with 5 actions each, the matrix.
  */
 export async function opportunitiesBenchmark() {
   const demo = await openDemoWorkspace('opportunities', scale);
@@ -42,7 +42,7 @@ export async function opportunitiesBenchmark() {
     const sections = (plan.sections as { sectionId: string }[]).map((section) => ({
       sectionId: section.sectionId,
       body: Array.from(
-        { length: 6 },
+        { length: 13 },
         (_, index) => `## Тема ${index + 1}\n\n${paragraph.repeat(8)}\n\n- пункт один\n- пункт два`,
       ).join('\n\n'),
     }));

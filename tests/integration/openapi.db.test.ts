@@ -886,6 +886,16 @@ describe('OpenAPI document', () => {
     const stages = await call(admin, 'GET', '/api/v1/pipeline-stages');
     await call(admin, 'PATCH', `/api/v1/pipeline-stages/${stages.body.items[0].id}`, { probability: 15 });
     await call(admin, 'PATCH', `/api/v1/pipeline-stages/${payer.body.id}`, { probability: 15 });
+    const grown = await call(admin, 'POST', '/api/v1/pipeline-stages', {
+      titleEn: 'Pilot',
+      titleRu: 'Пилот',
+      probability: 60,
+    });
+    const openStageIds: string[] = (grown.body.items as { id: string; outcome: string }[])
+      .filter((stage) => stage.outcome === 'open')
+      .map((stage) => stage.id);
+    await call(admin, 'PUT', '/api/v1/pipeline-order', { stageIds: [...openStageIds].reverse() });
+    await call(admin, 'PUT', '/api/v1/pipeline-order', { stageIds: [openStageIds[0]] });
     const centresPath = `/api/v1/accounts/${payer.body.id}/buying-centres`;
     const centres = await call(admin, 'POST', centresPath, { name: 'ИТ', kind: 'function' });
     await call(admin, 'POST', `${centresPath}/from-hierarchy`);

@@ -88,6 +88,26 @@ describe('forecastPlan', () => {
     );
   });
 
+  it('leaves renewals out of the forecast while the run-rate carries the revenue they renew', () => {
+    const renewal = { amountMinor: 120_000_00, probability: 75, expectedCloseOn: '2026-09-30', renewal: true };
+    const withRenewal = forecastPlan({ ...input, openPipeline: [...input.openPipeline, renewal] });
+    const without = forecastPlan(input);
+    expect(withRenewal.months[8]).toMatchObject({ renewalsMinor: 90_000_00, weightedPipelineMinor: 0 });
+    expect(withRenewal.months[8]?.forecastMinor).toBe(without.months[8]?.forecastMinor);
+    expect(withRenewal.fullPeriod).toEqual(without.fullPeriod);
+  });
+
+  it('counts renewals as pipeline when there is no run-rate to carry them', () => {
+    const renewal = { amountMinor: 120_000_00, probability: 75, expectedCloseOn: '2026-09-30', renewal: true };
+    const result = forecastPlan({ ...input, actuals: [], openPipeline: [renewal] });
+    expect(result.runRateMinor).toBe(0);
+    expect(result.months[8]).toMatchObject({
+      renewalsMinor: 0,
+      weightedPipelineMinor: 90_000_00,
+      forecastMinor: 90_000_00,
+    });
+  });
+
   it('lists the months of a period across a year end', () => {
     expect(monthsBetween('2025-11-15', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
   });

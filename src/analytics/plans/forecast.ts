@@ -6,7 +6,13 @@ import { divideRounded, sumMinor, toSafeInteger } from '../money/money';
 /** A month as `YYYY-MM`. */
 export type Month = string;
 
-export type PipelineItem = { amountMinor: number; probability: number; expectedCloseOn: string };
+export type PipelineItem = {
+  amountMinor: number;
+  probability: number;
+  expectedCloseOn: string;
+  /** A renewal of revenue the account already brings (see `forecastPlan` for how it counts). */
+  renewal?: boolean;
+};
 export type MonthAmount = { month: Month; amountMinor: number };
 
 export type PlanForecastInput = {
@@ -27,6 +33,8 @@ export type PlanForecastMonth = {
   planMinor: number;
   actualMinor: number;
   weightedPipelineMinor: number;
+  /** Weighted open renewals expected this month, left out of the forecast when the run-rate carries them. */
+  renewalsMinor: number;
   runRateMinor: number;
   forecastMinor: number;
   /** Actual minus plan, for months that have begun; forecast minus plan after them. */
@@ -80,19 +88,27 @@ function runRateOf(actuals: ReadonlyMap<Month, number>, today: string, count: nu
  * plus the weighted open pipeline expected to close in them; today's month also counts what is
  * already invoiced when that is more than the run-rate. Pipeline expected before today's month
  * (overdue) is counted in today's month, since it has not closed yet.
+ *
+ * Renewals are not counted twice: the run-rate already assumes the account keeps paying what it
+ * pays, which is what a renewal renews. So while there is a run-rate, open renewals are shown
+ * apart (`renewalsMinor`) and left out of the forecast; an uplift is an upsell of its own. With no
+ * run-rate (no actuals in the last full months) nothing carries them, and they count as pipeline.
  */
 export function forecastPlan(input: PlanForecastInput): PlanForecast {
   const currentMonth = input.today.slice(0, 7);
   const actuals = new Map<Month, number>();
   for (const actual of input.actuals)
     actuals.set(actual.month, sumMinor([actuals.get(actual.month) ?? 0, actual.amountMinor]));
+  const runRate = runRateOf(actuals, input.today, input.runRateMonths ?? 3);
   const pipeline = new Map<Month, number>();
+  const renewals = new Map<Month, number>();
   for (const item of input.openPipeline) {
     const closeMonth = item.expectedCloseOn.slice(0, 7);
     const month = [closeMonth, currentMonth].sort()[1] as Month;
-    pipeline.set(month, sumMinor([pipeline.get(month) ?? 0, weightedAmount(item)]));
+    const carriedByRunRate = item.renewal === true && runRate > 0;
+    const bucket = carriedByRunRate ? renewals : pipeline;
+    bucket.set(month, sumMinor([bucket.get(month) ?? 0, weightedAmount(item)]));
   }
-  const runRate = runRateOf(actuals, input.today, input.runRateMonths ?? 3);
   const plans = spreadEvenly(input.planMinor, input.months.length);
 
   const months = input.months.map((month, index): PlanForecastMonth => {
@@ -100,11 +116,22 @@ export function forecastPlan(input: PlanForecastInput): PlanForecast {
     const actualMinor = actuals.get(month) ?? 0;
     const past = month < currentMonth;
     const weightedPipelineMinor = past ? 0 : (pipeline.get(month) ?? 0);
+    const renewalsMinor = past ? 0 : (renewals.get(month) ?? 0);
     const runRateMinor = past ? 0 : month === currentMonth ? Math.max(runRate, actualMinor) : runRate;
     const forecastMinor = past ? actualMinor : sumMinor([runRateMinor, weightedPipelineMinor]);
     const begun = month <= currentMonth;
     const varianceMinor = sumMinor([begun ? actualMinor : forecastMinor, -planMinor]);
-    return { month, planMinor, actualMinor, weightedPipelineMinor, runRateMinor, forecastMinor, varianceMinor, past };
+    return {
+      month,
+      planMinor,
+      actualMinor,
+      weightedPipelineMinor,
+      renewalsMinor,
+      runRateMinor,
+      forecastMinor,
+      varianceMinor,
+      past,
+    };
   });
 
   const totalOf = (rows: readonly PlanForecastMonth[]): PlanForecastTotals => {

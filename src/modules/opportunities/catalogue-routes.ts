@@ -1,9 +1,23 @@
 import { IdParams, json, problem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
-import { createOffering, getPipeline, listOfferings, updateOffering, updateStage } from './catalogue';
+import {
+  createOffering,
+  createStage,
+  getPipeline,
+  listOfferings,
+  reorderStages,
+  updateOffering,
+  updateStage,
+} from './catalogue';
 import { OfferingListSchema, OfferingSchema, PipelineSchema } from './openapi';
-import { createOfferingInput, updateOfferingInput, updateStageInput } from './schemas';
+import {
+  createOfferingInput,
+  createStageInput,
+  reorderStagesInput,
+  updateOfferingInput,
+  updateStageInput,
+} from './schemas';
 
 const tags = ['Opportunities'];
 
@@ -83,6 +97,39 @@ export function catalogueRoutes() {
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
       return c.json({ items: await runInWorkspace(c, (ctx) => updateStage(ctx, id, input)) }, 200);
+    },
+  );
+
+  router.openapi(
+    apiRoute('plans:manage', {
+      method: 'post',
+      path: '/pipeline-stages',
+      tags,
+      summary: 'Add an open stage after the open ones (won and lost stay last)',
+      request: { body: { required: true, ...json(createStageInput.meta({ id: 'PipelineStageCreate' })) } },
+      responses: { 201: { description: 'The pipeline', ...json(PipelineSchema) } },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      return c.json({ items: await runInWorkspace(c, (ctx) => createStage(ctx, input)) }, 201);
+    },
+  );
+
+  router.openapi(
+    apiRoute('plans:manage', {
+      method: 'put',
+      path: '/pipeline-order',
+      tags,
+      summary: 'Put the open stages in a new order (won and lost stay last)',
+      request: { body: { required: true, ...json(reorderStagesInput.meta({ id: 'PipelineStageOrder' })) } },
+      responses: {
+        200: { description: 'The pipeline', ...json(PipelineSchema) },
+        422: problem('Not every open stage exactly once'),
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      return c.json({ items: await runInWorkspace(c, (ctx) => reorderStages(ctx, input)) }, 200);
     },
   );
 

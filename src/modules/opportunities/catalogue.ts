@@ -1,11 +1,15 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { notFound } from '../../platform/errors';
+import { notFound, ruleViolated } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
 import { defaultStages, type OfferingKind, opportunityMessages, type StageOutcome } from './messages';
 import { offerings, pipelineStages } from './schema';
 import {
   type CreateOfferingInput,
+  type CreateStageInput,
   createOfferingInput,
+  createStageInput,
+  type ReorderStagesInput,
+  reorderStagesInput,
   type UpdateOfferingInput,
   type UpdateStageInput,
   updateOfferingInput,
@@ -132,5 +136,63 @@ export async function updateStage(
     .update(pipelineStages)
     .set({ ...input, updatedAt: ctx.now, version: sql`${pipelineStages.version} + 1` })
     .where(and(eq(pipelineStages.workspaceId, ctx.actor.workspaceId), eq(pipelineStages.id, id)));
+  return getPipeline(ctx);
+}
+
+/** Writes the stages' positions: the open ones in the given order, then won and lost as they were. */
+async function placeStages(ctx: UseCaseContext, openIds: readonly string[], closed: readonly PipelineStage[]) {
+  const ordered = [...openIds, ...closed.map((stage) => stage.id)];
+  for (const [index, id] of ordered.entries()) {
+    await ctx.db
+      .update(pipelineStages)
+      .set({ position: index + 1, updatedAt: ctx.now })
+      .where(
+        and(
+          eq(pipelineStages.workspaceId, ctx.actor.workspaceId),
+          eq(pipelineStages.id, id),
+          sql`${pipelineStages.position} <> ${index + 1}`,
+        ),
+      );
+  }
+}
+
+/** Adds an open stage at the end of the open ones, before won and lost. */
+export async function createStage(ctx: UseCaseContext, rawInput: CreateStageInput): Promise<PipelineStage[]> {
+  const input = createStageInput.parse(rawInput);
+  const stages = await getPipeline(ctx);
+  const [created] = await ctx.db
+    .insert(pipelineStages)
+    .values({
+      ...input,
+      workspaceId: ctx.actor.workspaceId,
+      outcome: 'open',
+      position: stages.length + 1,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
+    .returning({ id: pipelineStages.id });
+  const open = stages.filter((stage) => stage.outcome === 'open').map((stage) => stage.id);
+  await placeStages(
+    ctx,
+    [...open, (created as { id: string }).id],
+    stages.filter((stage) => stage.outcome !== 'open'),
+  );
+  return getPipeline(ctx);
+}
+
+/** Puts the open stages in a new order; won and lost close the pipeline and stay last (422 otherwise). */
+export async function reorderStages(ctx: UseCaseContext, rawInput: ReorderStagesInput): Promise<PipelineStage[]> {
+  const { stageIds } = reorderStagesInput.parse(rawInput);
+  const stages = await getPipeline(ctx);
+  const open = stages.filter((stage) => stage.outcome === 'open').map((stage) => stage.id);
+  const same = stageIds.length === open.length && new Set(stageIds).size === open.length;
+  if (!same || !stageIds.every((id) => open.includes(id))) {
+    throw ruleViolated(opportunityMessages.stageOrder, undefined, 'stageIds');
+  }
+  await placeStages(
+    ctx,
+    stageIds,
+    stages.filter((stage) => stage.outcome !== 'open'),
+  );
   return getPipeline(ctx);
 }

@@ -37,6 +37,10 @@ export const opportunityMessages = {
     en: 'This child account is already a buying centre of the account.',
     ru: 'Эта дочерняя компания уже есть среди центров закупок аккаунта.',
   },
+  stageOrder: {
+    en: 'List every open stage exactly once; won and lost always close the pipeline.',
+    ru: 'Перечислите каждый открытый этап ровно один раз; «выиграна» и «проиграна» всегда в конце воронки.',
+  },
   monthOutsidePeriod: { en: 'This month is outside the plan’s period.', ru: 'Этот месяц вне периода плана.' },
 } satisfies Record<string, LocalizedText>;
 

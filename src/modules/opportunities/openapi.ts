@@ -140,6 +140,9 @@ export const PlanForecastSchema = z
             planMinor: z.number().int(),
             actualMinor: z.number().int(),
             weightedPipelineMinor: z.number().int(),
+            renewalsMinor: z.number().int().meta({
+              description: 'Weighted open renewals, left out of the forecast while the run-rate carries them',
+            }),
             runRateMinor: z.number().int(),
             forecastMinor: z.number().int(),
             varianceMinor: z.number().int(),

@@ -159,7 +159,14 @@ describe('offerings, buying centres, whitespace, opportunities and plan vs forec
     const id = created.body.id;
 
     const matrix = await manager.get(`/api/v1/accounts/${accountId}/whitespace`);
-    expect(matrix.body.cells.find((cell: Json) => cell.buyingCentreId === centres[1].id).opportunityIds).toEqual([id]);
+    const inPlay = matrix.body.cells.find((cell: Json) => cell.buyingCentreId === centres[1].id);
+    // The whitespace cell it was opened on is now in play, in the same transaction, audited.
+    expect(inPlay).toMatchObject({ state: 'opportunity', opportunityIds: [id], potentialMinor: 500_000_01 });
+    const cellAudit = await t.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where entity = 'whitespace_cells' and action = 'update'
+         and after->>'state' = 'opportunity'`,
+    );
+    expect(cellAudit[0]?.n).toBe(1);
 
     const moved = await manager.patch(`/api/v1/opportunities/${id}`, { stageId: stages[2].id }, { 'if-match': '"1"' });
     expect(moved.body).toMatchObject({ probability: 40, version: 2 });
@@ -261,7 +268,12 @@ describe('offerings, buying centres, whitespace, opportunities and plan vs forec
       past: true,
     });
     expect(rub.runRateMinor).toBe(30_000_00);
-    expect(month('2026-12')).toMatchObject({ weightedPipelineMinor: 75_000_00, forecastMinor: 105_000_00 });
+    // The renewal renews what the run-rate already carries: shown apart, not added on top.
+    expect(month('2026-12')).toMatchObject({
+      weightedPipelineMinor: 0,
+      renewalsMinor: 75_000_00,
+      forecastMinor: 30_000_00,
+    });
     expect(rub.yearToDate).toEqual({
       planMinor: 1_100_000_00,
       actualMinor: 90_000_00,
@@ -328,5 +340,49 @@ describe('offerings, buying centres, whitespace, opportunities and plan vs forec
       }),
       403,
     );
+  });
+  it('lets heads add and reorder open stages while won and lost stay last', async () => {
+    const stageInput = { titleEn: 'Pilot', titleRu: 'Пилот', probability: 60 };
+    expectProblem(await manager.post('/api/v1/pipeline-stages', stageInput), 403);
+    const added = await head.post('/api/v1/pipeline-stages', stageInput);
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const titles = (body: Json) => body.items.map((stage: Json) => stage.titleEn);
+    expect(titles(added.body)).toEqual([
+      'Qualify',
+      'Needs analysis',
+      'Proposal',
+      'Negotiation',
+      'Pilot',
+      'Won',
+      'Lost',
+    ]);
+    const open = added.body.items.filter((stage: Json) => stage.outcome === 'open').map((stage: Json) => stage.id);
+    const pilot = open[4];
+    const reordered = await head.put('/api/v1/pipeline-order', {
+      stageIds: [open[0], open[1], pilot, open[2], open[3]],
+    });
+    expect(reordered.status, JSON.stringify(reordered.body)).toBe(200);
+    expect(titles(reordered.body)).toEqual([
+      'Qualify',
+      'Needs analysis',
+      'Pilot',
+      'Proposal',
+      'Negotiation',
+      'Won',
+      'Lost',
+    ]);
+    expect(reordered.body.items.map((stage: Json) => stage.position)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const won = added.body.items.find((stage: Json) => stage.outcome === 'won').id;
+    const withWon = await head.put(
+      '/api/v1/pipeline-order',
+      { stageIds: [won, open[0], open[1], pilot, open[2]] },
+      { 'accept-language': 'ru' },
+    );
+    expectProblem(withWon, 422, ['stageIds']);
+    expect(errorAt(withWon, 'stageIds')).toContain('ровно один раз');
+    expectProblem(await head.put('/api/v1/pipeline-order', { stageIds: [open[0], open[0]] }), 422, ['stageIds']);
+    expectProblem(await head.post('/api/v1/pipeline-stages', { ...stageInput, probability: 101 }), 400, [
+      'probability',
+    ]);
   });
 });

@@ -77,7 +77,9 @@ export async function getPlanForecast(ctx: UseCaseContext, planId: string): Prom
           targets.filter((target) => target.currency === currency).map((target) => target.amountMinor ?? 0),
         ),
         actuals: actuals.filter((actual) => actual.currency === currency),
-        openPipeline: pipeline.filter((item) => item.currency === currency),
+        openPipeline: pipeline
+          .filter((item) => item.currency === currency)
+          .map((item) => ({ ...item, renewal: item.type === 'renewal' })),
       }),
     })),
   };

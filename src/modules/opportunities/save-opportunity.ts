@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { AppError, type FieldError, notFound, ruleViolated, staleVersion } from '../../platform/errors';
 import { platformMessages } from '../../platform/i18n/platform-messages';
 import { type LocalizedText, message } from '../../platform/i18n/text';
@@ -8,7 +8,7 @@ import { changeableAccount } from './access';
 import { getPipeline, type PipelineStage } from './catalogue';
 import { getOpportunity, type Opportunity } from './get-opportunity';
 import { opportunityMessages } from './messages';
-import { buyingCentres, offerings, opportunities } from './schema';
+import { buyingCentres, offerings, opportunities, whitespaceCells } from './schema';
 import {
   type CreateOpportunityInput,
   createOpportunityInput,
@@ -65,6 +65,29 @@ async function checkReferences(ctx: UseCaseContext, refs: References, stages: Pi
   if (faults.length > 0) throw new AppError('rule_violated', message(platformMessages.validationFailed), faults);
 }
 
+/**
+ * An open opportunity on a buying centre and an offering puts the whitespace cell between them in
+ * play: a cell marked whitespace becomes «opportunity». Other states say more (buying, held by a
+ * competitor) and stay; a centre and offering with no cell get none.
+ */
+async function markCellInPlay(
+  ctx: UseCaseContext,
+  opportunity: { offeringId: string | null; buyingCentreId: string | null },
+): Promise<void> {
+  if (!opportunity.offeringId || !opportunity.buyingCentreId) return;
+  await ctx.db
+    .update(whitespaceCells)
+    .set({ state: 'opportunity', updatedAt: ctx.now, version: sql`${whitespaceCells.version} + 1` })
+    .where(
+      and(
+        eq(whitespaceCells.workspaceId, ctx.actor.workspaceId),
+        eq(whitespaceCells.buyingCentreId, opportunity.buyingCentreId),
+        eq(whitespaceCells.offeringId, opportunity.offeringId),
+        eq(whitespaceCells.state, 'whitespace'),
+      ),
+    );
+}
+
 /** Opens an opportunity on an account, by default in the pipeline's first stage with its probability. */
 export async function createOpportunity(ctx: UseCaseContext, rawInput: CreateOpportunityInput): Promise<Opportunity> {
   const input = createOpportunityInput.parse(rawInput);
@@ -85,6 +108,7 @@ export async function createOpportunity(ctx: UseCaseContext, rawInput: CreateOpp
       updatedAt: ctx.now,
     })
     .returning({ id: opportunities.id });
+  await markCellInPlay(ctx, input);
   return getOpportunity(ctx, (created as { id: string }).id);
 }
 
@@ -130,5 +154,7 @@ export async function updateOpportunity(
       version: current.version + 1,
     })
     .where(and(eq(opportunities.workspaceId, ctx.actor.workspaceId), eq(opportunities.id, id)));
-  return getOpportunity(ctx, id);
+  const opportunity = await getOpportunity(ctx, id);
+  if (opportunity.outcome === 'open') await markCellInPlay(ctx, opportunity);
+  return opportunity;
 }

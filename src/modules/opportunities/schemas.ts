@@ -48,6 +48,13 @@ export const updateStageInput = z.strictObject({
 });
 export type UpdateStageInput = z.input<typeof updateStageInput>;
 
+export const createStageInput = z.strictObject({ titleEn: name, titleRu: name, probability: percent });
+export type CreateStageInput = z.input<typeof createStageInput>;
+
+/** The open stages in their new order; won and lost stay last. */
+export const reorderStagesInput = z.strictObject({ stageIds: z.array(z.uuid()).min(1).max(50) });
+export type ReorderStagesInput = z.input<typeof reorderStagesInput>;
+
 export const createOpportunityInput = z.strictObject({
   accountId: z.uuid(),
   title: z.string().trim().min(1).max(300),

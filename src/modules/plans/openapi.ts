@@ -32,7 +32,16 @@ const summaryShape = {
   updatedAt: z.string(),
 };
 export const PlanSummarySchema = z.object(summaryShape).meta({ id: 'AccountPlanSummary' });
-export const PlanPageSchema = pageOf(PlanSummarySchema).meta({ id: 'AccountPlanPage' });
+export const PlanListItemSchema = z
+  .object({
+    ...summaryShape,
+    accountOwner: z.object({ id: z.uuid(), name: z.string() }),
+    completeness: z
+      .object({ score: z.number().int(), grade: z.enum(completenessGrades) })
+      .meta({ description: 'As of today' }),
+  })
+  .meta({ id: 'AccountPlanListItem' });
+export const PlanPageSchema = pageOf(PlanListItemSchema).meta({ id: 'AccountPlanPage' });
 
 const ActionSchema = z.object({
   id: z.uuid(),

@@ -295,4 +295,50 @@ describe('account plans API', () => {
       expectProblem(await workspace.users.viewer.api.post(`/api/v1/account-plans/${plan.id}/copy-forward`), 403);
     });
   });
+  describe('workspace list', () => {
+    it('filters plans by year, status and account owner, sorts and pages them', async () => {
+      const headPlan = await newPlan(head, { accountId: otherAccountId, periodStart: '2019-01-01' });
+      const managerPlan = await newPlan(manager, { accountId: ownAccountId, periodStart: '2019-01-01' });
+      const viewer = workspace.users.viewer.api;
+      const ids = (body: Json) => body.items.map((item: Json) => item.id);
+      const ofYear = await viewer.get('/api/v1/account-plans?year=2019&sort=-updatedAt');
+      expect(ids(ofYear.body)).toEqual([managerPlan.id, headPlan.id]);
+      const ofOwner = await viewer.get(`/api/v1/account-plans?year=2019&ownerId=${workspace.users.head.id}`);
+      expect(ids(ofOwner.body)).toEqual([headPlan.id]);
+      expect(ofOwner.body.items[0].accountOwner).toEqual({
+        id: workspace.users.head.id,
+        name: expect.any(String),
+      });
+      expect((await viewer.get('/api/v1/account-plans?year=2019&status=approved')).body.items).toEqual([]);
+      const firstPage = await viewer.get('/api/v1/account-plans?limit=1&sort=periodStart');
+      expect(firstPage.body.items).toHaveLength(1);
+      expect(firstPage.body.nextCursor).not.toBeNull();
+      const next = await viewer.get(
+        `/api/v1/account-plans?limit=1&sort=periodStart&cursor=${firstPage.body.nextCursor}`,
+      );
+      expect(ids(next.body)).not.toEqual(ids(firstPage.body));
+      expectProblem(await viewer.get('/api/v1/account-plans?year=19'), 400, ['year']);
+
+      // Completeness is scored as the list is read; the grade filter pages through what matches.
+      await save(manager, managerPlan, filled(managerPlan));
+      const scored = await viewer.get('/api/v1/account-plans?year=2019');
+      const scoreOf = (id: string) => scored.body.items.find((item: Json) => item.id === id).completeness;
+      expect(scoreOf(headPlan.id)).toEqual({ score: 0, grade: 'red' });
+      const full = (await viewer.get(`/api/v1/account-plans/${managerPlan.id}`)).body.completeness;
+      expect(scoreOf(managerPlan.id)).toEqual({ score: full.score, grade: full.grade });
+      expect(full.grade).not.toBe('red');
+      const ofGrade = await viewer.get(`/api/v1/account-plans?year=2019&grade=${full.grade}`);
+      expect(ids(ofGrade.body)).toEqual([managerPlan.id]);
+      const reds = await viewer.get('/api/v1/account-plans?grade=red&limit=1&sort=periodStart');
+      expect(reds.body.items[0].completeness.grade).toBe('red');
+      expect(reds.body.nextCursor).not.toBeNull();
+      const nextReds = await viewer.get(
+        `/api/v1/account-plans?grade=red&limit=50&sort=periodStart&cursor=${reds.body.nextCursor}`,
+      );
+      expect(nextReds.body.items.every((item: Json) => item.completeness.grade === 'red')).toBe(true);
+      expect(ids(nextReds.body)).not.toContain(reds.body.items[0].id);
+      expect(ids(nextReds.body)).not.toContain(managerPlan.id);
+      expectProblem(await viewer.get('/api/v1/account-plans?grade=blue'), 400, ['grade']);
+    });
+  });
 });

@@ -48,7 +48,7 @@ export function planRoutes() {
       method: 'get',
       path: '/account-plans',
       tags,
-      summary: 'Plans the reader may see, per account or status, newest period first',
+      summary: 'Plans the reader may see, by account, status, year or account owner; sorted, a page at a time',
       request: { query: listPlansQuery },
       responses: { 200: { description: 'A page of plans', ...json(PlanPageSchema) } },
     }),

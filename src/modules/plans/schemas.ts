@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { maxMinorUnits } from '../../analytics/money/money';
-import { actionStatuses } from '../../analytics/plans/completeness';
+import { actionStatuses, completenessGrades } from '../../analytics/plans/completeness';
 import { listQuerySchema } from '../../platform/list-query';
 import { currencySchema, isoDateSchema, optionalText } from '../../platform/schemas';
 import { planMessages } from './messages';
@@ -98,6 +98,12 @@ export type ReturnPlanInput = z.input<typeof returnPlanInput>;
 export const listPlansQuery = listQuerySchema(['periodStart', 'updatedAt'], '-periodStart').extend({
   accountId: z.uuid().optional(),
   status: z.enum(planStatuses).optional(),
+  /** Plans whose period starts in this calendar year. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Plans of the accounts this member owns. */
+  ownerId: z.uuid().optional(),
+  /** Plans whose completeness today has this grade. */
+  grade: z.enum(completenessGrades).optional(),
 });
 export type ListPlansQuery = z.input<typeof listPlansQuery>;
 

@@ -5,7 +5,9 @@ import {
   IconChartLine,
   IconChartScatter,
   IconChecklist,
+  IconColumns,
   IconFileImport,
+  IconFileText,
   IconHistory,
   IconReceipt,
   IconSettings,
@@ -22,6 +24,8 @@ export type NavigationEntry = {
     | '/portfolio'
     | '/relationship-gaps'
     | '/kpi-findings'
+    | '/plans'
+    | '/pipeline'
     | '/delivery'
     | '/finance'
     | '/imports'
@@ -45,6 +49,8 @@ export const navigationEntries: readonly NavigationEntry[] = [
     permissions: ['relationships:read'],
   },
   { to: '/kpi-findings', label: 'kpiFindings', icon: IconChartLine, permissions: ['kpis:read'] },
+  { to: '/plans', label: 'plans', icon: IconFileText, permissions: ['plans:read'] },
+  { to: '/pipeline', label: 'pipeline', icon: IconColumns, permissions: ['plans:read'] },
   { to: '/delivery', label: 'delivery', icon: IconChecklist, permissions: ['delivery:read'] },
   { to: '/finance', label: 'finance', icon: IconReceipt, permissions: ['finance:read'] },
   { to: '/imports', label: 'imports', icon: IconFileImport, permissions: ['imports:run'] },
@@ -53,6 +59,6 @@ export const navigationEntries: readonly NavigationEntry[] = [
     to: '/settings',
     label: 'settings',
     icon: IconSettings,
-    permissions: ['workspace:manage', 'portfolio:manage', 'finance:write'],
+    permissions: ['workspace:manage', 'portfolio:manage', 'finance:write', 'plans:manage'],
   },
 ];

@@ -20,7 +20,9 @@ import { InvoicePage } from '../features/finance/invoice-page';
 import { ImportsPage } from '../features/imports/imports-page';
 import { FindingsPage } from '../features/kpis/findings-page';
 import { SeriesPage } from '../features/kpis/series-page';
+import { PipelinePage } from '../features/opportunities/pipeline-page';
 import { PlanPage } from '../features/plans/plan-page';
+import { PlansPage, parsePlansSearch } from '../features/plans/plans-page';
 import { PortfolioPage } from '../features/portfolio/portfolio-page';
 import { parsePortfolioSearch } from '../features/portfolio/portfolio-search';
 import { ProfilePage } from '../features/profile/profile-page';
@@ -193,12 +195,27 @@ const planRoute = createRoute({
   component: PlanPage,
 });
 
+const plansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'plans',
+  beforeLoad: requirePermission('plans:read'),
+  validateSearch: parsePlansSearch,
+  component: PlansPage,
+});
+
+const pipelineRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'pipeline',
+  beforeLoad: requirePermission('plans:read'),
+  component: PipelinePage,
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'settings',
   // NOTE: the head of KAM comes here for the portfolio model only, finance for its VAT settings
-  // (settings-page shows tabs by permission).
-  beforeLoad: requirePermission('workspace:manage', 'portfolio:manage', 'finance:write'),
+  // (settings-page shows tabs by permission); heads keep the offerings, the pipeline and the plan template.
+  beforeLoad: requirePermission('workspace:manage', 'portfolio:manage', 'finance:write', 'plans:manage'),
   validateSearch: parseSettingsSearch,
   component: SettingsPage,
 });
@@ -239,6 +256,8 @@ const routeTree = rootRoute.addChildren([
     reportRoute,
     invoiceRoute,
     planRoute,
+    plansRoute,
+    pipelineRoute,
     settingsRoute,
     auditRoute,
     importsRoute,

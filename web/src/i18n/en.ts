@@ -17,6 +17,8 @@ export const en = {
     kpiFindings: 'KPI anomalies',
     finance: 'Finance',
     delivery: 'Delivery',
+    pipeline: 'Pipeline',
+    plans: 'Account plans',
     audit: 'Audit log',
     imports: 'Import',
     settings: 'Settings',

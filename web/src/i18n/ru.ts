@@ -17,6 +17,8 @@ export const ru: Translation = {
     kpiFindings: 'Аномалии KPI',
     finance: 'Финансы',
     delivery: 'Проекты',
+    pipeline: 'Воронка',
+    plans: 'Планы по аккаунтам',
     audit: 'Журнал изменений',
     imports: 'Импорт',
     settings: 'Настройки',

@@ -1,11 +1,16 @@
-import { Card, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, NativeSelect, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../../api/shared';
+import { formatMoney, type OpportunityType, opportunityTypes } from '../../api/shared';
 import { notifyError } from '../../shared/notify';
 import { useCan } from '../auth/session';
+import { membersQuery } from '../members/members-api';
+import { LostReasonModal } from './lost-reason-modal';
 import {
   type Opportunity,
+  type OpportunityFilters,
+  offeringsQuery,
   opportunitiesApi,
   opportunitiesQuery,
   pipelineQuery,
@@ -14,32 +19,37 @@ import {
 } from './opportunities-api';
 
 /**
- * Open opportunities in columns by stage. Each card moves with a stage select, so the board works
- * from the keyboard and with a screen reader (no drag and drop needed); lost asks for a reason.
+ * Open opportunities in columns by stage, for one account or every account the reader sees, with
+ * filters. Each card moves with a stage select, so the board works from the keyboard and with a
+ * screen reader (no drag and drop needed); lost asks for the reason in a modal.
  */
-export function PipelineBoard({ accountId }: { accountId?: string }) {
+export function PipelineBoard({ accountId, title }: { accountId?: string; title?: string }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'ru' ? 'ru' : 'en';
   const canWrite = useCan('plans:write');
+  const [filters, setFilters] = useState<OpportunityFilters>({});
   const stages = useQuery(pipelineQuery()).data?.items ?? [];
-  const items = useQuery(opportunitiesQuery(accountId)).data?.items ?? [];
+  const items = useQuery(opportunitiesQuery({ ...filters, accountId: accountId ?? filters.accountId })).data?.items;
   const move = useOpportunityMutation(opportunitiesApi.move);
+  const [losing, setLosing] = useState<{ opportunity: Opportunity; stageId: string } | null>(null);
   const titleOf = (stage: Stage) => (locale === 'ru' ? stage.titleRu : stage.titleEn);
   const moveTo = (opportunity: Opportunity, stageId: string) => {
-    const stage = stages.find((candidate) => candidate.id === stageId);
-    const lostReason = stage?.outcome === 'lost' ? window.prompt(t('opportunities.lostReason')) : undefined;
-    if (lostReason === null) return;
-    move.mutate({ opportunity, stageId, ...(lostReason ? { lostReason } : {}) }, { onError: notifyError });
+    if (stages.find((candidate) => candidate.id === stageId)?.outcome === 'lost') {
+      setLosing({ opportunity, stageId });
+      return;
+    }
+    move.mutate({ opportunity, stageId }, { onError: notifyError });
   };
   const openStages = stages.filter((stage) => stage.outcome === 'open');
 
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
-        <Title order={3}>{t('opportunities.board')}</Title>
+        <Title order={3}>{title ?? t('opportunities.board')}</Title>
+        <BoardFilters filters={filters} onChange={setFilters} withAccount={!accountId} />
         <SimpleGrid cols={{ base: 1, sm: 2, lg: openStages.length || 1 }}>
           {openStages.map((stage) => {
-            const cards = items.filter((item) => item.stageId === stage.id);
+            const cards = (items ?? []).filter((item) => item.stageId === stage.id);
             return (
               <Stack key={stage.id} gap="xs" aria-label={titleOf(stage)} role="list">
                 <Group justify="space-between">
@@ -62,6 +72,9 @@ export function PipelineBoard({ accountId }: { accountId?: string }) {
                     <Text size="xs" c="dimmed">
                       {t('opportunities.closes', { date: item.expectedCloseOn, probability: item.probability })}
                     </Text>
+                    <Text size="xs" c="dimmed">
+                      {t(`opportunities.types.${item.type}`)} · {item.ownerName}
+                    </Text>
                     {canWrite && (
                       <NativeSelect
                         size="xs"
@@ -78,7 +91,80 @@ export function PipelineBoard({ accountId }: { accountId?: string }) {
             );
           })}
         </SimpleGrid>
+        {items && items.length === 0 && <Text c="dimmed">{t('opportunities.noOpportunities')}</Text>}
       </Stack>
+      {losing && (
+        <LostReasonModal
+          title={losing.opportunity.title}
+          pending={move.isPending}
+          onClose={() => setLosing(null)}
+          onConfirm={(lostReason) =>
+            move.mutate({ ...losing, lostReason }, { onSuccess: () => setLosing(null), onError: notifyError })
+          }
+        />
+      )}
     </Paper>
+  );
+}
+
+/** Owner, type and offering (and account, on the workspace board); each clears back to "all". */
+function BoardFilters({
+  filters,
+  onChange,
+  withAccount,
+}: {
+  filters: OpportunityFilters;
+  onChange: (filters: OpportunityFilters) => void;
+  withAccount: boolean;
+}) {
+  const { t } = useTranslation();
+  const members = useQuery(membersQuery).data ?? [];
+  const offerings = useQuery(offeringsQuery()).data?.items ?? [];
+  // NOTE: the accounts to pick from are those with open opportunities, read once without filters.
+  const everyOpen = useQuery({ ...opportunitiesQuery({}), enabled: withAccount }).data?.items ?? [];
+  const accounts = [...new Map(everyOpen.map((item) => [item.accountId, item.accountName])).entries()]
+    .map(([value, label]) => ({ value, label }))
+    .sort((left, right) => left.label.localeCompare(right.label));
+  const set = (patch: OpportunityFilters) => onChange({ ...filters, ...patch });
+  return (
+    <Group gap="sm" align="end">
+      {withAccount && (
+        <Select
+          label={t('opportunities.filters.account')}
+          placeholder={t('opportunities.filters.all')}
+          data={accounts}
+          value={filters.accountId ?? null}
+          onChange={(value) => set({ accountId: value ?? undefined })}
+          searchable
+          clearable
+        />
+      )}
+      <Select
+        label={t('opportunities.filters.owner')}
+        placeholder={t('opportunities.filters.all')}
+        data={members.map((member) => ({ value: member.userId, label: member.name }))}
+        value={filters.ownerId ?? null}
+        onChange={(value) => set({ ownerId: value ?? undefined })}
+        searchable
+        clearable
+      />
+      <Select
+        label={t('opportunities.type')}
+        placeholder={t('opportunities.filters.all')}
+        data={opportunityTypes.map((value) => ({ value, label: t(`opportunities.types.${value}`) }))}
+        value={filters.type ?? null}
+        onChange={(value) => set({ type: (value as OpportunityType | null) ?? undefined })}
+        clearable
+      />
+      <Select
+        label={t('opportunities.filters.offering')}
+        placeholder={t('opportunities.filters.all')}
+        data={offerings.map((offering) => ({ value: offering.id, label: offering.name }))}
+        value={filters.offeringId ?? null}
+        onChange={(value) => set({ offeringId: value ?? undefined })}
+        searchable
+        clearable
+      />
+    </Group>
   );
 }

@@ -1,4 +1,17 @@
-import { Badge, Button, Group, Paper, ScrollArea, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +20,7 @@ import { notifyError } from '../../shared/notify';
 import { useCan } from '../auth/session';
 import { CreateOpportunityModal } from './create-opportunity-modal';
 import {
+  type CellInput,
   type CurrencyTotals,
   type NewOpportunity,
   opportunitiesApi,
@@ -14,6 +28,7 @@ import {
   type WhitespaceCell,
   whitespaceQuery,
 } from './opportunities-api';
+import { AddCentreModal, WhitespaceCellModal } from './whitespace-cell-modal';
 
 const stateColors: Record<WhitespaceState, string> = {
   buying: 'teal',
@@ -23,7 +38,10 @@ const stateColors: Record<WhitespaceState, string> = {
   not_applicable: 'gray',
 };
 
-/** The account's buying centres × our offerings; a whitespace cell opens a prefilled opportunity. */
+/**
+ * The account's buying centres × our offerings; a whitespace cell opens a prefilled opportunity,
+ * and every cell (empty ones too) has a pencil to change its state and amounts.
+ */
 export function WhitespaceMatrix({ accountId }: { accountId: string }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'ru' ? 'ru' : 'en';
@@ -31,7 +49,11 @@ export function WhitespaceMatrix({ accountId }: { accountId: string }) {
   const matrix = useQuery(whitespaceQuery(accountId)).data;
   const fromHierarchy = useOpportunityMutation(opportunitiesApi.addCentresFromHierarchy);
   const [creating, setCreating] = useState<{ initial: NewOpportunity; context: string } | null>(null);
+  const [editing, setEditing] = useState<{ cell: CellInput; context: string } | null>(null);
+  const [addingCentre, setAddingCentre] = useState(false);
   if (!matrix) return null;
+  // NOTE: a new cell takes the currency of the matrix's first cell, RUB in an empty matrix.
+  const defaultCurrency = matrix.cells[0]?.currency ?? 'RUB';
   const money = (amount: number, currency: Currency) => formatMoney(amount, currency, locale);
   const totals = (sums: CurrencyTotals | undefined) =>
     Object.entries(sums ?? {})
@@ -60,13 +82,18 @@ export function WhitespaceMatrix({ accountId }: { accountId: string }) {
         <Group justify="space-between">
           <Title order={3}>{t('opportunities.whitespace')}</Title>
           {canWrite && (
-            <Button
-              size="xs"
-              variant="default"
-              onClick={() => fromHierarchy.mutate(accountId, { onError: notifyError })}
-            >
-              {t('opportunities.fromHierarchy')}
-            </Button>
+            <Group gap="xs">
+              <Button size="xs" variant="default" onClick={() => setAddingCentre(true)}>
+                {t('opportunities.addCentre')}
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => fromHierarchy.mutate(accountId, { onError: notifyError })}
+              >
+                {t('opportunities.fromHierarchy')}
+              </Button>
+            </Group>
           )}
         </Group>
         {matrix.buyingCentres.length === 0 || matrix.offerings.length === 0 ? (
@@ -94,7 +121,39 @@ export function WhitespaceMatrix({ accountId }: { accountId: string }) {
                     <Table.Th>{centre.name}</Table.Th>
                     {matrix.offerings.map((offering) => {
                       const cell = cellOf(centre.id, offering.id);
-                      if (!cell) return <Table.Td key={offering.id}>—</Table.Td>;
+                      const context = `${offering.name} · ${centre.name}`;
+                      const edit = canWrite && (
+                        <ActionIcon
+                          variant="subtle"
+                          size="sm"
+                          aria-label={t('opportunities.editCell', { cell: context })}
+                          onClick={() =>
+                            setEditing({
+                              context,
+                              cell: {
+                                accountId,
+                                buyingCentreId: centre.id,
+                                offeringId: offering.id,
+                                state: cell?.state ?? 'whitespace',
+                                currency: cell?.currency ?? defaultCurrency,
+                                currentRevenueMinor: cell?.currentRevenueMinor ?? 0,
+                                potentialMinor: cell?.potentialMinor ?? 0,
+                                competitor: cell?.competitor ?? null,
+                              },
+                            })
+                          }
+                        >
+                          <IconPencil size={14} />
+                        </ActionIcon>
+                      );
+                      if (!cell)
+                        return (
+                          <Table.Td key={offering.id}>
+                            <Group gap={4} wrap="nowrap">
+                              —{edit}
+                            </Group>
+                          </Table.Td>
+                        );
                       const content = (
                         <Stack gap={2}>
                           <Badge color={stateColors[cell.state]} variant="light">
@@ -110,19 +169,21 @@ export function WhitespaceMatrix({ accountId }: { accountId: string }) {
                           )}
                         </Stack>
                       );
-                      const context = `${offering.name} · ${centre.name}`;
                       return (
                         <Table.Td key={offering.id}>
-                          {canWrite && cell.state === 'whitespace' ? (
-                            <UnstyledButton
-                              onClick={() => open(cell, context)}
-                              aria-label={t('opportunities.createFor', { cell: context })}
-                            >
-                              {content}
-                            </UnstyledButton>
-                          ) : (
-                            content
-                          )}
+                          <Group gap={4} wrap="nowrap" align="start">
+                            {canWrite && cell.state === 'whitespace' ? (
+                              <UnstyledButton
+                                onClick={() => open(cell, context)}
+                                aria-label={t('opportunities.createFor', { cell: context })}
+                              >
+                                {content}
+                              </UnstyledButton>
+                            ) : (
+                              content
+                            )}
+                            {edit}
+                          </Group>
                         </Table.Td>
                       );
                     })}
@@ -144,6 +205,8 @@ export function WhitespaceMatrix({ accountId }: { accountId: string }) {
         )}
       </Stack>
       {creating && <CreateOpportunityModal {...creating} onClose={() => setCreating(null)} />}
+      {editing && <WhitespaceCellModal {...editing} onClose={() => setEditing(null)} />}
+      {addingCentre && <AddCentreModal accountId={accountId} onClose={() => setAddingCentre(false)} />}
     </Paper>
   );
 }

@@ -1,6 +1,11 @@
 import { ActionIcon, Button, Group, NumberInput, Paper, Select, Stack, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type Currency, currencies, minorToDecimal, parseMoney } from '../../api/shared';
+import { metricsQuery } from '../kpis/kpis-api';
+import { membersQuery } from '../members/members-api';
 import type { ActionStatus, PlanActionRow, PlanObjectiveRow } from './plans-api';
 
 const statuses: ActionStatus[] = ['planned', 'in_progress', 'done', 'dropped'];
@@ -11,6 +16,8 @@ const blankObjective: PlanObjectiveRow = {
   metricName: null,
   baseline: null,
   target: null,
+  targetMinor: null,
+  targetCurrency: null,
   periodFrom: null,
   periodTo: null,
   dueOn: null,
@@ -28,7 +35,14 @@ export function ObjectivesEditor({
   onChange: (objectives: PlanObjectiveRow[]) => void;
   disabled: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const metrics = useQuery(metricsQuery).data ?? [];
+  const members = useQuery(membersQuery).data ?? [];
+  const metricOptions = metrics.map((metric) => ({
+    value: metric.key,
+    label: i18n.language === 'ru' ? metric.nameRu : metric.nameEn,
+  }));
+  const memberOptions = members.map((member) => ({ value: member.userId, label: member.name }));
   const setObjective = (index: number, patch: Partial<PlanObjectiveRow>) =>
     onChange(objectives.map((objective, at) => (at === index ? { ...objective, ...patch } : objective)));
   const setAction = (index: number, actionIndex: number, patch: Partial<PlanActionRow>) =>
@@ -50,13 +64,23 @@ export function ObjectivesEditor({
                 disabled={disabled}
                 style={{ flex: 2 }}
               />
+              <Select
+                label={t('plans.kpiMetric')}
+                data={metricOptions}
+                value={objective.metricKey}
+                onChange={(value) => setObjective(index, { metricKey: value, metricName: null })}
+                disabled={disabled}
+                searchable
+                clearable
+              />
               <TextInput
                 label={t('plans.metric')}
-                value={objective.metricName ?? objective.metricKey ?? ''}
+                description={t('plans.freeMetric')}
+                value={objective.metricName ?? ''}
                 onChange={(event) =>
                   setObjective(index, { metricName: event.currentTarget.value || null, metricKey: null })
                 }
-                disabled={disabled}
+                disabled={disabled || objective.metricKey !== null}
               />
               <NumberInput
                 label={t('plans.baseline')}
@@ -70,6 +94,7 @@ export function ObjectivesEditor({
                 onChange={(value) => setObjective(index, { target: numberOrNull(value) })}
                 disabled={disabled}
               />
+              <MoneyTarget objective={objective} disabled={disabled} onChange={(patch) => setObjective(index, patch)} />
               <ActionIcon
                 variant="subtle"
                 color="red"
@@ -88,6 +113,15 @@ export function ObjectivesEditor({
                   onChange={(event) => setAction(index, actionIndex, { title: event.currentTarget.value })}
                   disabled={disabled}
                   style={{ flex: 2 }}
+                />
+                <Select
+                  label={t('plans.owner')}
+                  data={memberOptions}
+                  value={action.ownerId}
+                  onChange={(value) => setAction(index, actionIndex, { ownerId: value })}
+                  disabled={disabled}
+                  searchable
+                  clearable
                 />
                 <TextInput
                   type="date"
@@ -135,5 +169,50 @@ export function ObjectivesEditor({
         </Button>
       )}
     </Stack>
+  );
+}
+
+/** The objective's revenue target in decimal units and its currency; both or neither (the API refuses one alone). */
+function MoneyTarget({
+  objective,
+  disabled,
+  onChange,
+}: {
+  objective: PlanObjectiveRow;
+  disabled: boolean;
+  onChange: (patch: Pick<PlanObjectiveRow, 'targetMinor' | 'targetCurrency'>) => void;
+}) {
+  const { t } = useTranslation();
+  const [currency, setCurrency] = useState<Currency>(objective.targetCurrency ?? 'RUB');
+  const shown = objective.targetMinor === null ? '' : minorToDecimal(objective.targetMinor, currency);
+  const commit = (text: string, inCurrency: Currency) => {
+    const amount = text.trim() === '' ? null : (parseMoney(text, inCurrency) ?? objective.targetMinor);
+    onChange({ targetMinor: amount, targetCurrency: amount === null ? null : inCurrency });
+  };
+  return (
+    <Group gap={4} align="end" wrap="nowrap">
+      <TextInput
+        label={t('plans.moneyTarget')}
+        defaultValue={shown}
+        key={`${objective.targetMinor}-${currency}`}
+        onBlur={(event) => commit(event.currentTarget.value, currency)}
+        disabled={disabled}
+        w={150}
+      />
+      <Select
+        aria-label={t('plans.moneyTargetCurrency')}
+        data={[...currencies]}
+        value={currency}
+        onChange={(value) => {
+          if (!value) return;
+          // NOTE: the amount keeps its decimal reading (1 000.00 stays 1 000.00) in the new currency.
+          setCurrency(value as Currency);
+          if (objective.targetMinor !== null) commit(shown, value as Currency);
+        }}
+        disabled={disabled}
+        allowDeselect={false}
+        w={90}
+      />
+    </Group>
   );
 }

@@ -22,6 +22,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../shared/notify';
 import { useCan } from '../auth/session';
+import { PlanForecastPanel } from '../opportunities/plan-forecast';
+import { CompetitorsEditor } from './competitors-editor';
 import { MarkdownView } from './markdown-view';
 import { ObjectivesEditor } from './objectives-editor';
 import {
@@ -55,6 +57,7 @@ function PlanView({ plan }: { plan: Plan }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const canApprove = useCan('plans:approve');
+  const canReadMoney = useCan('finance:read');
   const [content, setContent] = useState<PlanContent>(() => contentOf(plan));
   useEffect(() => setContent(contentOf(plan)), [plan]);
   const editable = plan.mayEdit && plan.status === 'draft';
@@ -206,6 +209,16 @@ function PlanView({ plan }: { plan: Plan }) {
       ))}
       <Paper withBorder p="md">
         <Title order={4} mb="sm">
+          {t('plans.competitors')}
+        </Title>
+        <CompetitorsEditor
+          competitors={content.competitors}
+          onChange={(competitors) => setContent((current) => ({ ...current, competitors }))}
+          disabled={!editable}
+        />
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={4} mb="sm">
           {t('plans.objectives')}
         </Title>
         <ObjectivesEditor
@@ -214,6 +227,7 @@ function PlanView({ plan }: { plan: Plan }) {
           disabled={!editable}
         />
       </Paper>
+      {canReadMoney && <PlanForecastPanel planId={plan.id} planVersion={plan.version} mayEdit={plan.mayEdit} />}
       {plan.versions.length > 1 && <VersionComparison plan={plan} />}
     </Stack>
   );

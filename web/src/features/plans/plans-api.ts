@@ -1,5 +1,6 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../api/client';
+import type { Currency } from '../../api/shared';
 
 export type PlanStatus = 'draft' | 'in_review' | 'approved';
 export type ActionStatus = 'planned' | 'in_progress' | 'done' | 'dropped';
@@ -28,6 +29,9 @@ export type PlanObjectiveRow = {
   metricName: string | null;
   baseline: number | null;
   target: number | null;
+  /** A revenue target in minor units, counted as the plan in plan vs forecast vs actual. */
+  targetMinor: number | null;
+  targetCurrency: Currency | null;
   periodFrom: string | null;
   periodTo: string | null;
   dueOn: string | null;
@@ -60,12 +64,49 @@ export type Comparison = {
   changes: { sections: ItemChange[]; competitors: ItemChange[]; objectives: ItemChange[]; actions: ItemChange[] };
 };
 
+export type TemplateSection = { id: string; titleEn: string; titleRu: string; retired: boolean; version: number };
+
 export const planKeys = { all: ['plans'] as const };
+
+export const templateQuery = () =>
+  queryOptions({
+    queryKey: [...planKeys.all, 'template'],
+    queryFn: () => api.get<{ items: TemplateSection[] }>('/plan-template'),
+  });
 
 export const accountPlansQuery = (accountId: string) =>
   queryOptions({
     queryKey: [...planKeys.all, 'account', accountId],
     queryFn: () => api.get<Page<PlanSummary>>('/account-plans', { query: { accountId } }),
+  });
+
+export const planSorts = ['-periodStart', 'periodStart', '-updatedAt'] as const;
+export type PlanSort = (typeof planSorts)[number];
+export type CompletenessGrade = 'red' | 'amber' | 'green';
+export type PlanFilters = {
+  year?: number;
+  status?: PlanStatus;
+  ownerId?: string;
+  grade?: CompletenessGrade;
+  sort?: PlanSort;
+};
+
+export type PlanListItem = PlanSummary & {
+  updatedAt: string;
+  accountOwner: { id: string; name: string };
+  completeness: { score: number; grade: CompletenessGrade };
+};
+
+export const workspacePlansQuery = (filters: PlanFilters) =>
+  infiniteQueryOptions({
+    queryKey: [...planKeys.all, 'list', filters],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<PlanListItem>>('/account-plans', {
+        query: { ...filters, cursor: pageParam, limit: 25 },
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 
 export const planQuery = (id: string) =>
@@ -106,6 +147,13 @@ export const plansApi = {
   returnPlan: ({ plan, comment }: { plan: Plan; comment: string }) =>
     api.post<Plan>(`/account-plans/${plan.id}/return`, { comment }, { ifMatch: plan.version }),
   copyForward: (plan: Plan) => api.post<Plan>(`/account-plans/${plan.id}/copy-forward`),
+  addSection: (section: { titleEn: string; titleRu: string }) => api.post('/plan-template/sections', section),
+  updateSection: ({
+    id,
+    ...patch
+  }: { id: string } & Partial<Pick<TemplateSection, 'titleEn' | 'titleRu' | 'retired'>>) =>
+    api.patch(`/plan-template/sections/${id}`, patch),
+  reorderSections: (sectionIds: string[]) => api.put('/plan-template/order', { sectionIds }),
 };
 
 /** Any plan write: afterwards every plan query is read again. */

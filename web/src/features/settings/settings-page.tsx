@@ -7,11 +7,23 @@ import { CustomFieldsEditor } from '../custom-fields/custom-fields-editor';
 import { DeliverySettingsPanel } from '../delivery/delivery-settings-panel';
 import { FinanceSettingsPanel } from '../finance/finance-settings-panel';
 import { MembersPanel } from '../members/members-panel';
+import { OpportunitySettingsPanel } from '../opportunities/opportunity-settings-panel';
+import { PlanTemplatePanel } from '../plans/plan-template-panel';
 import { PortfolioModelSettings } from '../portfolio/model-settings';
 import { RelationshipSettingsPanel } from '../relationships/relationship-settings-panel';
 import { WorkspaceSettingsPanel } from './workspace-settings-form';
 
-const tabs = ['workspace', 'members', 'custom-fields', 'relationships', 'portfolio', 'delivery', 'finance'] as const;
+const tabs = [
+  'workspace',
+  'members',
+  'custom-fields',
+  'relationships',
+  'portfolio',
+  'delivery',
+  'finance',
+  'opportunities',
+  'plan-template',
+] as const;
 type SettingsTab = (typeof tabs)[number];
 
 /** Who may open each tab: the admin everything, the head of KAM the portfolio model. */
@@ -23,6 +35,8 @@ const tabPermissions: Record<SettingsTab, Permission> = {
   portfolio: 'portfolio:manage',
   delivery: 'delivery:manage',
   finance: 'finance:write',
+  opportunities: 'plans:manage',
+  'plan-template': 'plans:manage',
 };
 
 export type SettingsSearch = { tab?: SettingsTab };
@@ -31,7 +45,10 @@ export function parseSettingsSearch(search: Record<string, unknown>): SettingsSe
   return tabs.includes(search.tab as SettingsTab) ? { tab: search.tab as SettingsTab } : {};
 }
 
-/** Workspace administration: settings, members, custom fields, relationship map, the portfolio model, delivery, finance. */
+/**
+ * Workspace administration: settings, members, custom fields, relationship map, the portfolio
+ * model, delivery, finance, the offerings and pipeline, the plan template.
+ */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { permissions } = useMe();
@@ -47,6 +64,8 @@ export function SettingsPage() {
     portfolio: t('settings.tabs.portfolio'),
     delivery: t('delivery.settings.tab'),
     finance: t('finance.settings.tab'),
+    opportunities: t('opportunities.settings.tab'),
+    'plan-template': t('plans.template.tab'),
   };
   return (
     <Stack>
@@ -83,6 +102,12 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="finance">
           <FinanceSettingsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="opportunities">
+          <OpportunitySettingsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="plan-template">
+          <PlanTemplatePanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>
