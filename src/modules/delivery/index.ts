@@ -1,4 +1,5 @@
 export { estimateRoutes } from './estimate-routes';
+export { overdueTasksFact } from './facts';
 export { reportRoutes } from './report-routes';
 export { reportDueDates } from './report-rules';
 export { requestRoutes } from './request-routes';

@@ -31,6 +31,11 @@ const seriesFields = {
   accountId: z.uuid(),
   metricKey: z.string(),
   dimension: z.string(),
+  source: z
+    .string()
+    .nullable()
+    .meta({ description: 'The derived series provider that computes it (read-only); null for an uploaded series' }),
+  sourceModule: z.string().nullable().meta({ description: 'The module its numbers come from, e.g. finance' }),
   version: z.number().int(),
   createdAt: z.string(),
   pointCount: z.number().int(),
@@ -145,3 +150,14 @@ export const HealthSettingsSchema = z
     version: z.number().int().meta({ description: '0 while the defaults apply' }),
   })
   .meta({ id: 'HealthSettings' });
+
+export const DerivedSourceSchema = z
+  .object({
+    key: z.string(),
+    module: z.string(),
+    metricKey: z.string(),
+    label: z.object({ en: z.string(), ru: z.string() }),
+    description: z.object({ en: z.string(), ru: z.string() }),
+    refreshedAt: z.string().nullable().meta({ description: 'When the job last recomputed it; null: not yet' }),
+  })
+  .meta({ id: 'KpiDerivedSource' });
