@@ -53,6 +53,6 @@ export const navigationEntries: readonly NavigationEntry[] = [
     to: '/settings',
     label: 'settings',
     icon: IconSettings,
-    permissions: ['workspace:manage', 'portfolio:manage', 'finance:write'],
+    permissions: ['workspace:manage', 'portfolio:manage', 'kpis:manage', 'finance:write'],
   },
 ];

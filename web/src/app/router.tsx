@@ -198,7 +198,7 @@ const settingsRoute = createRoute({
   path: 'settings',
   // NOTE: the head of KAM comes here for the portfolio model only, finance for its VAT settings
   // (settings-page shows tabs by permission).
-  beforeLoad: requirePermission('workspace:manage', 'portfolio:manage', 'finance:write'),
+  beforeLoad: requirePermission('workspace:manage', 'portfolio:manage', 'kpis:manage', 'finance:write'),
   validateSearch: parseSettingsSearch,
   component: SettingsPage,
 });

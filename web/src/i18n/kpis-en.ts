@@ -1,6 +1,7 @@
 /** English texts of KPIs: series, charts, findings, CSV upload. */
 export const kpisEn = {
   title: 'KPIs',
+  settingsTab: 'KPIs and health',
   empty: 'No KPI series yet. Start one or upload a CSV of points.',
   newSeries: 'New series',
   upload: 'Upload CSV',
@@ -148,7 +149,6 @@ export const kpisEn = {
     deleteTitle: 'Delete the target',
     deleteConfirm: 'Delete the target for {{from}} – {{to}} ({{value}})?',
     deleted: 'Target deleted.',
-    cancel: 'Cancel',
   },
   csv: {
     title: 'Upload points from CSV',

@@ -5,6 +5,7 @@ type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 /** Russian texts of KPIs: series, charts, findings, CSV upload. */
 export const kpisRu: Texts<typeof kpisEn> = {
   title: 'KPI',
+  settingsTab: 'KPI и здоровье',
   empty: 'Рядов KPI пока нет. Создайте ряд или загрузите CSV с точками.',
   newSeries: 'Новый ряд',
   upload: 'Загрузить CSV',
@@ -152,7 +153,6 @@ export const kpisRu: Texts<typeof kpisEn> = {
     deleteTitle: 'Удалить цель',
     deleteConfirm: 'Удалить цель на {{from}} – {{to}} ({{value}})?',
     deleted: 'Цель удалена.',
-    cancel: 'Отмена',
   },
   csv: {
     title: 'Загрузка точек из CSV',

@@ -6,12 +6,22 @@ import { useMe } from '../auth/session';
 import { CustomFieldsEditor } from '../custom-fields/custom-fields-editor';
 import { DeliverySettingsPanel } from '../delivery/delivery-settings-panel';
 import { FinanceSettingsPanel } from '../finance/finance-settings-panel';
+import { KpiSettingsPanel } from '../kpis/kpi-settings-panel';
 import { MembersPanel } from '../members/members-panel';
 import { PortfolioModelSettings } from '../portfolio/model-settings';
 import { RelationshipSettingsPanel } from '../relationships/relationship-settings-panel';
 import { WorkspaceSettingsPanel } from './workspace-settings-form';
 
-const tabs = ['workspace', 'members', 'custom-fields', 'relationships', 'portfolio', 'delivery', 'finance'] as const;
+const tabs = [
+  'workspace',
+  'members',
+  'custom-fields',
+  'relationships',
+  'portfolio',
+  'kpis',
+  'delivery',
+  'finance',
+] as const;
 type SettingsTab = (typeof tabs)[number];
 
 /** Who may open each tab: the admin everything, the head of KAM the portfolio model. */
@@ -21,6 +31,7 @@ const tabPermissions: Record<SettingsTab, Permission> = {
   'custom-fields': 'workspace:manage',
   relationships: 'workspace:manage',
   portfolio: 'portfolio:manage',
+  kpis: 'kpis:manage',
   delivery: 'delivery:manage',
   finance: 'finance:write',
 };
@@ -31,7 +42,7 @@ export function parseSettingsSearch(search: Record<string, unknown>): SettingsSe
   return tabs.includes(search.tab as SettingsTab) ? { tab: search.tab as SettingsTab } : {};
 }
 
-/** Workspace administration: settings, members, custom fields, relationship map, the portfolio model, delivery, finance. */
+/** Workspace administration: settings, members, custom fields, relationship map, the portfolio model, KPIs, delivery, finance. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { permissions } = useMe();
@@ -45,6 +56,7 @@ export function SettingsPage() {
     'custom-fields': t('settings.tabs.customFields'),
     relationships: t('settings.tabs.relationships'),
     portfolio: t('settings.tabs.portfolio'),
+    kpis: t('kpis.settingsTab'),
     delivery: t('delivery.settings.tab'),
     finance: t('finance.settings.tab'),
   };
@@ -77,6 +89,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="portfolio">
           <PortfolioModelSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="kpis">
+          <KpiSettingsPanel />
         </Tabs.Panel>
         <Tabs.Panel value="delivery">
           <DeliverySettingsPanel />
