@@ -191,10 +191,10 @@ export function startDetectionWorker(
   },
 ): DetectionWorker {
   const intervalMs = options.intervalMs ?? 2_000;
-  const derivedEveryMs = options.derivedEveryMs ?? 60_000;
+  const derivedEveryMs = options.derivedEveryMs ?? 10_000;
   const healthDone = new Map<string, string>();
   let derivedAt = 0;
-  // NOTE: checking each source's fingerprint costs a few queries per workspace: once a minute, not every poll.
+  // NOTE: checking each source's fingerprint costs a few queries per workspace: every ten seconds, not every poll.
   const refreshIfDue = async () => {
     if (Date.now() - derivedAt < derivedEveryMs) return;
     derivedAt = Date.now();

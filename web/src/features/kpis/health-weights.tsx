@@ -9,8 +9,8 @@ import { type HealthSettings, healthSettingsQuery, useSaveHealthSettings } from 
 /** The workspace's weights of the health factors, each with its share of the score when every factor has data. */
 export function HealthWeights() {
   const settings = useQuery(healthSettingsQuery).data;
-  // NOTE: the form starts from the saved weights; keyed by version so a save (or someone else's) resets it.
-  return settings ? <HealthWeightsForm key={settings.version} settings={settings} /> : null;
+  // NOTE: the form starts from the saved weights and saves against the latest version it was given.
+  return settings ? <HealthWeightsForm settings={settings} /> : null;
 }
 
 function HealthWeightsForm({ settings }: { settings: HealthSettings }) {

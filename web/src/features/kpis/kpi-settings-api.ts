@@ -62,7 +62,11 @@ export function useSaveHealthSettings() {
   return useMutation({
     mutationFn: ({ weights, version }: HealthSettings) =>
       api.put<HealthSettings>('/health/settings', { weights }, { ifMatch: version }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: kpiKeys.all }),
+    onSuccess: (saved) => {
+      // NOTE: the form takes the new version at once, so a second save does not send the old one.
+      queryClient.setQueryData(healthSettingsKey, saved);
+      return queryClient.invalidateQueries({ queryKey: kpiKeys.all });
+    },
   });
 }
 
