@@ -12,6 +12,7 @@ import {
   deliveryRoutes,
   estimateRoutes,
   overdueTasksFact,
+  overdueTasksSeries,
   reportRoutes,
   requestRoutes,
   workRoutes,
@@ -77,7 +78,7 @@ const moduleFacts: readonly AccountFact[] = [
 export const accountFacts: readonly AccountFact[] = [...moduleFacts, accountHealthFact(moduleFacts)];
 
 /** Series other modules compute from their own data, kept by the KPI module's job (decision 0013). */
-export const derivedSeries: DerivedSeriesRegistry = [invoicedRevenueSeries, paymentDelaySeries];
+export const derivedSeries: DerivedSeriesRegistry = [invoicedRevenueSeries, paymentDelaySeries, overdueTasksSeries];
 
 /** A KPI finding's follow-up is a note on the account's timeline with the next step (decision 0013). */
 const kpiFollowUps: FollowUpPort = {

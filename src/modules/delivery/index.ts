@@ -1,3 +1,4 @@
+export { overdueTasksSeries } from './derived-series';
 export { estimateRoutes } from './estimate-routes';
 export { overdueTasksFact } from './facts';
 export { reportRoutes } from './report-routes';

@@ -23,6 +23,9 @@ async function financeSourceVersion(ctx: UseCaseContext): Promise<string> {
   return `${today}/${row?.version ?? ''}`;
 }
 
+/** Months that ended by `to`: before the first day of the month after `to`'s day. */
+const monthsEndedBy = (to: string) => sql`date_trunc('month', ${to}::date + 1)::date`;
+
 /** A month's first day as a point's date. */
 const monthStart = (month: string) => `${month}-01`;
 
@@ -52,7 +55,7 @@ export const invoicedRevenueSeries: DerivedSeriesProvider = {
           where c.workspace_id = i.workspace_id and c.invoice_id = i.id) c on i.credited_minor > 0
         where i.workspace_id = ${ctx.actor.workspaceId}
           and i.status in ('issued', 'sent', 'partly_paid', 'paid', 'credited')
-          and i.issued_on >= ${from}::date and i.issued_on <= ${to}::date
+          and i.issued_on >= ${from}::date and i.issued_on < ${monthsEndedBy(to)}
         group by 1, 2, 3`)
     ).rows;
     return rows.map(
@@ -91,7 +94,7 @@ export const paymentDelaySeries: DerivedSeriesProvider = {
           avg(greatest(0, coalesce(i.paid_on, ${today}::date) - i.due_on))::text as days
         from invoices i
         where i.workspace_id = ${ctx.actor.workspaceId} and i.status in ('issued', 'sent', 'partly_paid', 'paid')
-          and i.due_on >= ${from}::date and i.due_on <= ${to}::date and i.due_on <= ${today}::date
+          and i.due_on >= ${from}::date and i.due_on < ${monthsEndedBy(to)}
         group by 1, 2`)
     ).rows;
     return rows.map((row) => ({

@@ -12,15 +12,13 @@ export type DerivedSeriesRegistry = readonly DerivedSeriesProvider[];
 const yearsKept = 3;
 
 /**
- * The dates a refresh covers: from the first day of the month three years ago to the last day of
- * the previous month. The running month is left out until it ends, so the detector never reads a
- * half month as a dip.
+ * The dates a refresh covers: from the first day of the month three years ago to yesterday.
+ * Providers give only periods (months, weeks) that ended by then: a running period is left out
+ * until it ends, so the detector never reads half a month as a dip.
  */
 export function derivedRange(now: Date): { from: string; to: string } {
-  const year = now.getUTCFullYear();
-  const month = now.getUTCMonth();
-  const from = new Date(Date.UTC(year - yearsKept, month, 1)).toISOString().slice(0, 10);
-  const to = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  const from = new Date(Date.UTC(now.getUTCFullYear() - yearsKept, now.getUTCMonth(), 1)).toISOString().slice(0, 10);
+  const to = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
   return { from, to };
 }
 

@@ -6,7 +6,7 @@ import { derivedSeries } from '../../server';
 import { refreshDerivedSeries } from './derived-series-job';
 import { runDetectionJobs } from './detection-job';
 
-describe('derived KPI series: revenue and payment delay from finance', () => {
+describe('derived KPI series: revenue and payment delay from finance, overdue tasks from delivery', () => {
   const t = useTestApp();
   let workspace: SeededWorkspace;
   let finance: ApiClient;
@@ -79,6 +79,7 @@ describe('derived KPI series: revenue and payment delay from finance', () => {
     expect(sources.body.items.map((source: Json) => [source.key, source.module, source.refreshedAt !== null])).toEqual([
       ['finance.invoiced_revenue', 'finance', true],
       ['finance.payment_delay', 'finance', true],
+      ['delivery.overdue_tasks', 'delivery', true],
     ]);
   });
 
@@ -137,5 +138,35 @@ describe('derived KPI series: revenue and payment delay from finance', () => {
     const series = await seriesOf(admin, 'revenue');
     expect(series.map((entry) => [entry.dimension, entry.source])).toEqual([['RUB', null]]);
     expect(await pointsOf(own.body.id)).toEqual([]);
+  });
+
+  it('counts a delivery account’s overdue tasks at the end of each finished week', async () => {
+    const manager = workspace.users.manager.api;
+    const account = (await createAccount(admin, { name: 'Сроки' })).id;
+    const types = await manager.get('/api/v1/project-types');
+    const project = await manager.post('/api/v1/projects', {
+      accountId: account,
+      projectTypeId: types.body.items[0].id,
+      name: 'Сайт',
+      budgetMinor: 1_000_000,
+    });
+    expect(project.status, JSON.stringify(project.body)).toBe(201);
+    const task = await manager.post('/api/v1/tasks', {
+      projectId: project.body.id,
+      title: 'Макет',
+      assigneeId: workspace.users.specialist.id,
+      dueAt: '2026-11-20T15:00:00Z',
+      estimateHours: 2,
+      priority: 'high',
+    });
+    expect(task.status, JSON.stringify(task.body)).toBe(201);
+    const later = new Date(t.clock.now().getTime() + 14 * 86_400_000);
+    await refreshDerivedSeries(t.deps.db, derivedSeries, { now: later });
+    const [overdue] = (await admin.get(`/api/v1/kpi-series?accountId=${account}&metricKey=overdue_tasks`)).body.items;
+    expect(overdue).toMatchObject({ source: 'delivery.overdue_tasks', sourceModule: 'delivery' });
+    expect(await pointsOf(overdue.id)).toEqual([
+      ['2026-11-23', 1],
+      ['2026-11-30', 1],
+    ]);
   });
 });
