@@ -114,13 +114,10 @@ export const HealthFactorSchema = z
     value: z.number().nullable().meta({ description: '0–100; null when the account has no data for it' }),
     weight: z.number().meta({ description: 'Share of the score, 0–1, after normalising over the factors present' }),
     points: z.number(),
-    input: z
-      .number()
-      .nullable()
-      .meta({
-        description:
-          'KPI change in %, open findings, strength, NPS, or the count of overdue tasks, overdue invoices or open complaints',
-      }),
+    input: z.number().nullable().meta({
+      description:
+        'KPI change in %, open findings, strength, NPS, or the count of overdue tasks, overdue invoices or open complaints',
+    }),
   })
   .meta({ id: 'HealthFactor' });
 
