@@ -3,7 +3,7 @@ import { createAccount } from '../../../tests/support/api-helpers';
 import type { ApiClient, Json, SeededWorkspace } from '../../../tests/support/test-app';
 import { useTestApp } from '../../../tests/support/test-app';
 
-describe('account health: factors from finance and client care', () => {
+describe('account health: factors from finance, delivery and client care', () => {
   const t = useTestApp();
   let workspace: SeededWorkspace;
   let admin: ApiClient;
@@ -78,11 +78,41 @@ describe('account health: factors from finance and client care', () => {
     expect((await health()).score).toBe(before.score);
   });
 
+  it('a task past its deadline lowers the score', async () => {
+    const manager = workspace.users.manager.api;
+    const before = await health();
+    expect(factor(before, 'overdue_tasks')).toMatchObject({ value: null, weight: 0 });
+    const types = await manager.get('/api/v1/project-types');
+    const project = await manager.post('/api/v1/projects', {
+      accountId,
+      projectTypeId: types.body.items[0].id,
+      name: 'Сайт',
+      budgetMinor: 1_000_000,
+    });
+    expect(project.status, JSON.stringify(project.body)).toBe(201);
+    const task = (dueAt: string) =>
+      manager.post('/api/v1/tasks', {
+        projectId: project.body.id,
+        title: 'Макет',
+        assigneeId: workspace.users.specialist.id,
+        dueAt,
+        estimateHours: 2,
+        priority: 'high',
+      });
+    expect((await task('2026-12-20T15:00:00Z')).status).toBe(201);
+    const onTime = await health();
+    expect(factor(onTime, 'overdue_tasks')).toMatchObject({ value: 100, input: 0 });
+    expect((await task('2026-11-20T15:00:00Z')).status).toBe(201);
+    const late = await health();
+    expect(factor(late, 'overdue_tasks')).toMatchObject({ value: 80, input: 1 });
+    expect(late.score).toBeLessThan(onTime.score);
+  });
+
   it('a weight of 0 in the workspace settings takes a factor out', async () => {
     const saved = await admin.request('PUT', '/api/v1/health/settings', { weights: { complaints: 0 } });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const body = await health();
     expect(factor(body, 'complaints')).toMatchObject({ weight: 0 });
-    expect(factor(body, 'overdue_payments')).toMatchObject({ weight: 1 });
+    expect(factor(body, 'overdue_payments').weight).toBeGreaterThan(0);
   });
 });
