@@ -8,7 +8,15 @@ import { authenticate, authRoutes, memberAccess } from './modules/auth';
 import { clientCareRoutes } from './modules/client-care';
 import { contactCountFact, contactRoutes } from './modules/contacts';
 import { customFieldRoutes } from './modules/custom-fields';
-import { deliveryRoutes, estimateRoutes, reportRoutes, requestRoutes, workRoutes } from './modules/delivery';
+import {
+  deliveryRoutes,
+  estimateRoutes,
+  overdueTasksFact,
+  overdueTasksSeries,
+  reportRoutes,
+  requestRoutes,
+  workRoutes,
+} from './modules/delivery';
 import {
   actRoutes,
   bankRoutes,
@@ -16,15 +24,20 @@ import {
   financeCalendarEntries,
   financeRoutes,
   followUpRoutes,
+  invoicedRevenueSeries,
   invoiceRoutes,
+  overdueInvoicesFact,
   paymentDelayFact,
+  paymentDelaySeries,
   revenueFact,
   statementUploadBody,
 } from './modules/finance';
 import { importRoutes, importUploadBody } from './modules/imports';
 import {
   accountHealthFact,
+  type DerivedSeriesRegistry,
   type DetectionWorker,
+  derivedSeriesRoutes,
   type FollowUpPort,
   kpiRoutes,
   startDetectionWorker,
@@ -47,14 +60,26 @@ import { migrateDatabase } from './platform/db/migrate';
 import { createHttpApp } from './platform/http/app';
 import type { AppDependencies } from './platform/http/context';
 import type { Logger } from './platform/logger';
+import { openComplaintsFact } from './wiring/client-care-facts';
 
 /**
  * Every module's numbers about accounts (decision 0009), handed to the modules that read them:
  * portfolio scoring criteria, health factors, derived KPI series.
  */
-const moduleFacts: readonly AccountFact[] = [contactCountFact, relationshipStrengthFact, revenueFact, paymentDelayFact];
+const moduleFacts: readonly AccountFact[] = [
+  contactCountFact,
+  relationshipStrengthFact,
+  revenueFact,
+  paymentDelayFact,
+  overdueInvoicesFact,
+  overdueTasksFact,
+  openComplaintsFact,
+];
 // NOTE: health is computed from the other facts, so it is given those and added after them.
 export const accountFacts: readonly AccountFact[] = [...moduleFacts, accountHealthFact(moduleFacts)];
+
+/** Series other modules compute from their own data, kept by the KPI module's job (decision 0013). */
+export const derivedSeries: DerivedSeriesRegistry = [invoicedRevenueSeries, paymentDelaySeries, overdueTasksSeries];
 
 /** A KPI finding's follow-up is a note on the account's timeline with the next step (decision 0013). */
 const kpiFollowUps: FollowUpPort = {
@@ -92,6 +117,7 @@ export function buildApp(
       portfolioRoutes({ accountFacts }),
       importRoutes(),
       kpiRoutes({ accountFacts: moduleFacts, followUps: kpiFollowUps, ...(detection ? { detection } : {}) }),
+      derivedSeriesRoutes({ derivedSeries }),
       followUpRoutes(),
       financeRoutes(),
       invoiceRoutes(),
@@ -163,7 +189,7 @@ export async function startAccord(config: Config, logger: Logger): Promise<Runni
     await disconnectDatabase(connection);
     throw error;
   }
-  const detection = startDetectionWorker(deps.db, logger, { accountFacts: moduleFacts });
+  const detection = startDetectionWorker(deps.db, logger, { accountFacts: moduleFacts, derivedSeries });
   const app = buildApp(deps, { detection });
   const server = await new Promise<ServerType>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));

@@ -280,6 +280,7 @@ describe('OpenAPI document', () => {
     await call(admin, 'GET', '/api/v1/accounts/0190a0e0-0000-7000-8000-000000000000/health');
     await call(admin, 'GET', '/api/v1/health');
     await call(admin, 'POST', '/api/v1/health/recompute');
+    await call(viewer.api, 'GET', '/api/v1/kpi-derived-sources');
     await call(admin, 'GET', '/api/v1/health/settings');
     await call(admin, 'PUT', '/api/v1/health/settings', { weights: { nps: 5 } }, { 'if-match': '"0"' });
     await call(admin, 'PUT', '/api/v1/health/settings', { weights: { nps: 5 } }, { 'if-match': '"0"' });

@@ -79,4 +79,67 @@ describe('account health', () => {
         .grade;
     expect([grade(90), grade(60), grade(40), grade(10)]).toEqual(['good', 'fair', 'poor', 'critical']);
   });
+
+  it('counts overdue tasks, overdue invoices and open complaints: none is 100, each one lowers it', () => {
+    const only = (inputs: Partial<HealthInputs>) =>
+      accountHealth({
+        kpiTrends: [],
+        openFindings: 0,
+        hasKpis: false,
+        relationshipStrength: null,
+        nps: null,
+        ...inputs,
+      });
+    expect(only({ overdueTasks: 0 }).score).toBe(100);
+    expect(only({ overdueTasks: 2 }).score).toBe(60);
+    expect(only({ overdueInvoices: 1 }).score).toBe(75);
+    expect(only({ openComplaints: 1 }).score).toBe(66);
+    expect(only({ openComplaints: 5 }).score).toBe(0);
+    for (const key of ['overdueTasks', 'overdueInvoices', 'openComplaints'] as const) {
+      let previous = Number.POSITIVE_INFINITY;
+      for (let count = 0; count <= 6; count += 1) {
+        const score = only({ [key]: count }).score as number;
+        expect(score).toBeLessThanOrEqual(previous);
+        previous = score;
+      }
+    }
+  });
+
+  it('skips a module’s factor when it has no data on the account and renormalises the others', () => {
+    const withComplaints = accountHealth({ ...neutral, openComplaints: 0 });
+    const without = accountHealth({ ...neutral, openComplaints: null });
+    const complaints = (health: typeof without) => health.factors.find((factor) => factor.key === 'complaints');
+    expect(complaints(without)).toMatchObject({ value: null, weight: 0, points: 0, input: null });
+    expect(complaints(withComplaints)?.weight).toBeGreaterThan(0);
+    for (const health of [withComplaints, without]) {
+      expect(health.factors.reduce((sum, factor) => sum + factor.weight, 0)).toBeCloseTo(1, 10);
+    }
+    const present = without.factors.filter((factor) => factor.value !== null);
+    const total = present.reduce((sum, factor) => sum + defaultHealthWeights[factor.key], 0);
+    for (const factor of present) expect(factor.weight).toBeCloseTo(defaultHealthWeights[factor.key] / total, 10);
+  });
+
+  it('keeps the score within 0–100 and equal to the sum of the points for any mix of data', () => {
+    for (let seed = 0; seed < 200; seed += 1) {
+      const pick = (salt: number, most: number) => ((seed * 7919 + salt * 104729) % (most + 2)) - 1;
+      const maybe = (value: number) => (value < 0 ? null : value);
+      const health = accountHealth({
+        kpiTrends: [{ metricKey: 'leads', recent: 50 + pick(1, 100), before: 100, higherIsBetter: true }],
+        openFindings: Math.max(0, pick(2, 6)),
+        hasKpis: pick(3, 1) > 0,
+        relationshipStrength: maybe(pick(4, 100)),
+        nps: maybe(pick(5, 200)) === null ? null : pick(5, 200) - 100,
+        overdueTasks: maybe(pick(6, 8)),
+        overdueInvoices: maybe(pick(7, 8)),
+        openComplaints: maybe(pick(8, 8)),
+      });
+      expect(health.score).not.toBeNull();
+      expect(health.score).toBeGreaterThanOrEqual(0);
+      expect(health.score).toBeLessThanOrEqual(100);
+      expect(health.score).toBeCloseTo(
+        health.factors.reduce((sum, factor) => sum + factor.points, 0),
+        0,
+      );
+    }
+  });
 });

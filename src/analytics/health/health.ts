@@ -1,6 +1,14 @@
 // NOTE: pure: no database, no HTTP. The KPI module gathers the inputs and stores the results.
 
-export const healthFactorKeys = ['kpi_trend', 'anomalies', 'relationship', 'nps'] as const;
+export const healthFactorKeys = [
+  'kpi_trend',
+  'anomalies',
+  'relationship',
+  'nps',
+  'overdue_tasks',
+  'overdue_payments',
+  'complaints',
+] as const;
 export type HealthFactorKey = (typeof healthFactorKeys)[number];
 
 export const healthGrades = ['good', 'fair', 'poor', 'critical'] as const;
@@ -9,7 +17,18 @@ export type HealthGrade = (typeof healthGrades)[number];
 /** Weights of the factors (any non-negative numbers; they are normalised over the factors present). */
 export type HealthWeights = Record<HealthFactorKey, number>;
 
-export const defaultHealthWeights: HealthWeights = { kpi_trend: 35, anomalies: 20, relationship: 30, nps: 15 };
+export const defaultHealthWeights: HealthWeights = {
+  kpi_trend: 25,
+  anomalies: 15,
+  relationship: 20,
+  nps: 10,
+  overdue_tasks: 10,
+  overdue_payments: 10,
+  complaints: 10,
+};
+
+/** Points a count factor loses for each item: five overdue tasks, four overdue invoices or three open complaints reach 0. */
+export const countPenalties = { overdue_tasks: 20, overdue_payments: 25, complaints: 34 } as const;
 
 /** Lowest score of each grade but the last. */
 export const gradeThresholds = { good: 70, fair: 50, poor: 30 } as const;
@@ -27,6 +46,12 @@ export type HealthInputs = {
   relationshipStrength: number | null;
   /** The latest NPS (−100…100), when there is one. */
   nps: number | null;
+  /** Open tasks past their deadline, when the account has tasks (delivery). */
+  overdueTasks?: number | null;
+  /** Invoices past due and not paid, when the account was ever invoiced (finance). */
+  overdueInvoices?: number | null;
+  /** Complaints and conflicts still open, when the account has any feedback on record (client care). */
+  openComplaints?: number | null;
 };
 
 export type HealthFactor = {
@@ -37,7 +62,7 @@ export type HealthFactor = {
   weight: number;
   /** Points it adds to the score. */
   points: number;
-  /** The number behind the value: mean change in %, open findings, strength, NPS. */
+  /** The number behind the value: mean change in %, open findings, strength, NPS, or the count. */
   input: number | null;
 };
 
@@ -56,6 +81,15 @@ function trendValue(trends: readonly KpiTrendInput[]): { value: number | null; i
   if (changes.length === 0) return { value: null, input: null };
   const mean = changes.reduce((sum, change) => sum + change, 0) / changes.length;
   return { value: clamp(50 + (mean / 0.3) * 50, 0, 100), input: mean * 100 };
+}
+
+/** 100 with none, less `penalty` for each; no value when the module has no data on the account. */
+function countFactor(
+  count: number | null | undefined,
+  penalty: number,
+): { value: number | null; input: number | null } {
+  if (count === null || count === undefined) return { value: null, input: null };
+  return { value: clamp(100 - penalty * count, 0, 100), input: count };
 }
 
 export function gradeOf(score: number): HealthGrade {
@@ -84,6 +118,9 @@ export function accountHealth(inputs: HealthInputs, weights: HealthWeights = def
       inputs.nps === null
         ? { value: null, input: null }
         : { value: clamp((inputs.nps + 100) / 2, 0, 100), input: inputs.nps },
+    overdue_tasks: countFactor(inputs.overdueTasks, countPenalties.overdue_tasks),
+    overdue_payments: countFactor(inputs.overdueInvoices, countPenalties.overdue_payments),
+    complaints: countFactor(inputs.openComplaints, countPenalties.complaints),
   };
   const present = healthFactorKeys.filter((key) => raw[key].value !== null && weights[key] > 0);
   const total = present.reduce((sum, key) => sum + weights[key], 0);

@@ -1,4 +1,6 @@
+export { overdueTasksSeries } from './derived-series';
 export { estimateRoutes } from './estimate-routes';
+export { overdueTasksFact } from './facts';
 export { reportRoutes } from './report-routes';
 export { reportDueDates } from './report-rules';
 export { requestRoutes } from './request-routes';

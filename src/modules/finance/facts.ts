@@ -126,3 +126,40 @@ export async function readMonthlyInvoiced(
     amountMinor: toSafeInteger(BigInt(row.amount)),
   }));
 }
+
+/**
+ * Invoices past their due date and not fully paid, per account; accounts that were never
+ * invoiced (nothing issued and not cancelled) are absent rather than zero.
+ */
+export async function readOverdueInvoices(
+  ctx: UseCaseContext,
+  accountIds?: readonly string[],
+): Promise<Map<string, number>> {
+  if (accountIds && accountIds.length === 0) return new Map();
+  const today = await todayIn(ctx);
+  const visible = financeAccountScope(ctx, sql`i.account_id`);
+  const rows = (
+    await ctx.db.execute<{ account_id: string; overdue: number }>(sql`
+      select i.account_id,
+        (count(*) filter (where i.status in ('issued', 'sent', 'partly_paid') and i.due_on < ${today}::date))::int
+          as overdue
+      from invoices i
+      where i.workspace_id = ${ctx.actor.workspaceId} and i.status in ('issued', 'sent', 'partly_paid', 'paid', 'credited')
+        ${accountFilter(accountIds)} ${visible ? sql`and ${visible}` : sql``}
+      group by i.account_id`)
+  ).rows;
+  return new Map(rows.map((row) => [row.account_id, Number(row.overdue)]));
+}
+
+/** Overdue invoices, for account health (decision 0013). */
+export const overdueInvoicesFact: AccountFact = {
+  key: 'finance.overdueInvoices',
+  label: { en: 'Overdue invoices', ru: 'Просроченные счета' },
+  description: {
+    en: 'Invoices past their due date and not fully paid.',
+    ru: 'Счета, срок оплаты которых прошёл, а оплата получена не полностью.',
+  },
+  unit: 'count',
+  higherIsBetter: false,
+  read: readOverdueInvoices,
+};

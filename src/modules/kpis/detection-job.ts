@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { type DetectorState, type SeriesPoint, scoreSeries } from '../../analytics/anomaly';
 import { asSystem, type Database, type Executor, inWorkspace } from '../../platform/db/client';
 import type { Logger } from '../../platform/logger';
+import { type DerivedSeriesRegistry, refreshDerivedSeries } from './derived-series-job';
 import { type FactRegistry, recordDailyHealth } from './health';
+import { workerActor } from './worker-actor';
 
 type ClaimedJob = { workspace_id: string; series_id: string; requested_at: string; rescore: boolean };
 
@@ -152,13 +154,6 @@ export async function runDetectionJobs(
 
 export type DetectionWorker = { wake(): void; stop(): Promise<void> };
 
-/** Whoever acts for the worker in a workspace: it reads every account and writes only records. */
-const workerActor = (workspaceId: string) => ({
-  userId: '00000000-0000-0000-0000-000000000000',
-  workspaceId,
-  role: 'admin' as const,
-});
-
 /**
  * Records today's health of every workspace that has no row for today yet (a workspace whose
  * accounts were all recorded, or that has none, is remembered until the day changes).
@@ -181,23 +176,38 @@ async function recordHealthIfDue(db: Database, facts: FactRegistry, done: Map<st
 }
 
 /**
- * The in-process worker: runs due detection jobs when woken (an upload committed) and every
- * `intervalMs`, and records each workspace's daily health once a day.
+ * The in-process worker: refreshes derived series whose source changed (every `derivedEveryMs`),
+ * runs due detection jobs when woken (an upload committed) and every `intervalMs`, and records
+ * each workspace's daily health once a day.
  */
 export function startDetectionWorker(
   db: Database,
   logger: Logger,
-  options: { accountFacts: FactRegistry; intervalMs?: number },
+  options: {
+    accountFacts: FactRegistry;
+    derivedSeries?: DerivedSeriesRegistry;
+    intervalMs?: number;
+    derivedEveryMs?: number;
+  },
 ): DetectionWorker {
   const intervalMs = options.intervalMs ?? 2_000;
+  const derivedEveryMs = options.derivedEveryMs ?? 10_000;
   const healthDone = new Map<string, string>();
+  let derivedAt = 0;
+  // NOTE: checking each source's fingerprint costs a few queries per workspace: every ten seconds, not every poll.
+  const refreshIfDue = async () => {
+    if (Date.now() - derivedAt < derivedEveryMs) return;
+    derivedAt = Date.now();
+    await refreshDerivedSeries(db, options.derivedSeries ?? [], { logger });
+  };
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   const run = () => {
     if (stopped || running) return;
     clearTimeout(timer);
-    running = runDetectionJobs(db, logger)
+    running = refreshIfDue()
+      .then(() => runDetectionJobs(db, logger))
       .then(() => recordHealthIfDue(db, options.accountFacts, healthDone))
       .catch((error) => logger.error({ err: error }, 'KPI detection worker failed'))
       .finally(() => {

@@ -5,7 +5,7 @@ import { notFound, ruleViolated, staleVersion } from '../../platform/errors';
 import { keyset, type Page, toPage } from '../../platform/pagination';
 import type { UseCaseContext } from '../../platform/use-case';
 import { visibleAccountIds } from '../accounts';
-import { assertMember, visibleAccount, visibleSeries } from './access';
+import { assertMember, readableSeries, visibleAccount, visibleSeries } from './access';
 import { kpiMessages } from './messages';
 import { findMetric } from './metrics';
 import { kpiFindings, kpiSeries } from './schema';
@@ -119,6 +119,7 @@ export async function listFindings(ctx: UseCaseContext, rawQuery: ListFindingsQu
         query.status?.length ? inArray(kpiFindings.status, query.status) : undefined,
         query.kind?.length ? inArray(kpiFindings.kind, query.kind) : undefined,
         visibleAccountIds(ctx, kpiFindings.accountId),
+        readableSeries(ctx),
         page.after,
       ),
     )
@@ -138,6 +139,7 @@ export async function getFinding(ctx: UseCaseContext, id: string): Promise<Findi
         eq(kpiFindings.workspaceId, ctx.actor.workspaceId),
         eq(kpiFindings.id, id),
         visibleAccountIds(ctx, kpiFindings.accountId),
+        readableSeries(ctx),
       ),
     );
   if (!row) throw notFound(kpiMessages.finding);

@@ -17,8 +17,16 @@ import { listMetrics } from './metrics';
 import { kpiHealthSettings } from './schema';
 import { type UpdateHealthSettingsInput, updateHealthSettingsInput } from './schemas';
 
-/** The facts other modules offer (decision 0009); health reads relationship strength from them. */
+/** The facts other modules offer (decision 0009); health reads several of its factors from them. */
 export type FactRegistry = readonly AccountFact[];
+
+/** Which health input each fact fills; a fact the registry lacks leaves its factor out. */
+const factInputs = {
+  'relationships.strength': 'relationshipStrength',
+  'delivery.overdueTasks': 'overdueTasks',
+  'finance.overdueInvoices': 'overdueInvoices',
+  'clientCare.openComplaints': 'openComplaints',
+} as const satisfies Record<string, keyof HealthInputs>;
 
 const dayMs = 86_400_000;
 const window = 90 * dayMs;
@@ -133,11 +141,13 @@ async function gatherInputs(
     const input = inputs.get(row.account_id);
     if (input) input.nps = Number(row.value);
   }
-  const strength = facts.find((fact) => fact.key === 'relationships.strength');
-  if (strength) {
-    for (const [accountId, value] of await strength.read(ctx, accountIds ? ids : undefined)) {
+  for (const [key, field] of Object.entries(factInputs)) {
+    const fact = facts.find((candidate) => candidate.key === key);
+    if (!fact) continue;
+    // NOTE: one fact after another: they read through the one transaction connection.
+    for (const [accountId, value] of await fact.read(ctx, accountIds ? ids : undefined)) {
       const input = inputs.get(accountId);
-      if (input) input.relationshipStrength = value;
+      if (input) input[field] = value;
     }
   }
   return inputs;
@@ -224,8 +234,8 @@ export function accountHealthFact(facts: FactRegistry): AccountFact {
     key: 'kpis.health',
     label: { en: 'Account health', ru: 'Здоровье аккаунта' },
     description: {
-      en: 'A weighted score (0–100) of KPI trends, open anomalies, relationship strength and NPS.',
-      ru: 'Взвешенная оценка (0–100) по трендам KPI, открытым аномалиям, силе отношений и NPS.',
+      en: 'A weighted score (0–100) of KPI trends, open anomalies, relationship strength, NPS, overdue tasks and payments, and open complaints.',
+      ru: 'Взвешенная оценка (0–100) по трендам KPI, открытым аномалиям, силе отношений, NPS, просроченным задачам и оплатам и открытым жалобам.',
     },
     unit: 'score',
     higherIsBetter: true,

@@ -1,3 +1,5 @@
+export { derivedSeriesRoutes } from './derived-routes';
+export { type DerivedSeriesRegistry, refreshDerivedSeries } from './derived-series-job';
 export { type DetectionWorker, detectSeries, runDetectionJobs, startDetectionWorker } from './detection-job';
 export type { FollowUpPort } from './findings';
 export { accountHealthFact, recordDailyHealth } from './health';
@@ -5,6 +7,7 @@ export { findMetric } from './metrics';
 export { type KpiRouteDependencies, kpiRoutes } from './routes';
 export {
   accountHealthHistory,
+  kpiDerivedSources,
   kpiDetectionJobs,
   kpiFindings,
   kpiHealthSettings,

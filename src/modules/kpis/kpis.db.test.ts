@@ -280,6 +280,9 @@ describe('KPIs: catalogue, series, points, detection and findings', () => {
         'anomalies',
         'relationship',
         'nps',
+        'overdue_tasks',
+        'overdue_payments',
+        'complaints',
       ]);
       const anomalies = health.body.factors.find((factor: Json) => factor.key === 'anomalies');
       expect(anomalies.input).toBeGreaterThanOrEqual(0);
@@ -312,7 +315,7 @@ describe('KPIs: catalogue, series, points, detection and findings', () => {
       );
       expect(saved.body).toMatchObject({
         version: 1,
-        weights: { anomalies: 0, kpi_trend: 0, relationship: 30, nps: 15 },
+        weights: { anomalies: 0, kpi_trend: 0, relationship: 20, nps: 10, complaints: 10 },
       });
       expectProblem(
         await admin.request('PUT', '/api/v1/health/settings', { weights: { nps: 1 } }, { 'if-match': '"0"' }),

@@ -66,6 +66,14 @@ export const kpiMessages = {
     en: 'This series already has a target starting on that date.',
     ru: 'У ряда уже есть цель, начинающаяся в этот день.',
   },
+  derivedSeriesReadOnly: {
+    en: 'The series “{nameEn}{dimension}” is computed from {module} data: points cannot be uploaded into it.',
+    ru: 'Ряд «{nameRu}{dimension}» вычисляется из данных модуля {module}: загружать в него точки нельзя.',
+  },
+  derivedSeriesKept: {
+    en: 'This series is computed from {module} data and kept up to date by Accord: it cannot be deleted.',
+    ru: 'Этот ряд вычисляется из данных модуля {module} и обновляется Accord: удалить его нельзя.',
+  },
   followUpSubject: {
     en: 'KPI anomaly: {metric}',
     ru: 'Аномалия KPI: {metric}',

@@ -31,6 +31,11 @@ const seriesFields = {
   accountId: z.uuid(),
   metricKey: z.string(),
   dimension: z.string(),
+  source: z
+    .string()
+    .nullable()
+    .meta({ description: 'The derived series provider that computes it (read-only); null for an uploaded series' }),
+  sourceModule: z.string().nullable().meta({ description: 'The module its numbers come from, e.g. finance' }),
   version: z.number().int(),
   createdAt: z.string(),
   pointCount: z.number().int(),
@@ -109,7 +114,10 @@ export const HealthFactorSchema = z
     value: z.number().nullable().meta({ description: '0–100; null when the account has no data for it' }),
     weight: z.number().meta({ description: 'Share of the score, 0–1, after normalising over the factors present' }),
     points: z.number(),
-    input: z.number().nullable().meta({ description: 'KPI change in %, open findings, strength or NPS' }),
+    input: z.number().nullable().meta({
+      description:
+        'KPI change in %, open findings, strength, NPS, or the count of overdue tasks, overdue invoices or open complaints',
+    }),
   })
   .meta({ id: 'HealthFactor' });
 
@@ -145,3 +153,14 @@ export const HealthSettingsSchema = z
     version: z.number().int().meta({ description: '0 while the defaults apply' }),
   })
   .meta({ id: 'HealthSettings' });
+
+export const DerivedSourceSchema = z
+  .object({
+    key: z.string(),
+    module: z.string(),
+    metricKey: z.string(),
+    label: z.object({ en: z.string(), ru: z.string() }),
+    description: z.object({ en: z.string(), ru: z.string() }),
+    refreshedAt: z.string().nullable().meta({ description: 'When the job last recomputed it; null: not yet' }),
+  })
+  .meta({ id: 'KpiDerivedSource' });

@@ -44,6 +44,15 @@ export const kpiSeries = pgTable(
     metricKey: text().notNull(),
     // NOTE: '' is "no dimension", so the unique key holds without NULLs.
     dimension: text().notNull().default(''),
+    /**
+     * The derived series provider that fills the series (`finance.invoiced_revenue`…), null for
+     * uploaded series; a derived series takes no uploaded points. Its module and who may read it
+     * are copied from the provider so that reads filter in SQL (decision 0013).
+     */
+    source: text(),
+    sourceModule: text(),
+    sourceReadPermission: text(),
+    sourceReadAllPermission: text(),
   },
   (table) => [
     ...tenantKeyAndPolicy(table),
@@ -202,6 +211,18 @@ export const kpiTargets = pgTable(
       foreignColumns: [kpiSeries.workspaceId, kpiSeries.id],
     }).onDelete('cascade'),
   ],
+);
+
+/** What the derived series job last computed from each provider: recomputed when the source changes. */
+export const kpiDerivedSources = pgTable(
+  'kpi_derived_sources',
+  {
+    workspaceId: uuid().notNull(),
+    source: text().notNull(),
+    sourceVersion: text().notNull(),
+    refreshedAt: timestamptz().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.workspaceId, table.source] }), workspaceIsolation()],
 );
 
 /** A workspace's weights of the account health factors; the defaults apply until it saves its own. */

@@ -5,7 +5,7 @@ import { notFound, ruleViolated, staleVersion } from '../../platform/errors';
 import { keyset, type Page, toPage } from '../../platform/pagination';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts, visibleAccountIds } from '../accounts';
-import { visibleAccount, visibleSeries } from './access';
+import { readableSeries, visibleAccount, visibleSeries } from './access';
 import { kpiMessages } from './messages';
 import { findMetric, type Metric } from './metrics';
 import { kpiFindings, kpiMetrics, kpiPoints, kpiSeries } from './schema';
@@ -16,6 +16,9 @@ export type Series = {
   accountId: string;
   metricKey: string;
   dimension: string;
+  /** The derived series provider that fills it (read-only), or null for an uploaded series. */
+  source: string | null;
+  sourceModule: string | null;
   version: number;
   createdAt: Date;
   pointCount: number;
@@ -29,6 +32,8 @@ const seriesColumns = {
   accountId: kpiSeries.accountId,
   metricKey: kpiSeries.metricKey,
   dimension: kpiSeries.dimension,
+  source: kpiSeries.source,
+  sourceModule: kpiSeries.sourceModule,
   version: kpiSeries.version,
   createdAt: kpiSeries.createdAt,
   pointCount: sql<number>`(select count(*)::int from ${kpiPoints} p
@@ -74,6 +79,7 @@ export async function listSeries(ctx: UseCaseContext, rawQuery: ListSeriesQuery)
         query.metricKey ? eq(kpiSeries.metricKey, query.metricKey) : undefined,
         query.q ? sql`${kpiSeries.dimension} ilike ${containsPattern(query.q)}` : undefined,
         visibleAccountIds(ctx, kpiSeries.accountId),
+        readableSeries(ctx),
         page.after,
       ),
     )
@@ -117,6 +123,7 @@ export async function deleteSeries(
   expectedVersion: number | undefined,
 ): Promise<void> {
   const series = await visibleSeries(ctx, id);
+  if (series.source) throw ruleViolated(kpiMessages.derivedSeriesKept, { module: series.sourceModule ?? '' });
   if (expectedVersion !== undefined && expectedVersion !== series.version) throw staleVersion();
   await ctx.db.delete(kpiSeries).where(and(eq(kpiSeries.workspaceId, ctx.actor.workspaceId), eq(kpiSeries.id, id)));
 }

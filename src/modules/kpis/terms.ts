@@ -46,6 +46,7 @@ export const builtInMetrics: readonly MetricDefinition[] = [
   m('support_tickets', 'Support tickets', 'Обращения в поддержку', 'count', 'lower_is_better', 'sum', 'week'),
   m('payment_delay_days', 'Payment delay', 'Просрочка оплаты', 'days', 'lower_is_better', 'average', 'month'),
   m('share_of_wallet', 'Share of wallet', 'Доля кошелька', 'percent', 'higher_is_better', 'last', 'month'),
+  m('overdue_tasks', 'Overdue tasks', 'Просроченные задачи', 'count', 'lower_is_better', 'last', 'week'),
 ];
 
 function m(

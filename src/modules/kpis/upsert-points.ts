@@ -3,9 +3,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { lockForTransaction } from '../../platform/db/client';
 import { invalidField, ruleViolated } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
-import { visibleSeries } from './access';
+import { type SeriesRef, visibleSeries } from './access';
 import { enqueueDetection } from './detection-queue';
 import { kpiMessages } from './messages';
+import { findMetric } from './metrics';
 import { kpiPointUploads } from './schema';
 import { pointTimeOf, type UpsertPointsInput, upsertPointsInput } from './schemas';
 
@@ -37,9 +38,10 @@ export async function upsertPoints(
   if (idempotencyKey !== undefined && !idempotencyKeyPattern.test(idempotencyKey)) {
     throw invalidField('Idempotency-Key', kpiMessages.idempotencyKey);
   }
-  const input = upsertPointsInput.parse(rawInput);
   const workspaceId = ctx.actor.workspaceId;
-  await visibleSeries(ctx, seriesId);
+  const series = await visibleSeries(ctx, seriesId);
+  if (series.source) await refuseDerived(ctx, series);
+  const input = upsertPointsInput.parse(rawInput);
 
   const count = input.points.length;
   const times = new Array<number>(count);
@@ -104,6 +106,21 @@ export async function upsertPoints(
     });
   }
   return { ...response, replayed: false };
+}
+
+/** 422 naming the series: a derived series takes its points from its module only. */
+async function refuseDerived(ctx: UseCaseContext, series: SeriesRef): Promise<never> {
+  const metric = await findMetric(ctx, series.metricKey);
+  throw ruleViolated(
+    kpiMessages.derivedSeriesReadOnly,
+    {
+      nameEn: metric?.nameEn ?? series.metricKey,
+      nameRu: metric?.nameRu ?? series.metricKey,
+      dimension: series.dimension ? ` · ${series.dimension}` : '',
+      module: series.sourceModule ?? '',
+    },
+    'points',
+  );
 }
 
 /** A float8[] literal of numbers, built once as text (the driver's array encoding is slower). */

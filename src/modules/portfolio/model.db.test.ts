@@ -51,6 +51,9 @@ describe('portfolio scoring model', () => {
       expect.objectContaining({ key: 'relationships.strength', higherIsBetter: true }),
       expect.objectContaining({ key: 'finance.revenue12m', unit: 'money', higherIsBetter: true }),
       expect.objectContaining({ key: 'finance.paymentDelayDays', higherIsBetter: false }),
+      expect.objectContaining({ key: 'finance.overdueInvoices', unit: 'count', higherIsBetter: false }),
+      expect.objectContaining({ key: 'delivery.overdueTasks', unit: 'count', higherIsBetter: false }),
+      expect.objectContaining({ key: 'clientCare.openComplaints', unit: 'count', higherIsBetter: false }),
       expect.objectContaining({ key: 'kpis.health', higherIsBetter: true }),
     ]);
   });

@@ -59,6 +59,6 @@ export const navigationEntries: readonly NavigationEntry[] = [
     to: '/settings',
     label: 'settings',
     icon: IconSettings,
-    permissions: ['workspace:manage', 'portfolio:manage', 'finance:write', 'plans:manage'],
+    permissions: ['workspace:manage', 'portfolio:manage', 'kpis:manage', 'finance:write', 'plans:manage'],
   },
 ];

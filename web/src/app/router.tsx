@@ -215,7 +215,7 @@ const settingsRoute = createRoute({
   path: 'settings',
   // NOTE: the head of KAM comes here for the portfolio model only, finance for its VAT settings
   // (settings-page shows tabs by permission); heads keep the offerings, the pipeline and the plan template.
-  beforeLoad: requirePermission('workspace:manage', 'portfolio:manage', 'finance:write', 'plans:manage'),
+  beforeLoad: requirePermission('workspace:manage', 'portfolio:manage', 'kpis:manage', 'finance:write', 'plans:manage'),
   validateSearch: parseSettingsSearch,
   component: SettingsPage,
 });

@@ -12,6 +12,7 @@ import { notifySuccess } from '../../shared/notify';
 import { useFormat } from '../../shared/use-format';
 import { useCan } from '../auth/session';
 import { CsvUploadModal } from './csv-upload-modal';
+import { DerivedBadge } from './derived-badge';
 import { FindingsList } from './findings-list';
 import { HealthCard } from './health-card';
 import { accountSeriesQuery, metricsQuery, useCreateSeries } from './kpis-api';
@@ -68,9 +69,12 @@ export function AccountKpis({ accountId }: { accountId: string }) {
                 {items.map((item) => (
                   <Table.Tr key={item.id}>
                     <Table.Td>
-                      <AnchorLink to="/kpi-series/$seriesId" params={{ seriesId: item.id }}>
-                        {seriesName(item.metricKey, item.dimension)}
-                      </AnchorLink>
+                      <Group gap="xs">
+                        <AnchorLink to="/kpi-series/$seriesId" params={{ seriesId: item.id }}>
+                          {seriesName(item.metricKey, item.dimension)}
+                        </AnchorLink>
+                        {item.sourceModule && <DerivedBadge module={item.sourceModule} />}
+                      </Group>
                     </Table.Td>
                     <Table.Td>{item.pointCount}</Table.Td>
                     <Table.Td>{item.lastAt ? format.date(item.lastAt) : '—'}</Table.Td>

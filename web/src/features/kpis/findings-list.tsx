@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Modal, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { followUpFindingInput } from '../../api/shared';
@@ -11,7 +11,8 @@ import { notifyError, notifySuccess } from '../../shared/notify';
 import { useFormat } from '../../shared/use-format';
 import { useCan, useMe } from '../auth/session';
 import { membersQuery } from '../members/members-api';
-import { type Finding, findingsQuery, useDecideFinding, useFollowUpFinding } from './kpis-api';
+import { findingPagesQuery } from './kpi-settings-api';
+import { type Finding, useDecideFinding, useFollowUpFinding } from './kpis-api';
 import { useSeriesName } from './metric-name';
 
 const statusColors = { open: 'red', acknowledged: 'gray', false_alarm: 'yellow', follow_up: 'green' } as const;
@@ -25,12 +26,12 @@ type FindingsListProps = {
   title?: string;
 };
 
-/** Findings newest first, each with its explanation and the actions a triager can take. */
+/** Findings newest first, fifty at a time, each with its explanation and the actions a triager can take. */
 export function FindingsList({ filter, selectedId, linkToSeries, title }: FindingsListProps) {
   const { t } = useTranslation();
-  const findings = useQuery(findingsQuery(filter));
+  const findings = useInfiniteQuery(findingPagesQuery(filter));
   const [following, setFollowing] = useState<Finding | undefined>();
-  const items = findings.data ?? [];
+  const items = findings.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
@@ -49,6 +50,16 @@ export function FindingsList({ filter, selectedId, linkToSeries, title }: Findin
             onFollowUp={() => setFollowing(finding)}
           />
         ))}
+        {findings.hasNextPage && (
+          <Button
+            variant="subtle"
+            size="xs"
+            loading={findings.isFetchingNextPage}
+            onClick={() => void findings.fetchNextPage()}
+          >
+            {t('table.loadMore')}
+          </Button>
+        )}
       </Stack>
       <Modal
         opened={following !== undefined}

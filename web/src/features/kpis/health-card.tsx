@@ -74,6 +74,11 @@ export function HealthCard({ accountId }: { accountId: string }) {
             </Table>
           </Group>
         )}
+        {health.score !== null && health.factors.some((factor) => factor.value === null) && (
+          <Text size="xs" c="dimmed">
+            {t('kpis.health.renormalised')}
+          </Text>
+        )}
         {health.history.length > 1 && (
           <EChart
             label={t('kpis.health.trend')}

@@ -29,6 +29,9 @@ export type Series = {
   accountId: string;
   metricKey: string;
   dimension: string;
+  /** The derived series provider that computes it (read-only); null when uploaded. */
+  source: string | null;
+  sourceModule: string | null;
   version: number;
   createdAt: string;
   pointCount: number;

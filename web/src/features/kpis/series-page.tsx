@@ -1,8 +1,8 @@
 import { Breadcrumbs, Button, Center, Group, Loader, MultiSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouteErrorPage } from '../../app/route-status';
 import { AnchorLink } from '../../shared/anchor-link';
@@ -12,6 +12,7 @@ import { accountQuery } from '../accounts/accounts-api';
 import { useCan } from '../auth/session';
 import { type MarkerDatum, seriesChartOption } from './chart-option';
 import { CsvUploadModal } from './csv-upload-modal';
+import { DerivedBadge } from './derived-badge';
 import { FindingsList } from './findings-list';
 import {
   accountSeriesQuery,
@@ -64,6 +65,13 @@ function SeriesView({ series }: { series: SeriesDetail }) {
   });
   const pending = points.data?.some((point) => point.score === null) ?? false;
   const findings = useQuery({ ...findingsQuery({ seriesId: series.id }), refetchInterval: pending ? 1_500 : false });
+  const queryClient = useQueryClient();
+  const wasPending = useRef(false);
+  useEffect(() => {
+    // NOTE: the findings list pages on its own: reload it once detection has scored every point.
+    if (wasPending.current && !pending) void queryClient.invalidateQueries({ queryKey: ['kpis', 'findings'] });
+    wasPending.current = pending;
+  }, [pending, queryClient]);
   const targets = useQuery(targetsQuery(series.id));
   const accountSeries = useQuery(accountSeriesQuery(series.accountId)).data;
   const siblings = useMemo(
@@ -134,8 +142,11 @@ function SeriesView({ series }: { series: SeriesDetail }) {
         </AnchorLink>
       </Breadcrumbs>
       <Group justify="space-between">
-        <Title order={2}>{name}</Title>
-        {canWrite && (
+        <Group gap="sm">
+          <Title order={2}>{name}</Title>
+          {series.sourceModule && <DerivedBadge module={series.sourceModule} />}
+        </Group>
+        {canWrite && !series.source && (
           <Button leftSection={<IconUpload size={16} />} variant="light" onClick={() => setUploading(true)}>
             {t('kpis.upload')}
           </Button>

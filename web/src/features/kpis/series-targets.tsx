@@ -1,19 +1,23 @@
-import { Button, Group, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { createTargetInput } from '../../api/shared';
+import { confirmDanger } from '../../shared/confirm';
 import { schemaErrors, showErrorOnForm } from '../../shared/forms';
-import { notifySuccess } from '../../shared/notify';
+import { notifyError, notifySuccess } from '../../shared/notify';
 import { useFormat } from '../../shared/use-format';
 import { useCan } from '../auth/session';
+import { useDeleteTarget } from './kpi-settings-api';
 import { type Target, useCreateTarget } from './kpis-api';
 
-/** A series' targets with actual and variance, and a form to add one. */
+/** A series' targets with actual and variance, a form to add one, and removal after a confirmation. */
 export function SeriesTargets({ seriesId, targets }: { seriesId: string; targets: readonly Target[] }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const canWrite = useCan('kpis:write');
   const create = useCreateTarget();
+  const remove = useDeleteTarget();
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(i18n.language, {
     style: 'percent',
@@ -36,6 +40,18 @@ export function SeriesTargets({ seriesId, targets }: { seriesId: string; targets
       },
     ),
   );
+  const confirmDelete = (target: Target) =>
+    confirmDanger({
+      title: t('kpis.targets.deleteTitle'),
+      message: t('kpis.targets.deleteConfirm', {
+        from: format.calendarDate(target.periodStart),
+        to: format.calendarDate(target.periodEnd),
+        value: number.format(target.value),
+      }),
+      confirmLabel: t('kpis.targets.delete'),
+      onConfirm: () =>
+        remove.mutate(target, { onSuccess: () => notifySuccess(t('kpis.targets.deleted')), onError: notifyError }),
+    });
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
@@ -53,6 +69,7 @@ export function SeriesTargets({ seriesId, targets }: { seriesId: string; targets
                 <Table.Th>{t('kpis.targets.value')}</Table.Th>
                 <Table.Th>{t('kpis.targets.actual')}</Table.Th>
                 <Table.Th>{t('kpis.targets.variance')}</Table.Th>
+                {canWrite && <Table.Th />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -66,6 +83,18 @@ export function SeriesTargets({ seriesId, targets }: { seriesId: string; targets
                     {target.variance === null ? '—' : number.format(target.variance)}
                     {target.varianceRatio !== null && ` (${percent.format(target.varianceRatio)})`}
                   </Table.Td>
+                  {canWrite && (
+                    <Table.Td>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={`${t('kpis.targets.delete')} ${format.calendarDate(target.periodStart)}`}
+                        onClick={() => confirmDelete(target)}
+                      >
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -6,6 +6,7 @@ import { useMe } from '../auth/session';
 import { CustomFieldsEditor } from '../custom-fields/custom-fields-editor';
 import { DeliverySettingsPanel } from '../delivery/delivery-settings-panel';
 import { FinanceSettingsPanel } from '../finance/finance-settings-panel';
+import { KpiSettingsPanel } from '../kpis/kpi-settings-panel';
 import { MembersPanel } from '../members/members-panel';
 import { OpportunitySettingsPanel } from '../opportunities/opportunity-settings-panel';
 import { PlanTemplatePanel } from '../plans/plan-template-panel';
@@ -19,6 +20,7 @@ const tabs = [
   'custom-fields',
   'relationships',
   'portfolio',
+  'kpis',
   'delivery',
   'finance',
   'opportunities',
@@ -33,6 +35,7 @@ const tabPermissions: Record<SettingsTab, Permission> = {
   'custom-fields': 'workspace:manage',
   relationships: 'workspace:manage',
   portfolio: 'portfolio:manage',
+  kpis: 'kpis:manage',
   delivery: 'delivery:manage',
   finance: 'finance:write',
   opportunities: 'plans:manage',
@@ -47,7 +50,7 @@ export function parseSettingsSearch(search: Record<string, unknown>): SettingsSe
 
 /**
  * Workspace administration: settings, members, custom fields, relationship map, the portfolio
- * model, delivery, finance, the offerings and pipeline, the plan template.
+ * model, KPIs, delivery, finance, the offerings and pipeline, the plan template.
  */
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -62,6 +65,7 @@ export function SettingsPage() {
     'custom-fields': t('settings.tabs.customFields'),
     relationships: t('settings.tabs.relationships'),
     portfolio: t('settings.tabs.portfolio'),
+    kpis: t('kpis.settingsTab'),
     delivery: t('delivery.settings.tab'),
     finance: t('finance.settings.tab'),
     opportunities: t('opportunities.settings.tab'),
@@ -96,6 +100,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="portfolio">
           <PortfolioModelSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="kpis">
+          <KpiSettingsPanel />
         </Tabs.Panel>
         <Tabs.Panel value="delivery">
           <DeliverySettingsPanel />
