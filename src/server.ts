@@ -5,7 +5,7 @@ import { bootstrapFirstStart } from './bootstrap';
 import { accountOwnership, accountRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
 import { authenticate, authRoutes, memberAccess } from './modules/auth';
-import { clientCareRoutes } from './modules/client-care';
+import { accountCareRoutes, clientCareRoutes } from './modules/client-care';
 import { contactCountFact, contactRoutes } from './modules/contacts';
 import { customFieldRoutes } from './modules/custom-fields';
 import { deliveryRoutes, estimateRoutes, reportRoutes, requestRoutes, workRoutes } from './modules/delivery';
@@ -102,6 +102,7 @@ export function buildApp(
       requestRoutes(),
       reportRoutes(),
       clientCareRoutes(),
+      accountCareRoutes(),
       bankRoutes(),
       planTemplateRoutes(),
       planRoutes(),

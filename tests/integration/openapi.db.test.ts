@@ -841,6 +841,24 @@ describe('OpenAPI document', () => {
       resolution: 'Скидка',
       rootCause: 'our_error',
     });
+    await call(admin, 'PATCH', feedbackPath, { description: 'Сорван срок запуска' });
+    await call(admin, 'PATCH', feedbackPath, { description: 'x' }, { 'if-match': '"1"' });
+    await call(admin, 'PATCH', `/api/v1/feedback/${payer.body.id}`, { description: 'x' });
+    await call(admin, 'PATCH', feedbackPath, { severity: null });
+    const payerPath = `/api/v1/accounts/${payer.body.id}`;
+    await call(admin, 'POST', '/api/v1/surveys', { accountId: payer.body.id, surveyedOn: '2026-11-20', nps: 9 });
+    await call(admin, 'POST', '/api/v1/surveys', { accountId: payer.body.id, surveyedOn: '2026-11-20' });
+    await call(admin, 'GET', `${payerPath}/surveys`);
+    await call(admin, 'GET', `/api/v1/accounts/${feedback.body.id}/surveys`);
+    await call(admin, 'GET', `${payerPath}/loss`);
+    await call(admin, 'GET', `/api/v1/accounts/${feedback.body.id}/loss`);
+    const loss = { lostOn: '2026-11-01', reason: 'price', story: 'Ушли к дешёвому подрядчику' };
+    await call(admin, 'PUT', `${payerPath}/loss`, loss);
+    await call(admin, 'PUT', `${payerPath}/loss`, loss);
+    await call(admin, 'PUT', `/api/v1/accounts/${feedback.body.id}/loss`, loss);
+    await call(admin, 'GET', '/api/v1/loss-analysis?from=2026-01-01');
+    await call(admin, 'DELETE', `${payerPath}/loss`);
+    await call(admin, 'DELETE', `${payerPath}/loss`);
 
     const template = await call(admin, 'GET', '/api/v1/plan-template');
     const risks = await call(admin, 'POST', '/api/v1/plan-template/sections', { titleEn: 'Risks', titleRu: 'Риски' });

@@ -1,3 +1,4 @@
+export { accountCareRoutes } from './account-care-routes';
 export { clientCareRoutes } from './routes';
-export { clientFeedback } from './schema';
+export { accountLosses, clientFeedback, surveyResults } from './schema';
 export * from './schemas';

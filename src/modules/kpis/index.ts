@@ -2,6 +2,7 @@ export { type DetectionWorker, detectSeries, runDetectionJobs, startDetectionWor
 export type { FollowUpPort } from './findings';
 export { accountHealthFact, recordDailyHealth } from './health';
 export { findMetric } from './metrics';
+export { recordAccountPoint } from './record-account-point';
 export { type KpiRouteDependencies, kpiRoutes } from './routes';
 export {
   accountHealthHistory,
