@@ -6,6 +6,7 @@ import {
   IconChartScatter,
   IconChecklist,
   IconFileImport,
+  IconHeartHandshake,
   IconHistory,
   IconReceipt,
   IconSettings,
@@ -23,6 +24,7 @@ export type NavigationEntry = {
     | '/relationship-gaps'
     | '/kpi-findings'
     | '/delivery'
+    | '/client-care'
     | '/finance'
     | '/imports'
     | '/audit'
@@ -46,6 +48,7 @@ export const navigationEntries: readonly NavigationEntry[] = [
   },
   { to: '/kpi-findings', label: 'kpiFindings', icon: IconChartLine, permissions: ['kpis:read'] },
   { to: '/delivery', label: 'delivery', icon: IconChecklist, permissions: ['delivery:read'] },
+  { to: '/client-care', label: 'clientCare', icon: IconHeartHandshake, permissions: ['delivery:read'] },
   { to: '/finance', label: 'finance', icon: IconReceipt, permissions: ['finance:read'] },
   { to: '/imports', label: 'imports', icon: IconFileImport, permissions: ['imports:run'] },
   { to: '/audit', label: 'audit', icon: IconHistory, permissions: ['audit:read'] },

@@ -8,6 +8,8 @@ import { parseAccountsSearch } from '../features/accounts/accounts-search';
 import { AuditPage } from '../features/audit/audit-page';
 import { LoginPage, parseLoginSearch } from '../features/auth/login-page';
 import { meQuery } from '../features/auth/session';
+import { ClientCarePage } from '../features/client-care/client-care-page';
+import { FeedbackPage } from '../features/client-care/feedback-page';
 import { parseContactSearch } from '../features/contacts/contact-search';
 import { ContactsPage } from '../features/contacts/contacts-page';
 import { DeliveryPage } from '../features/delivery/delivery-page';
@@ -171,6 +173,20 @@ const reportRoute = createRoute({
   component: ReportPage,
 });
 
+const clientCareRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'client-care',
+  beforeLoad: requirePermission('delivery:read'),
+  component: ClientCarePage,
+});
+
+const feedbackRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'feedback/$feedbackId',
+  beforeLoad: requirePermission('delivery:read'),
+  component: FeedbackPage,
+});
+
 const financeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'finance',
@@ -237,6 +253,8 @@ const routeTree = rootRoute.addChildren([
     taskRoute,
     requestRoute,
     reportRoute,
+    clientCareRoute,
+    feedbackRoute,
     invoiceRoute,
     planRoute,
     settingsRoute,

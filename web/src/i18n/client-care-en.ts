@@ -88,6 +88,7 @@ export const clientCareEn = {
     reason: 'Reason',
     story: 'What happened',
     undo: 'Undo the loss',
+    undoText: 'The account gets back the status it had before it was lost.',
     undone: 'The loss is undone; the account has its status back',
     marked: 'The account is marked lost',
     lostSince: 'Lost on {{date}}: {{reason}}',

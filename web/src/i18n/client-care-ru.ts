@@ -90,6 +90,7 @@ export const clientCareRu: Translation['clientCare'] = {
     reason: 'Причина',
     story: 'Что произошло',
     undo: 'Отменить потерю',
+    undoText: 'Аккаунту вернётся статус, который был до потери.',
     undone: 'Потеря отменена, аккаунту возвращён прежний статус',
     marked: 'Аккаунт отмечен как потерянный',
     lostSince: 'Потерян {{date}}: {{reason}}',
