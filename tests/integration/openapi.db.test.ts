@@ -730,10 +730,16 @@ describe('OpenAPI document', () => {
     await call(admin, 'POST', `/api/v1/estimates/${payer.body.id}/invoice`);
 
     const briefs = await call(admin, 'GET', '/api/v1/brief-templates');
-    await call(admin, 'POST', '/api/v1/brief-templates', {
+    const seoBrief = await call(admin, 'POST', '/api/v1/brief-templates', {
       name: 'SEO',
       fields: [{ key: 'pages', label: 'Страницы', type: 'links', required: true }],
     });
+    const seoPath = `/api/v1/brief-templates/${seoBrief.body.id}`;
+    await call(admin, 'PATCH', seoPath, { retired: true });
+    await call(admin, 'PATCH', seoPath, { retired: false }, { 'if-match': '"1"' });
+    await call(admin, 'PATCH', seoPath, { name: 'SEO-аудит', retired: false });
+    await call(admin, 'PATCH', `/api/v1/brief-templates/${payer.body.id}`, { retired: true });
+    await call(admin, 'GET', '/api/v1/brief-templates?includeRetired=true');
     await call(admin, 'POST', '/api/v1/brief-templates', {
       name: 'SEO',
       fields: [{ key: 'x', label: 'x', type: 'text' }],
