@@ -56,6 +56,8 @@ export {
 export {
   type BriefField,
   type BriefFieldType,
+  briefFieldTypes,
+  createBriefTemplateInput,
   type MoneyAnswer,
   nextRequestStatuses,
   type ReportCheck,

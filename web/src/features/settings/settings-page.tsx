@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../api/shared';
 import { useMe } from '../auth/session';
 import { CustomFieldsEditor } from '../custom-fields/custom-fields-editor';
+import { BriefTemplatesSettings } from '../delivery/brief-templates-settings';
 import { DeliverySettingsPanel } from '../delivery/delivery-settings-panel';
 import { FinanceSettingsPanel } from '../finance/finance-settings-panel';
 import { MembersPanel } from '../members/members-panel';
@@ -11,7 +12,16 @@ import { PortfolioModelSettings } from '../portfolio/model-settings';
 import { RelationshipSettingsPanel } from '../relationships/relationship-settings-panel';
 import { WorkspaceSettingsPanel } from './workspace-settings-form';
 
-const tabs = ['workspace', 'members', 'custom-fields', 'relationships', 'portfolio', 'delivery', 'finance'] as const;
+const tabs = [
+  'workspace',
+  'members',
+  'custom-fields',
+  'relationships',
+  'portfolio',
+  'delivery',
+  'briefs',
+  'finance',
+] as const;
 type SettingsTab = (typeof tabs)[number];
 
 /** Who may open each tab: the admin everything, the head of KAM the portfolio model. */
@@ -22,6 +32,7 @@ const tabPermissions: Record<SettingsTab, Permission> = {
   relationships: 'workspace:manage',
   portfolio: 'portfolio:manage',
   delivery: 'delivery:manage',
+  briefs: 'delivery:manage',
   finance: 'finance:write',
 };
 
@@ -46,6 +57,7 @@ export function SettingsPage() {
     relationships: t('settings.tabs.relationships'),
     portfolio: t('settings.tabs.portfolio'),
     delivery: t('delivery.settings.tab'),
+    briefs: t('clientWork.briefTemplates.tab'),
     finance: t('finance.settings.tab'),
   };
   return (
@@ -80,6 +92,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="delivery">
           <DeliverySettingsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="briefs">
+          <BriefTemplatesSettings />
         </Tabs.Panel>
         <Tabs.Panel value="finance">
           <FinanceSettingsPanel />
