@@ -865,6 +865,17 @@ describe('OpenAPI document', () => {
     await call(admin, 'GET', '/api/v1/loss-analysis?from=2026-01-01');
     await call(admin, 'DELETE', `${payerPath}/loss`);
     await call(admin, 'DELETE', `${payerPath}/loss`);
+    const tier = await call(admin, 'POST', '/api/v1/loyalty-tiers', { name: 'Золото', rank: 1, discount: 500 });
+    await call(admin, 'POST', '/api/v1/loyalty-tiers', { name: 'Золото', rank: 2 });
+    await call(admin, 'GET', '/api/v1/loyalty-tiers');
+    const tierPath = `/api/v1/loyalty-tiers/${tier.body.id}`;
+    await call(admin, 'PATCH', tierPath, { discount: 700 });
+    await call(admin, 'PATCH', tierPath, { discount: 700 }, { 'if-match': '"1"' });
+    await call(admin, 'PATCH', `/api/v1/loyalty-tiers/${payer.body.id}`, { discount: 1 });
+    await call(admin, 'GET', `${payerPath}/loyalty`);
+    await call(admin, 'GET', `/api/v1/accounts/${tier.body.id}/loyalty`);
+    await call(admin, 'DELETE', tierPath);
+    await call(admin, 'DELETE', tierPath);
 
     const template = await call(admin, 'GET', '/api/v1/plan-template');
     const risks = await call(admin, 'POST', '/api/v1/plan-template/sections', { titleEn: 'Risks', titleRu: 'Риски' });

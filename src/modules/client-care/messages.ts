@@ -41,5 +41,8 @@ export const clientCareMessages = {
     ru: 'Аккаунт уже отмечен как потерянный; чтобы изменить отметку, сначала отмените её.',
   },
   notLost: { en: 'The account is not marked lost.', ru: 'Аккаунт не отмечен как потерянный.' },
+  loyaltyTier: { en: 'loyalty tier', ru: 'уровень программы лояльности' },
+  tierNameTaken: { en: 'There is already a tier with this name.', ru: 'Уровень с таким названием уже есть.' },
+  tierRankTaken: { en: 'Another tier has this rank.', ru: 'Такой ранг уже у другого уровня.' },
   rangeOrder: { en: 'The end comes before the start.', ru: 'Конец периода раньше начала.' },
 } satisfies Record<string, LocalizedText>;

@@ -79,3 +79,28 @@ export const LossAnalysisSchema = z
     byMonth: z.array(z.object({ month: z.string().meta({ description: 'YYYY-MM' }), count: z.number().int() })),
   })
   .meta({ id: 'LossAnalysis' });
+
+export const LoyaltyTierSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    rank: z.number().int(),
+    minTenureMonths: z.number().int(),
+    minRevenue12m: z.number().int().meta({ description: 'Whole units of the base currency' }),
+    minProjects: z.number().int(),
+    discount: z.number().int().meta({ description: 'Hundredths of a percent' }),
+    priority: z.boolean(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'LoyaltyTier' });
+
+export const AccountLoyaltySchema = z
+  .object({
+    tier: LoyaltyTierSchema.nullable(),
+    facts: z.object({
+      tenureMonths: z.number().int(),
+      projects: z.number().int(),
+      revenue12m: z.number().int().nullable().meta({ description: 'Null without finance access' }),
+    }),
+  })
+  .meta({ id: 'AccountLoyalty' });

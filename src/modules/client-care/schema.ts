@@ -1,4 +1,4 @@
-import { date, foreignKey, index, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, foreignKey, index, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { tenantColumns, tenantKeyAndPolicy, timestamptz } from '../../platform/db/columns';
 import { accounts } from '../accounts';
 import { users } from '../users';
@@ -97,5 +97,30 @@ export const accountLosses = pgTable(
     }).onDelete('cascade'),
     foreignKey({ columns: [table.createdBy], foreignColumns: [users.id] }),
     index('account_losses_lost_on_idx').on(table.workspaceId, table.lostOn),
+  ],
+);
+
+/**
+ * A tier of the workspace's loyalty programme: what an account must reach (tenure, twelve months'
+ * revenue in whole units of the base currency, number of projects) and what it gets (a discount in
+ * hundredths of a percent, offered on new estimates, and priority). The best tier met is the
+ * highest `rank`.
+ */
+export const loyaltyTiers = pgTable(
+  'loyalty_tiers',
+  {
+    ...tenantColumns(),
+    name: text().notNull(),
+    rank: integer().notNull(),
+    minTenureMonths: integer().notNull().default(0),
+    minRevenue12m: bigint({ mode: 'number' }).notNull().default(0),
+    minProjects: integer().notNull().default(0),
+    discount: integer().notNull().default(0),
+    priority: boolean().notNull().default(false),
+  },
+  (table) => [
+    ...tenantKeyAndPolicy(table),
+    unique('loyalty_tiers_name_key').on(table.workspaceId, table.name),
+    unique('loyalty_tiers_rank_key').on(table.workspaceId, table.rank),
   ],
 );

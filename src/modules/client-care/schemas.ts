@@ -100,3 +100,27 @@ export const lossAnalysisQuery = z
     params: { text: clientCareMessages.rangeOrder },
   });
 export type LossAnalysisQuery = z.input<typeof lossAnalysisQuery>;
+
+const tierFields = {
+  name: z.string().trim().min(1).max(100),
+  /** The higher, the better: an account gets the highest-ranked tier it qualifies for. */
+  rank: z.number().int().min(1).max(100),
+  minTenureMonths: z.number().int().min(0).max(1200),
+  /** Whole units of the workspace's base currency. */
+  minRevenue12m: z.number().int().min(0).max(1e15),
+  minProjects: z.number().int().min(0).max(10_000),
+  /** Hundredths of a percent: 500 = 5 %, offered as the default line discount on new estimates. */
+  discount: z.number().int().min(0).max(10_000),
+  priority: z.boolean(),
+};
+export const createLoyaltyTierInput = z.strictObject({
+  ...tierFields,
+  minTenureMonths: tierFields.minTenureMonths.default(0),
+  minRevenue12m: tierFields.minRevenue12m.default(0),
+  minProjects: tierFields.minProjects.default(0),
+  discount: tierFields.discount.default(0),
+  priority: tierFields.priority.default(false),
+});
+export type CreateLoyaltyTierInput = z.input<typeof createLoyaltyTierInput>;
+export const updateLoyaltyTierInput = z.strictObject(tierFields).partial();
+export type UpdateLoyaltyTierInput = z.input<typeof updateLoyaltyTierInput>;

@@ -64,6 +64,23 @@ export type LossAnalysis = {
   byMonth: { month: string; count: number }[];
 };
 
+export type LoyaltyTier = {
+  id: string;
+  name: string;
+  rank: number;
+  minTenureMonths: number;
+  minRevenue12m: number;
+  minProjects: number;
+  discount: number;
+  priority: boolean;
+  version: number;
+};
+export type LoyaltyTierInput = Omit<LoyaltyTier, 'id' | 'version'>;
+export type AccountLoyalty = {
+  tier: LoyaltyTier | null;
+  facts: { tenureMonths: number; projects: number; revenue12m: number | null };
+};
+
 export const careKeys = { all: ['client-care'] as const };
 
 export const feedbackListQuery = (filters: FeedbackFilters) =>
@@ -101,6 +118,15 @@ export const accountContactsQuery = (accountId: string | null) =>
       api.get<Page<{ id: string; fullName: string }>>('/contacts', { query: { accountId, limit: 500 }, signal }),
     enabled: accountId !== null,
   });
+export const loyaltyTiersQuery = queryOptions({
+  queryKey: [...careKeys.all, 'loyalty-tiers'] as const,
+  queryFn: ({ signal }) => api.get<{ items: LoyaltyTier[] }>('/loyalty-tiers', { signal }),
+});
+export const accountLoyaltyQuery = (accountId: string) =>
+  queryOptions({
+    queryKey: [...careKeys.all, 'loyalty', accountId] as const,
+    queryFn: ({ signal }) => api.get<AccountLoyalty>(`/accounts/${accountId}/loyalty`, { signal }),
+  });
 export const careAccountsQuery = queryOptions({
   queryKey: [...careKeys.all, 'accounts'] as const,
   queryFn: ({ signal }) => api.get<Page<Ref>>('/accounts', { query: { limit: 500 }, signal }),
@@ -123,6 +149,10 @@ export const careApi = {
   markLost: ({ accountId, ...body }: { accountId: string; lostOn: string; reason: LossReason; story: string }) =>
     api.put<AccountLoss>(`/accounts/${accountId}/loss`, body),
   undoLoss: (accountId: string) => api.delete(`/accounts/${accountId}/loss`),
+  createTier: (body: LoyaltyTierInput) => api.post<LoyaltyTier>('/loyalty-tiers', body),
+  updateTier: ({ id, version, ...body }: { id: string; version: number } & LoyaltyTierInput) =>
+    api.patch<LoyaltyTier>(`/loyalty-tiers/${id}`, body, { ifMatch: version }),
+  deleteTier: (id: string) => api.delete(`/loyalty-tiers/${id}`),
 };
 
 /** A client-care write that reads client care and the accounts again once it has succeeded. */

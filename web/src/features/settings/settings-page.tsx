@@ -3,6 +3,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../api/shared';
 import { useMe } from '../auth/session';
+import { LoyaltySettings } from '../client-care/loyalty-settings';
 import { CustomFieldsEditor } from '../custom-fields/custom-fields-editor';
 import { BriefTemplatesSettings } from '../delivery/brief-templates-settings';
 import { DeliverySettingsPanel } from '../delivery/delivery-settings-panel';
@@ -20,6 +21,7 @@ const tabs = [
   'portfolio',
   'delivery',
   'briefs',
+  'loyalty',
   'finance',
 ] as const;
 type SettingsTab = (typeof tabs)[number];
@@ -33,6 +35,7 @@ const tabPermissions: Record<SettingsTab, Permission> = {
   portfolio: 'portfolio:manage',
   delivery: 'delivery:manage',
   briefs: 'delivery:manage',
+  loyalty: 'delivery:manage',
   finance: 'finance:write',
 };
 
@@ -58,6 +61,7 @@ export function SettingsPage() {
     portfolio: t('settings.tabs.portfolio'),
     delivery: t('delivery.settings.tab'),
     briefs: t('clientWork.briefTemplates.tab'),
+    loyalty: t('clientCare.loyalty.tab'),
     finance: t('finance.settings.tab'),
   };
   return (
@@ -95,6 +99,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="briefs">
           <BriefTemplatesSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="loyalty">
+          <LoyaltySettings />
         </Tabs.Panel>
         <Tabs.Panel value="finance">
           <FinanceSettingsPanel />
