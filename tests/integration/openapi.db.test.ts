@@ -789,6 +789,8 @@ describe('OpenAPI document', () => {
     });
     await call(admin, 'POST', '/api/v1/reports', { accountId: project.body.id, title: 'x' });
     const reportPath = `/api/v1/reports/${report.body.id}`;
+    await call(admin, 'POST', `${reportPath}/figures/pull`, { metricKeys: ['leads'] });
+    await call(admin, 'POST', `/api/v1/reports/${payer.body.id}/figures/pull`, {});
     await call(admin, 'GET', '/api/v1/reports?flagged=true');
     await call(admin, 'GET', reportPath);
     await call(admin, 'GET', `/api/v1/reports/${payer.body.id}`);

@@ -1,3 +1,4 @@
+export { type AccountFigure, readAccountFigures } from './account-figures';
 export { type DetectionWorker, detectSeries, runDetectionJobs, startDetectionWorker } from './detection-job';
 export type { FollowUpPort } from './findings';
 export { accountHealthFact, recordDailyHealth } from './health';

@@ -102,6 +102,8 @@ export const clientWorkEn = {
     figureValue: 'Value',
     figureChannel: 'Channel',
     addFigure: 'Add a figure',
+    pullFigures: 'Fill from KPI series',
+    pulled: 'Figures for the period filled from the account’s KPI series; correct them by hand where needed',
     removeFigure: 'Remove the figure',
     links: 'Links',
     body: 'Text',

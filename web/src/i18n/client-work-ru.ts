@@ -110,6 +110,8 @@ export const clientWorkRu: Translation['clientWork'] = {
     figureValue: 'Значение',
     figureChannel: 'Канал',
     addFigure: 'Добавить показатель',
+    pullFigures: 'Заполнить из рядов KPI',
+    pulled: 'Цифры за период взяты из рядов KPI аккаунта; при необходимости поправьте их вручную',
     removeFigure: 'Убрать показатель',
     links: 'Ссылки',
     body: 'Текст',

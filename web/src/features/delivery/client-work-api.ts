@@ -122,6 +122,7 @@ export const clientWorkApi = {
     ...body
   }: Versioned & { figures: ReportFigure[]; links: string[]; body: string | null }) =>
     api.patch<ClientReport>(`/reports/${id}`, body, { ifMatch: version }),
+  pullFigures: (id: string) => api.post<ClientReport>(`/reports/${id}/figures/pull`, {}),
   submitReport: (id: string) => api.post<ClientReport>(`/reports/${id}/submit`),
   reviewReport: ({ id, checklist }: { id: string; checklist: Record<ReportCheck, boolean> }) =>
     api.put<ClientReport>(`/reports/${id}/review`, checklist),
