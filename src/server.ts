@@ -5,7 +5,7 @@ import { bootstrapFirstStart } from './bootstrap';
 import { accountOwnership, accountRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
 import { authenticate, authRoutes, memberAccess } from './modules/auth';
-import { clientCareRoutes } from './modules/client-care';
+import { accountCareRoutes, clientCareRoutes, loyaltyDiscountForProject, loyaltyRoutes } from './modules/client-care';
 import { contactCountFact, contactRoutes } from './modules/contacts';
 import { customFieldRoutes } from './modules/custom-fields';
 import {
@@ -125,10 +125,12 @@ export function buildApp(
       creditNoteRoutes(),
       deliveryRoutes(),
       workRoutes(),
-      estimateRoutes(),
+      estimateRoutes({ defaultDiscount: loyaltyDiscountForProject }),
       requestRoutes(),
       reportRoutes(),
       clientCareRoutes(),
+      accountCareRoutes(),
+      loyaltyRoutes(),
       bankRoutes(),
       planTemplateRoutes(),
       planRoutes(),

@@ -731,10 +731,16 @@ describe('OpenAPI document', () => {
     await call(admin, 'POST', `/api/v1/estimates/${payer.body.id}/invoice`);
 
     const briefs = await call(admin, 'GET', '/api/v1/brief-templates');
-    await call(admin, 'POST', '/api/v1/brief-templates', {
+    const seoBrief = await call(admin, 'POST', '/api/v1/brief-templates', {
       name: 'SEO',
       fields: [{ key: 'pages', label: 'Страницы', type: 'links', required: true }],
     });
+    const seoPath = `/api/v1/brief-templates/${seoBrief.body.id}`;
+    await call(admin, 'PATCH', seoPath, { retired: true });
+    await call(admin, 'PATCH', seoPath, { retired: false }, { 'if-match': '"1"' });
+    await call(admin, 'PATCH', seoPath, { name: 'SEO-аудит', retired: false });
+    await call(admin, 'PATCH', `/api/v1/brief-templates/${payer.body.id}`, { retired: true });
+    await call(admin, 'GET', '/api/v1/brief-templates?includeRetired=true');
     await call(admin, 'POST', '/api/v1/brief-templates', {
       name: 'SEO',
       fields: [{ key: 'x', label: 'x', type: 'text' }],
@@ -784,6 +790,8 @@ describe('OpenAPI document', () => {
     });
     await call(admin, 'POST', '/api/v1/reports', { accountId: project.body.id, title: 'x' });
     const reportPath = `/api/v1/reports/${report.body.id}`;
+    await call(admin, 'POST', `${reportPath}/figures/pull`, { metricKeys: ['leads'] });
+    await call(admin, 'POST', `/api/v1/reports/${payer.body.id}/figures/pull`, {});
     await call(admin, 'GET', '/api/v1/reports?flagged=true');
     await call(admin, 'GET', reportPath);
     await call(admin, 'GET', `/api/v1/reports/${payer.body.id}`);
@@ -842,6 +850,35 @@ describe('OpenAPI document', () => {
       resolution: 'Скидка',
       rootCause: 'our_error',
     });
+    await call(admin, 'PATCH', feedbackPath, { description: 'Сорван срок запуска' });
+    await call(admin, 'PATCH', feedbackPath, { description: 'x' }, { 'if-match': '"1"' });
+    await call(admin, 'PATCH', `/api/v1/feedback/${payer.body.id}`, { description: 'x' });
+    await call(admin, 'PATCH', feedbackPath, { severity: null });
+    const payerPath = `/api/v1/accounts/${payer.body.id}`;
+    await call(admin, 'POST', '/api/v1/surveys', { accountId: payer.body.id, surveyedOn: '2026-11-20', nps: 9 });
+    await call(admin, 'POST', '/api/v1/surveys', { accountId: payer.body.id, surveyedOn: '2026-11-20' });
+    await call(admin, 'GET', `${payerPath}/surveys`);
+    await call(admin, 'GET', `/api/v1/accounts/${feedback.body.id}/surveys`);
+    await call(admin, 'GET', `${payerPath}/loss`);
+    await call(admin, 'GET', `/api/v1/accounts/${feedback.body.id}/loss`);
+    const loss = { lostOn: '2026-11-01', reason: 'price', story: 'Ушли к дешёвому подрядчику' };
+    await call(admin, 'PUT', `${payerPath}/loss`, loss);
+    await call(admin, 'PUT', `${payerPath}/loss`, loss);
+    await call(admin, 'PUT', `/api/v1/accounts/${feedback.body.id}/loss`, loss);
+    await call(admin, 'GET', '/api/v1/loss-analysis?from=2026-01-01');
+    await call(admin, 'DELETE', `${payerPath}/loss`);
+    await call(admin, 'DELETE', `${payerPath}/loss`);
+    const tier = await call(admin, 'POST', '/api/v1/loyalty-tiers', { name: 'Золото', rank: 1, discount: 500 });
+    await call(admin, 'POST', '/api/v1/loyalty-tiers', { name: 'Золото', rank: 2 });
+    await call(admin, 'GET', '/api/v1/loyalty-tiers');
+    const tierPath = `/api/v1/loyalty-tiers/${tier.body.id}`;
+    await call(admin, 'PATCH', tierPath, { discount: 700 });
+    await call(admin, 'PATCH', tierPath, { discount: 700 }, { 'if-match': '"1"' });
+    await call(admin, 'PATCH', `/api/v1/loyalty-tiers/${payer.body.id}`, { discount: 1 });
+    await call(admin, 'GET', `${payerPath}/loyalty`);
+    await call(admin, 'GET', `/api/v1/accounts/${tier.body.id}/loyalty`);
+    await call(admin, 'DELETE', tierPath);
+    await call(admin, 'DELETE', tierPath);
 
     const template = await call(admin, 'GET', '/api/v1/plan-template');
     const risks = await call(admin, 'POST', '/api/v1/plan-template/sections', { titleEn: 'Risks', titleRu: 'Риски' });

@@ -1,15 +1,15 @@
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { can } from '../../platform/auth/permissions';
-import { lockRow } from '../../platform/db/client';
-import { notFound, ruleViolated, staleVersion } from '../../platform/errors';
+import { containsPattern } from '../../platform/db/like';
+import { notFound } from '../../platform/errors';
+import { keyset, type Page, toPage } from '../../platform/pagination';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
+import { contacts } from '../contacts';
 import { users } from '../users';
-import { memberships } from '../workspaces';
 import { clientCareMessages } from './messages';
 import {
-  canMoveFeedback,
   type FeedbackKind,
   type FeedbackSeverity,
   type FeedbackSource,
@@ -19,19 +19,13 @@ import {
   type RootCause,
 } from './rules';
 import { clientFeedback } from './schema';
-import {
-  type CreateFeedbackInput,
-  createFeedbackInput,
-  type ListFeedbackQuery,
-  listFeedbackQuery,
-  type MoveFeedbackInput,
-  moveFeedbackInput,
-} from './schemas';
+import { type ListFeedbackQuery, listFeedbackQuery } from './schemas';
 
 type Ref = { id: string; name: string };
 export type Feedback = {
   id: string;
   account: Ref;
+  contact: Ref | null;
   kind: FeedbackKind;
   source: FeedbackSource;
   severity: FeedbackSeverity | null;
@@ -48,29 +42,43 @@ export type Feedback = {
 };
 
 const owners = alias(users, 'owner');
+// NOTE: one digit per severity, so the keyset cursor compares it as text correctly; none is lowest.
+const severityRank = sql<string>`(case ${clientFeedback.severity} when 'critical' then '4' when 'high' then '3'
+  when 'medium' then '2' when 'low' then '1' else '0' end)`;
 
-async function selectFeedback(ctx: UseCaseContext, condition: SQL | undefined, limit: number): Promise<Feedback[]> {
-  const rows = await ctx.db
-    .select({ row: clientFeedback, accountName: accounts.name, ownerName: owners.name })
+function selectFeedback(ctx: UseCaseContext, sortKey: SQL<string> = sql<string>`''`) {
+  return ctx.db
+    .select({
+      row: clientFeedback,
+      accountName: accounts.name,
+      ownerName: owners.name,
+      contactName: contacts.fullName,
+      sortKey,
+    })
     .from(clientFeedback)
     .innerJoin(
       accounts,
       and(eq(accounts.workspaceId, clientFeedback.workspaceId), eq(accounts.id, clientFeedback.accountId)),
     )
     .innerJoin(owners, eq(owners.id, clientFeedback.ownerId))
-    .where(
-      and(
-        eq(clientFeedback.workspaceId, ctx.actor.workspaceId),
-        // NOTE: a specialist sees the cases that are theirs to handle, nothing else.
-        can(ctx.actor.role, 'accounts:read-all') ? undefined : eq(clientFeedback.ownerId, ctx.actor.userId),
-        condition,
-      ),
-    )
-    .orderBy(desc(clientFeedback.openedAt))
-    .limit(limit);
-  return rows.map(({ row, accountName, ownerName }) => ({
+    .leftJoin(
+      contacts,
+      and(eq(contacts.workspaceId, clientFeedback.workspaceId), eq(contacts.id, clientFeedback.contactId)),
+    );
+}
+
+type Row = {
+  row: typeof clientFeedback.$inferSelect;
+  accountName: string;
+  ownerName: string;
+  contactName: string | null;
+};
+
+function toFeedback({ row, accountName, ownerName, contactName }: Row): Feedback {
+  return {
     id: row.id,
     account: { id: row.accountId, name: accountName },
+    contact: row.contactId && contactName !== null ? { id: row.contactId, name: contactName } : null,
     kind: row.kind as FeedbackKind,
     source: row.source as FeedbackSource,
     severity: row.severity as FeedbackSeverity | null,
@@ -84,94 +92,53 @@ async function selectFeedback(ctx: UseCaseContext, condition: SQL | undefined, l
     closedAt: row.closedAt,
     hoursToResolve: hoursToResolve(row.openedAt, row.closedAt),
     version: row.version,
-  }));
+  };
+}
+
+/** The cases the actor may see: all of them, or (a specialist) those that are theirs to handle. */
+function visibleFeedback(ctx: UseCaseContext): SQL | undefined {
+  return and(
+    eq(clientFeedback.workspaceId, ctx.actor.workspaceId),
+    can(ctx.actor.role, 'accounts:read-all') ? undefined : eq(clientFeedback.ownerId, ctx.actor.userId),
+  );
 }
 
 /** One case the actor may see; 404 otherwise. */
 export async function getFeedback(ctx: UseCaseContext, id: string): Promise<Feedback> {
-  const [feedback] = await selectFeedback(ctx, eq(clientFeedback.id, id), 1);
-  if (!feedback) throw notFound(clientCareMessages.feedback);
-  return feedback;
+  const [row] = await selectFeedback(ctx).where(and(visibleFeedback(ctx), eq(clientFeedback.id, id)));
+  if (!row) throw notFound(clientCareMessages.feedback);
+  return toFeedback(row);
 }
 
-/** Cases the actor may see, newest first, of an account, a kind or a status. */
-export async function listFeedback(ctx: UseCaseContext, rawQuery: ListFeedbackQuery): Promise<Feedback[]> {
+/** A page of the cases the actor may see, filtered and sorted (newest first by default). */
+export async function listFeedback(ctx: UseCaseContext, rawQuery: ListFeedbackQuery): Promise<Page<Feedback>> {
   const query = listFeedbackQuery.parse(rawQuery);
-  return selectFeedback(
-    ctx,
-    and(
-      query.accountId ? eq(clientFeedback.accountId, query.accountId) : undefined,
-      query.kind ? eq(clientFeedback.kind, query.kind) : undefined,
-      query.status ? eq(clientFeedback.status, query.status) : undefined,
-    ),
+  const page = keyset({
+    sort: query.sort,
+    expressions: { openedAt: clientFeedback.openedAt, severity: severityRank },
+    id: clientFeedback.id,
+    cursor: query.cursor,
+  });
+  const ownerId = query.ownerId === 'me' ? ctx.actor.userId : query.ownerId;
+  const rows = await selectFeedback(ctx, page.sortKey)
+    .where(
+      and(
+        visibleFeedback(ctx),
+        query.accountId ? eq(clientFeedback.accountId, query.accountId) : undefined,
+        query.kind ? eq(clientFeedback.kind, query.kind) : undefined,
+        query.status ? eq(clientFeedback.status, query.status) : undefined,
+        query.severity ? eq(clientFeedback.severity, query.severity) : undefined,
+        ownerId ? eq(clientFeedback.ownerId, ownerId) : undefined,
+        query.q ? sql`${clientFeedback.description} ilike ${containsPattern(query.q)}` : undefined,
+        page.after,
+      ),
+    )
+    .orderBy(...page.orderBy)
+    .limit(query.limit + 1);
+  return toPage(
+    rows.map((row) => ({ ...row, id: row.row.id })),
     query.limit,
+    query.sort,
+    toFeedback,
   );
-}
-
-/** Registers a complaint, conflict, praise or review; complaints and conflicts need a severity. */
-export async function createFeedback(ctx: UseCaseContext, rawInput: CreateFeedbackInput): Promise<Feedback> {
-  const input = createFeedbackInput.parse(rawInput);
-  if ((input.kind === 'complaint' || input.kind === 'conflict') && !input.severity)
-    throw ruleViolated(clientCareMessages.severityRequired, undefined, 'severity');
-  const [account] = await ctx.db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(and(eq(accounts.workspaceId, ctx.actor.workspaceId), eq(accounts.id, input.accountId)));
-  if (!account) throw ruleViolated(clientCareMessages.noSuchAccount, undefined, 'accountId');
-  if (input.ownerId) {
-    const [member] = await ctx.db
-      .select({ userId: memberships.userId })
-      .from(memberships)
-      .where(and(eq(memberships.workspaceId, ctx.actor.workspaceId), eq(memberships.userId, input.ownerId)));
-    if (!member) throw ruleViolated(clientCareMessages.noSuchMember, undefined, 'ownerId');
-  }
-  const [created] = await ctx.db
-    .insert(clientFeedback)
-    .values({
-      workspaceId: ctx.actor.workspaceId,
-      ...input,
-      ownerId: input.ownerId ?? ctx.actor.userId,
-      openedAt: input.openedAt ? new Date(input.openedAt) : ctx.now,
-      status: 'open',
-      createdBy: ctx.actor.userId,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    })
-    .returning({ id: clientFeedback.id });
-  return getFeedback(ctx, (created as { id: string }).id);
-}
-
-/**
- * Moves a case along open → in progress → resolved | rejected (422 on `status` otherwise).
- * Resolving needs the resolution and the root cause, so losses are analysed instead of blamed.
- */
-export async function moveFeedback(
-  ctx: UseCaseContext,
-  id: string,
-  rawInput: MoveFeedbackInput,
-  expectedVersion?: number,
-): Promise<Feedback> {
-  const input = moveFeedbackInput.parse(rawInput);
-  await lockRow(ctx.db, clientFeedback, { workspaceId: ctx.actor.workspaceId, id }, 'update');
-  const current = await getFeedback(ctx, id);
-  if (expectedVersion !== undefined && expectedVersion !== current.version) throw staleVersion();
-  if (!canMoveFeedback(current.status, input.status))
-    throw ruleViolated(clientCareMessages.move, { from: current.status, to: input.status }, 'status');
-  if (input.status === 'resolved' && !input.resolution)
-    throw ruleViolated(clientCareMessages.resolutionRequired, undefined, 'resolution');
-  if (input.status === 'resolved' && !input.rootCause)
-    throw ruleViolated(clientCareMessages.rootCauseRequired, undefined, 'rootCause');
-  const closing = input.status === 'resolved' || input.status === 'rejected';
-  await ctx.db
-    .update(clientFeedback)
-    .set({
-      status: input.status,
-      ...(input.resolution ? { resolution: input.resolution } : {}),
-      ...(input.rootCause ? { rootCause: input.rootCause } : {}),
-      closedAt: closing ? ctx.now : null,
-      updatedAt: ctx.now,
-      version: sql`${clientFeedback.version} + 1`,
-    })
-    .where(and(eq(clientFeedback.workspaceId, ctx.actor.workspaceId), eq(clientFeedback.id, id)));
-  return getFeedback(ctx, id);
 }

@@ -10,8 +10,15 @@ const nameOf = (key: unknown, locale: 'en' | 'ru') => statusNames[String(key)]?.
 
 export const clientCareMessages = {
   feedback: { en: 'feedback case', ru: 'обращение' },
+  surveyResult: { en: 'survey result', ru: 'результат опроса' },
+  loss: { en: 'loss of the account', ru: 'потеря клиента' },
+  account: { en: 'account', ru: 'аккаунт' },
   noSuchAccount: { en: 'No such account.', ru: 'Такого аккаунта нет.' },
   noSuchMember: { en: 'Not a member of this workspace.', ru: 'Такого участника в пространстве нет.' },
+  noSuchContact: {
+    en: 'Choose one of the account’s contacts.',
+    ru: 'Выберите контакт этого аккаунта.',
+  },
   severityRequired: {
     en: 'A complaint or conflict needs a severity.',
     ru: 'Для жалобы или конфликта укажите серьёзность.',
@@ -25,4 +32,17 @@ export const clientCareMessages = {
     en: 'Name the root cause to resolve the case.',
     ru: 'Чтобы закрыть обращение, укажите первопричину.',
   },
+  scoreRequired: {
+    en: 'Enter an NPS score (0–10), a CSAT score (1–5) or both.',
+    ru: 'Укажите оценку NPS (0–10), CSAT (1–5) или обе.',
+  },
+  alreadyLost: {
+    en: 'The account is already marked lost; undo that first to change it.',
+    ru: 'Аккаунт уже отмечен как потерянный; чтобы изменить отметку, сначала отмените её.',
+  },
+  notLost: { en: 'The account is not marked lost.', ru: 'Аккаунт не отмечен как потерянный.' },
+  loyaltyTier: { en: 'loyalty tier', ru: 'уровень программы лояльности' },
+  tierNameTaken: { en: 'There is already a tier with this name.', ru: 'Уровень с таким названием уже есть.' },
+  tierRankTaken: { en: 'Another tier has this rank.', ru: 'Такой ранг уже у другого уровня.' },
+  rangeOrder: { en: 'The end comes before the start.', ru: 'Конец периода раньше начала.' },
 } satisfies Record<string, LocalizedText>;

@@ -1,37 +1,15 @@
-import { z } from '@hono/zod-openapi';
 import { etag, expectedVersion } from '../../platform/http/etag';
-import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, pageOf, problem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
-import { createFeedback, getFeedback, listFeedback, moveFeedback } from './feedback';
-import { feedbackKinds, feedbackSeverities, feedbackSources, feedbackStatuses, rootCauses } from './rules';
-import { createFeedbackInput, listFeedbackQuery, moveFeedbackInput } from './schemas';
+import { createFeedback, moveFeedback, updateFeedback } from './change-feedback';
+import { getFeedback, listFeedback } from './feedback';
+import { FeedbackSchema } from './openapi';
+import { createFeedbackInput, listFeedbackQuery, moveFeedbackInput, updateFeedbackInput } from './schemas';
 
 const tags = ['Client care'];
-const Ref = z.object({ id: z.uuid(), name: z.string() });
-const Instant = z.string().meta({ description: 'ISO 8601 instant' });
-
-const FeedbackSchema = z
-  .object({
-    id: z.uuid(),
-    account: Ref,
-    kind: z.enum(feedbackKinds),
-    source: z.enum(feedbackSources),
-    severity: z.enum(feedbackSeverities).nullable(),
-    description: z.string(),
-    owner: Ref,
-    status: z.enum(feedbackStatuses),
-    nextStatuses: z.array(z.enum(feedbackStatuses)),
-    resolution: z.string().nullable(),
-    rootCause: z.enum(rootCauses).nullable(),
-    openedAt: Instant,
-    closedAt: Instant.nullable(),
-    hoursToResolve: z.number().nullable().meta({ description: 'Hours from opening to closing; null while open' }),
-    version: z.number().int(),
-  })
-  .meta({ id: 'ClientFeedback' });
-const FeedbackListSchema = z.object({ items: z.array(FeedbackSchema) }).meta({ id: 'ClientFeedbackList' });
+const stale = problem('Changed by someone else since the If-Match version');
 
 /** Complaints, conflicts, praise and reviews from clients, with their root causes. */
 export function clientCareRoutes() {
@@ -42,14 +20,14 @@ export function clientCareRoutes() {
       method: 'get',
       path: '/feedback',
       tags,
-      summary: 'Complaints, conflicts, praise and reviews, newest first (a specialist: their own cases)',
+      summary: 'Complaints, conflicts, praise and reviews, filtered and sorted (a specialist: their own cases)',
       request: { query: listFeedbackQuery },
-      responses: { 200: { description: 'Cases', ...json(FeedbackListSchema) } },
+      responses: { 200: { description: 'Cases', ...json(pageOf(FeedbackSchema).meta({ id: 'ClientFeedbackPage' })) } },
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const items = await runInWorkspace(c, (ctx) => listFeedback(ctx, query));
-      return c.json(serialize({ items }), 200);
+      const page = await runInWorkspace(c, (ctx) => listFeedback(ctx, query));
+      return c.json(serialize(page), 200);
     },
   );
 
@@ -62,7 +40,7 @@ export function clientCareRoutes() {
       request: { body: { required: true, ...json(createFeedbackInput.meta({ id: 'ClientFeedbackCreate' })) } },
       responses: {
         201: { description: 'Registered', headers: etagHeader, ...json(FeedbackSchema) },
-        422: problem('No such account or member, or a complaint without a severity'),
+        422: problem('No such account, contact or member, or a complaint without a severity'),
       },
     }),
     async (c) => {
@@ -95,6 +73,32 @@ export function clientCareRoutes() {
 
   router.openapi(
     apiRoute('delivery:write', {
+      method: 'patch',
+      path: '/feedback/{id}',
+      tags,
+      summary: 'Edit a case: kind, source, severity, description, owner, contact, when it was raised',
+      request: {
+        params: IdParams,
+        body: { required: true, ...json(updateFeedbackInput.meta({ id: 'ClientFeedbackUpdate' })) },
+      },
+      responses: {
+        200: { description: 'Changed', headers: etagHeader, ...json(FeedbackSchema) },
+        404: problem('No such case'),
+        412: stale,
+        422: problem('No such contact or member, or a complaint without a severity'),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const input = c.req.valid('json');
+      const feedback = await runInWorkspace(c, (ctx) => updateFeedback(ctx, id, input, expectedVersion(c)));
+      c.header('ETag', etag(feedback.version));
+      return c.json(serialize(feedback), 200);
+    },
+  );
+
+  router.openapi(
+    apiRoute('delivery:write', {
       method: 'post',
       path: '/feedback/{id}/status',
       tags,
@@ -106,7 +110,7 @@ export function clientCareRoutes() {
       responses: {
         200: { description: 'Moved', headers: etagHeader, ...json(FeedbackSchema) },
         404: problem('No such case'),
-        412: problem('Changed by someone else since the If-Match version'),
+        412: stale,
         422: problem('Not a next status, or resolving without a resolution or root cause'),
       },
     }),

@@ -44,3 +44,55 @@ export function hoursToResolve(openedAt: Date, closedAt: Date | null): number | 
   const minutes = Math.max(0, Math.round((closedAt.getTime() - openedAt.getTime()) / 60_000));
   return Math.round((minutes / 60) * 100) / 100;
 }
+
+export const lossReasons = [
+  'price',
+  'quality',
+  'competitor',
+  'budget_cut',
+  'strategy_change',
+  'relationship',
+  'bankruptcy',
+  'other',
+] as const;
+export type LossReason = (typeof lossReasons)[number];
+
+export type SurveySummary = {
+  /** Promoters (9–10) minus detractors (0–6), in % of NPS answers, −100…100; null without answers. */
+  nps: number | null;
+  npsAnswers: number;
+  /** Mean of the 1–5 scores to two decimals; null without answers. */
+  csatMean: number | null;
+  /** Share of satisfied answers (4 or 5), in %, as the kpis CSAT series keeps it. */
+  csatSatisfiedPercent: number | null;
+  csatAnswers: number;
+};
+
+/** NPS and CSAT of a set of survey answers. */
+export function summarizeSurveys(answers: readonly { nps: number | null; csat: number | null }[]): SurveySummary {
+  const npsScores = answers.flatMap((answer) => (answer.nps === null ? [] : [answer.nps]));
+  const csatScores = answers.flatMap((answer) => (answer.csat === null ? [] : [answer.csat]));
+  const promoters = npsScores.filter((score) => score >= 9).length;
+  const detractors = npsScores.filter((score) => score <= 6).length;
+  const satisfied = csatScores.filter((score) => score >= 4).length;
+  const csatTotal = csatScores.reduce((sum, score) => sum + score, 0);
+  return {
+    nps: npsScores.length === 0 ? null : Math.round(((promoters - detractors) / npsScores.length) * 100),
+    npsAnswers: npsScores.length,
+    csatMean: csatScores.length === 0 ? null : Math.round((csatTotal / csatScores.length) * 100) / 100,
+    csatSatisfiedPercent: csatScores.length === 0 ? null : Math.round((satisfied / csatScores.length) * 100),
+    csatAnswers: csatScores.length,
+  };
+}
+
+/** The first day of the month of an ISO date, where the month's kpis point is kept. */
+export function monthOf(isoDate: string): string {
+  return `${isoDate.slice(0, 7)}-01`;
+}
+
+/** The ISO date twelve months before another (the 29th of February falls back to the 28th). */
+export function twelveMonthsBefore(isoDate: string): string {
+  const year = Number(isoDate.slice(0, 4)) - 1;
+  const rest = isoDate.slice(4);
+  return rest === '-02-29' ? `${year}-02-28` : `${year}${rest}`;
+}

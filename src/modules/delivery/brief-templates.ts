@@ -1,19 +1,37 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { ruleViolated } from '../../platform/errors';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { lockRow } from '../../platform/db/client';
+import { notFound, ruleViolated, staleVersion } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
 import { workspaces } from '../workspaces';
 import { briefTemplates } from './client-work-schema';
-import { type CreateBriefTemplateInput, createBriefTemplateInput } from './client-work-schemas';
+import {
+  type CreateBriefTemplateInput,
+  createBriefTemplateInput,
+  type UpdateBriefTemplateInput,
+  updateBriefTemplateInput,
+} from './client-work-schemas';
 import { deliveryMessages } from './messages';
 import { type BriefField, defaultBriefTemplates } from './request-rules';
 
-export type BriefTemplate = { id: string; name: string; fields: BriefField[] };
+export type BriefTemplate = { id: string; name: string; fields: BriefField[]; retired: boolean; version: number };
 
-const columns = { id: briefTemplates.id, name: briefTemplates.name, fields: briefTemplates.fields };
-const asTemplate = (row: { id: string; name: string; fields: unknown }): BriefTemplate => ({
-  ...row,
-  fields: row.fields as BriefField[],
-});
+const columns = {
+  id: briefTemplates.id,
+  name: briefTemplates.name,
+  fields: briefTemplates.fields,
+  retiredAt: briefTemplates.retiredAt,
+  version: briefTemplates.version,
+};
+const asTemplate = ({
+  retiredAt,
+  ...row
+}: {
+  id: string;
+  name: string;
+  fields: unknown;
+  retiredAt: Date | null;
+  version: number;
+}): BriefTemplate => ({ ...row, fields: row.fields as BriefField[], retired: retiredAt !== null });
 
 async function selectTemplates(ctx: UseCaseContext): Promise<BriefTemplate[]> {
   const rows = await ctx.db
@@ -24,10 +42,17 @@ async function selectTemplates(ctx: UseCaseContext): Promise<BriefTemplate[]> {
   return rows.map(asTemplate);
 }
 
-/** The workspace's brief templates; the default one is written on first use, in the workspace's language. */
-export async function listBriefTemplates(ctx: UseCaseContext): Promise<BriefTemplate[]> {
+/**
+ * The workspace's brief templates in use (with `includeRetired`, the retired ones too); the
+ * default one is written on first use, in the workspace's language.
+ */
+export async function listBriefTemplates(
+  ctx: UseCaseContext,
+  options: { includeRetired?: boolean } = {},
+): Promise<BriefTemplate[]> {
   const existing = await selectTemplates(ctx);
-  if (existing.length > 0) return existing;
+  // NOTE: a workspace that retired every template has templates all the same: no default again.
+  if (existing.length > 0) return existing.filter((template) => options.includeRetired || !template.retired);
   const [workspace] = await ctx.db
     .select({ locale: workspaces.locale })
     .from(workspaces)
@@ -40,13 +65,17 @@ export async function listBriefTemplates(ctx: UseCaseContext): Promise<BriefTemp
   return selectTemplates(ctx);
 }
 
-/** One brief template; 422 on `path` when the workspace has no such template. */
+/**
+ * A brief template for a new brief; 422 on `path` when the workspace has no such template or it
+ * is retired (a brief already answered with it keeps its copy of the fields).
+ */
 export async function findBriefTemplate(ctx: UseCaseContext, id: string, path: string): Promise<BriefTemplate> {
   const [row] = await ctx.db
     .select(columns)
     .from(briefTemplates)
     .where(and(eq(briefTemplates.workspaceId, ctx.actor.workspaceId), eq(briefTemplates.id, id)));
   if (!row) throw ruleViolated(deliveryMessages.noSuchBriefTemplate, undefined, path);
+  if (row.retiredAt) throw ruleViolated(deliveryMessages.retiredBriefTemplate, undefined, path);
   return asTemplate(row);
 }
 
@@ -64,4 +93,40 @@ export async function createBriefTemplate(
     .returning(columns);
   if (!created) throw ruleViolated(deliveryMessages.briefTemplateTaken, undefined, 'name');
   return asTemplate(created);
+}
+
+/** Renames a template, changes its fields, or retires it (and back); 422 on `name` when taken. */
+export async function updateBriefTemplate(
+  ctx: UseCaseContext,
+  id: string,
+  rawInput: UpdateBriefTemplateInput,
+  expectedVersion?: number,
+): Promise<BriefTemplate> {
+  const { retired, ...input } = updateBriefTemplateInput.parse(rawInput);
+  const key = { workspaceId: ctx.actor.workspaceId, id };
+  await lockRow(ctx.db, briefTemplates, key, 'update');
+  const [current] = await ctx.db
+    .select(columns)
+    .from(briefTemplates)
+    .where(and(eq(briefTemplates.workspaceId, key.workspaceId), eq(briefTemplates.id, id)));
+  if (!current) throw notFound(deliveryMessages.briefTemplate);
+  if (expectedVersion !== undefined && expectedVersion !== current.version) throw staleVersion();
+  if (input.name && input.name !== current.name) {
+    const [taken] = await ctx.db
+      .select({ id: briefTemplates.id })
+      .from(briefTemplates)
+      .where(and(eq(briefTemplates.workspaceId, key.workspaceId), eq(briefTemplates.name, input.name)));
+    if (taken) throw ruleViolated(deliveryMessages.briefTemplateTaken, undefined, 'name');
+  }
+  const [updated] = await ctx.db
+    .update(briefTemplates)
+    .set({
+      ...input,
+      ...(retired === undefined ? {} : { retiredAt: retired ? (current.retiredAt ?? ctx.now) : null }),
+      updatedAt: ctx.now,
+      version: sql`${briefTemplates.version} + 1`,
+    })
+    .where(and(eq(briefTemplates.workspaceId, key.workspaceId), eq(briefTemplates.id, id)))
+    .returning(columns);
+  return asTemplate(updated as NonNullable<typeof updated>);
 }

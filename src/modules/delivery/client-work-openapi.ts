@@ -13,7 +13,13 @@ const BriefFieldSchema = z
   .object({ key: z.string(), label: z.string(), type: z.enum(briefFieldTypes), required: z.boolean() })
   .meta({ id: 'BriefField' });
 export const BriefTemplateSchema = z
-  .object({ id: z.uuid(), name: z.string(), fields: z.array(BriefFieldSchema) })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    fields: z.array(BriefFieldSchema),
+    retired: z.boolean().meta({ description: 'Not offered for new briefs' }),
+    version: z.number().int(),
+  })
   .meta({ id: 'BriefTemplate' });
 export const BriefTemplateListSchema = items(BriefTemplateSchema).meta({ id: 'BriefTemplateList' });
 

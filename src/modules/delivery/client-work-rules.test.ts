@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { nextReportDue, reportDueDates, reportFlags, uncheckedItems } from './report-rules';
+import {
+  figureValueOf,
+  mergeFigures,
+  nextReportDue,
+  reportDueDates,
+  reportFlags,
+  uncheckedItems,
+} from './report-rules';
 import { canMoveRequest, checkBriefAnswers, defaultBriefTemplates } from './request-rules';
 
 const allChecked = { typos: true, figures: true, clientEyes: true, highlights: true };
@@ -77,6 +84,26 @@ describe('requests and briefs', () => {
     expect(result.answers).toEqual({ goal: 'Продажи квартир в ЖК «Лесной»' });
     expect(checkBriefAnswers(fields, { audience: 'Семьи' }).issues).toEqual([
       { key: 'goal', label: 'Цель', problem: 'required' },
+    ]);
+  });
+});
+
+describe('report figures pulled from KPIs', () => {
+  it('merges by label and channel, and writes values as exact decimal text', () => {
+    expect(figureValueOf(75)).toBe('75');
+    expect(figureValueOf(29.875)).toBe('29.88');
+    expect(figureValueOf(12.5)).toBe('12.5');
+    expect(
+      mergeFigures(
+        [{ label: 'Лиды', value: '1', channel: null }],
+        [
+          { label: 'Лиды', value: '2', channel: 'Директ' },
+          { label: 'Лиды', value: '3', channel: null },
+        ],
+      ),
+    ).toEqual([
+      { label: 'Лиды', value: '3', channel: null },
+      { label: 'Лиды', value: '2', channel: 'Директ' },
     ]);
   });
 });

@@ -29,6 +29,8 @@ export const briefTemplates = pgTable(
     ...tenantColumns(),
     name: text().notNull(),
     fields: jsonb().notNull(),
+    /** When retired, the template is no longer offered for new briefs; briefs that use it keep it. */
+    retiredAt: timestamptz(),
   },
   (table) => [
     ...tenantKeyAndPolicy(table),

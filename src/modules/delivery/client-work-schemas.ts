@@ -33,17 +33,28 @@ const briefField = z.strictObject({
   type: z.enum(briefFieldTypes),
   required: z.boolean().default(false),
 });
-export const createBriefTemplateInput = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  fields: z
-    .array(briefField)
-    .min(1)
-    .max(40)
-    .refine((fields) => new Set(fields.map((field) => field.key)).size === fields.length, {
-      params: { text: deliveryMessages.duplicateBriefKey },
-    }),
-});
+const briefTemplateName = z.string().trim().min(1).max(200);
+const briefTemplateFields = z
+  .array(briefField)
+  .min(1)
+  .max(40)
+  .refine((fields) => new Set(fields.map((field) => field.key)).size === fields.length, {
+    params: { text: deliveryMessages.duplicateBriefKey },
+  });
+export const createBriefTemplateInput = z.strictObject({ name: briefTemplateName, fields: briefTemplateFields });
 export type CreateBriefTemplateInput = z.input<typeof createBriefTemplateInput>;
+/** A change of a template: briefs already answered keep the fields they were answered with. */
+export const updateBriefTemplateInput = z.strictObject({
+  name: briefTemplateName.optional(),
+  fields: briefTemplateFields.optional(),
+  /** Retired templates are not offered for new briefs. */
+  retired: z.boolean().optional(),
+});
+export type UpdateBriefTemplateInput = z.input<typeof updateBriefTemplateInput>;
+export const listBriefTemplatesQuery = z.object({
+  includeRetired: z.enum(['true', 'false']).optional(),
+});
+export type ListBriefTemplatesQuery = z.input<typeof listBriefTemplatesQuery>;
 
 export const createRequestInput = z.strictObject({
   accountId: z.uuid(),

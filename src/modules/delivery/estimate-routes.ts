@@ -7,7 +7,7 @@ import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
 import { approveEstimate, invoiceEstimate, rejectEstimate, sendEstimate } from './estimate-decisions';
 import { type Estimate, getEstimate, listEstimates } from './estimate-view';
-import { createEstimate, updateEstimate } from './estimates';
+import { createEstimate, type DefaultDiscount, updateEstimate } from './estimates';
 import { EstimateListSchema, EstimateSchema } from './openapi';
 import {
   approveEstimateInput,
@@ -26,8 +26,8 @@ function estimateBody(c: Context<AppEnv>, estimate: Estimate) {
   return serialize(estimate);
 }
 
-/** Estimates (сметы): versions, sending, the client's decision, the invoice. */
-export function estimateRoutes() {
+/** Estimates (сметы): versions, sending, the client's decision, the invoice; `defaultDiscount` offers a discount (the loyalty tier's) on new estimates' lines. */
+export function estimateRoutes(dependencies: { defaultDiscount?: DefaultDiscount } = {}) {
   const router = createRouter();
 
   router.openapi(
@@ -60,7 +60,7 @@ export function estimateRoutes() {
     }),
     async (c) => {
       const input = c.req.valid('json');
-      const estimate = await runInWorkspace(c, (ctx) => createEstimate(ctx, input));
+      const estimate = await runInWorkspace(c, (ctx) => createEstimate(ctx, input, dependencies.defaultDiscount));
       return c.json(estimateBody(c, estimate), 201);
     },
   );

@@ -32,6 +32,7 @@ async function resolveLines(
   ctx: UseCaseContext,
   lines: readonly ParsedLine[],
   currency: Currency,
+  defaultDiscount = 0,
 ): Promise<ResolvedLine[]> {
   const ids = lines.flatMap((line) => (line.priceListItemId ? [line.priceListItemId] : []));
   const items =
@@ -65,7 +66,7 @@ async function resolveLines(
       unit: line.unit ?? item?.unit ?? null,
       quantityMilli: line.quantityMilli,
       unitPriceMinor,
-      discount: line.discount,
+      discount: line.discount ?? defaultDiscount,
       vatRate: line.vatRate !== undefined ? line.vatRate : (item?.vatRate ?? null),
     };
   });
@@ -109,11 +110,22 @@ async function projectCurrency(ctx: UseCaseContext, projectId: string): Promise<
   return project.currency as Currency;
 }
 
-/** Starts an estimate for a project: version 1, a draft in the project's currency. */
-export async function createEstimate(ctx: UseCaseContext, rawInput: CreateEstimateInput): Promise<Estimate> {
+/** What a new estimate's lines get off when they name no discount: the account's loyalty discount. */
+export type DefaultDiscount = (ctx: UseCaseContext, projectId: string) => Promise<number>;
+
+/**
+ * Starts an estimate for a project: version 1, a draft in the project's currency; a line without
+ * a discount gets `defaultDiscount`'s (client care's loyalty tier, handed in by the composition root).
+ */
+export async function createEstimate(
+  ctx: UseCaseContext,
+  rawInput: CreateEstimateInput,
+  defaultDiscount?: DefaultDiscount,
+): Promise<Estimate> {
   const input = createEstimateInput.parse(rawInput);
   const currency = await projectCurrency(ctx, input.projectId);
-  const lines = await resolveLines(ctx, input.lines, currency);
+  const offered = defaultDiscount ? await defaultDiscount(ctx, input.projectId) : 0;
+  const lines = await resolveLines(ctx, input.lines, currency, offered);
   const id = newId();
   await ctx.db.insert(estimates).values({
     workspaceId: ctx.actor.workspaceId,

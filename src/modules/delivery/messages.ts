@@ -109,6 +109,10 @@ export const deliveryMessages = {
     ru: 'Шаблон брифа с таким названием уже есть.',
   },
   noSuchBriefTemplate: { en: 'No such brief template.', ru: 'Такого шаблона брифа нет.' },
+  retiredBriefTemplate: {
+    en: 'This brief template is retired; choose another one.',
+    ru: 'Этот шаблон брифа больше не используется; выберите другой.',
+  },
   briefNeedsTemplate: { en: 'Choose a brief template.', ru: 'Выберите шаблон брифа.' },
   requestMove: {
     en: (p) =>

@@ -19,6 +19,7 @@ import {
   reviewReportInput,
   updateReportInput,
 } from './client-work-schemas';
+import { pullFiguresInput, pullReportFigures } from './report-figures';
 import {
   createReport,
   getReport,
@@ -166,6 +167,32 @@ export function reportRoutes() {
       const { id } = c.req.valid('param');
       const input = c.req.valid('json');
       const report = await runInWorkspace(c, (ctx) => updateReport(ctx, id, input, expectedVersion(c)));
+      return c.json(withEtag(c, report), 200);
+    },
+  );
+
+  router.openapi(
+    apiRoute('delivery:read', {
+      method: 'post',
+      path: '/reports/{id}/figures/pull',
+      tags,
+      summary: 'Fill the draft’s figures from the account’s KPI series over its period (leads and goals per channel)',
+      request: {
+        params: IdParams,
+        body: { required: true, ...json(pullFiguresInput.meta({ id: 'ClientReportPullFigures' })) },
+      },
+      responses: {
+        200: { description: 'Figures filled', headers: etagHeader, ...json(ClientReportSchema) },
+        403: problem('Neither the preparer nor a manager'),
+        404: problem('No such report'),
+        412: problem('Changed by someone else since the If-Match version'),
+        422: refused,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const input = c.req.valid('json');
+      const report = await runInWorkspace(c, (ctx) => pullReportFigures(ctx, id, input, expectedVersion(c)));
       return c.json(withEtag(c, report), 200);
     },
   );

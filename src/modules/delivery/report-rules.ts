@@ -74,3 +74,24 @@ export function reportFlags(
     unreviewed: report.status === 'in_review' && uncheckedItems(report.checklist).length > 0,
   };
 }
+
+type Figure = { label: string; value: string; channel: string | null };
+
+/** A KPI value as a report figure's exact decimal text: whole numbers as they are, others to two places. */
+export function figureValueOf(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  return value.toFixed(2).replace(/\.?0+$/, '');
+}
+
+/**
+ * A report's figures after pulling the KPI ones: a pulled figure replaces the one with the same
+ * label and channel (the KPI series is the source), the figures typed by hand stay, and the
+ * pulled ones that are new come after them. Corrections are made afterwards, by hand.
+ */
+export function mergeFigures(current: readonly Figure[], pulled: readonly Figure[]): Figure[] {
+  const keyOf = (figure: Figure) => `${figure.label}\u0000${figure.channel ?? ''}`;
+  const byKey = new Map(pulled.map((figure) => [keyOf(figure), figure]));
+  const merged = current.map((figure) => byKey.get(keyOf(figure)) ?? figure);
+  const present = new Set(current.map(keyOf));
+  return [...merged, ...pulled.filter((figure) => !present.has(keyOf(figure)))];
+}

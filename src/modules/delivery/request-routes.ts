@@ -6,7 +6,7 @@ import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
-import { createBriefTemplate, listBriefTemplates } from './brief-templates';
+import { createBriefTemplate, listBriefTemplates, updateBriefTemplate } from './brief-templates';
 import {
   BriefTemplateListSchema,
   BriefTemplateSchema,
@@ -17,8 +17,10 @@ import {
   createBriefTemplateInput,
   createRequestInput,
   fillBriefInput,
+  listBriefTemplatesQuery,
   listRequestsQuery,
   moveRequestInput,
+  updateBriefTemplateInput,
   updateRequestInput,
 } from './client-work-schemas';
 import { createRequest, fillBrief, getRequest, listRequests, moveRequest, updateRequest } from './requests';
@@ -40,12 +42,41 @@ export function requestRoutes() {
       method: 'get',
       path: '/brief-templates',
       tags,
-      summary: 'Brief templates with their typed fields (a default one in the workspace’s language)',
+      summary: 'Brief templates in use with their typed fields (a default one in the workspace’s language)',
+      request: { query: listBriefTemplatesQuery },
       responses: { 200: { description: 'Templates', ...json(BriefTemplateListSchema) } },
     }),
     async (c) => {
-      const items = await runInWorkspace(c, (ctx) => listBriefTemplates(ctx));
+      const { includeRetired } = c.req.valid('query');
+      const items = await runInWorkspace(c, (ctx) =>
+        listBriefTemplates(ctx, { includeRetired: includeRetired === 'true' }),
+      );
       return c.json({ items }, 200);
+    },
+  );
+
+  router.openapi(
+    apiRoute('delivery:manage', {
+      method: 'patch',
+      path: '/brief-templates/{id}',
+      tags,
+      summary: 'Rename a brief template, change its fields, or retire it (briefs already answered keep theirs)',
+      request: {
+        params: IdParams,
+        body: { required: true, ...json(updateBriefTemplateInput.meta({ id: 'BriefTemplateUpdate' })) },
+      },
+      responses: {
+        200: { description: 'Changed', headers: etagHeader, ...json(BriefTemplateSchema) },
+        404: problem('No such template'),
+        412: stale,
+        422: problem('The name is taken'),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const input = c.req.valid('json');
+      const template = await runInWorkspace(c, (ctx) => updateBriefTemplate(ctx, id, input, expectedVersion(c)));
+      return c.json(withEtag(c, template), 200);
     },
   );
 

@@ -161,8 +161,11 @@ export const estimateLineInput = z.strictObject({
   unit: optionalText(50),
   quantityMilli: z.number().int().min(1).max(1_000_000_000),
   unitPriceMinor: minor.optional(),
-  /** Hundredths of a percent off the line: 1000 = 10 %. */
-  discount: z.number().int().min(0).max(10_000).default(0),
+  /**
+   * Hundredths of a percent off the line: 1000 = 10 %. Left out on a new estimate, it is the
+   * account's loyalty discount (decision 0016, client care); elsewhere 0.
+   */
+  discount: z.number().int().min(0).max(10_000).optional(),
   vatRate: vatRate.optional(),
 });
 export type EstimateLineInput = z.input<typeof estimateLineInput>;

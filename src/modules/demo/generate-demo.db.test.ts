@@ -186,6 +186,20 @@ describe('demo workspace', () => {
     expect(found?.lost).toBeGreaterThan(0);
   });
 
+  it('has complaints, praise and a loss story for every lost account', async () => {
+    const [found] = await rows<{ complaints: number; resolved: number; praise: number; lost: number; losses: number }>(
+      sql`select
+        (select count(*)::int from client_feedback where workspace_id = ${ru.id} and kind = 'complaint') as "complaints",
+        (select count(*)::int from client_feedback where workspace_id = ${ru.id} and status = 'resolved'
+          and root_cause is not null and resolution is not null) as "resolved",
+        (select count(*)::int from client_feedback where workspace_id = ${ru.id} and kind = 'praise') as "praise",
+        (select count(*)::int from accounts where workspace_id = ${ru.id} and status = 'lost') as "lost",
+        (select count(*)::int from account_losses where workspace_id = ${ru.id}) as "losses"`,
+    );
+    expect(found).toMatchObject({ complaints: 4, resolved: 2, praise: 2 });
+    expect(found?.losses).toBe(found?.lost);
+  });
+
   it('makes records that pass the validation of user input', async () => {
     for (const workspace of [ru, en]) {
       const definitions = await rows<{ entity: string; key: string; type: string; options: never }>(

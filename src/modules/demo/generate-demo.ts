@@ -41,6 +41,8 @@ const demoTables = [
   'client_requests',
   'report_schedules',
   'client_reports',
+  'client_feedback',
+  'account_losses',
   'plan_template_sections',
   'account_plans',
   'plan_sections',

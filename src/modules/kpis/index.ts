@@ -1,9 +1,11 @@
+export { type AccountFigure, readAccountFigures } from './account-figures';
 export { derivedSeriesRoutes } from './derived-routes';
 export { type DerivedSeriesRegistry, refreshDerivedSeries } from './derived-series-job';
 export { type DetectionWorker, detectSeries, runDetectionJobs, startDetectionWorker } from './detection-job';
 export type { FollowUpPort } from './findings';
 export { accountHealthFact, recordDailyHealth } from './health';
 export { findMetric } from './metrics';
+export { recordAccountPoint } from './record-account-point';
 export { type KpiRouteDependencies, kpiRoutes } from './routes';
 export {
   accountHealthHistory,

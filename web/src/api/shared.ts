@@ -19,6 +19,26 @@ export {
 } from '../../../src/modules/accounts/schemas';
 export { changePasswordInput, createApiTokenInput, loginInput } from '../../../src/modules/auth/schemas';
 export {
+  type CreateFeedbackInput,
+  type CreateSurveyResultInput,
+  createFeedbackInput,
+  createSurveyResultInput,
+  type FeedbackKind,
+  type FeedbackSeverity,
+  type FeedbackSource,
+  type FeedbackStatus,
+  feedbackKinds,
+  feedbackSeverities,
+  feedbackSources,
+  feedbackStatuses,
+  type LossReason,
+  lossReasons,
+  markLostInput,
+  type RootCause,
+  rootCauses,
+  updateFeedbackInput,
+} from '../../../src/modules/client-care/schemas';
+export {
   type CreateContactInput,
   createContactInput,
   type MessengerKind,
@@ -36,6 +56,8 @@ export {
 export {
   type BriefField,
   type BriefFieldType,
+  briefFieldTypes,
+  createBriefTemplateInput,
   type MoneyAnswer,
   nextRequestStatuses,
   type ReportCheck,

@@ -8,6 +8,7 @@ import {
   IconColumns,
   IconFileImport,
   IconFileText,
+  IconHeartHandshake,
   IconHistory,
   IconReceipt,
   IconSettings,
@@ -27,6 +28,7 @@ export type NavigationEntry = {
     | '/plans'
     | '/pipeline'
     | '/delivery'
+    | '/client-care'
     | '/finance'
     | '/imports'
     | '/audit'
@@ -52,6 +54,7 @@ export const navigationEntries: readonly NavigationEntry[] = [
   { to: '/plans', label: 'plans', icon: IconFileText, permissions: ['plans:read'] },
   { to: '/pipeline', label: 'pipeline', icon: IconColumns, permissions: ['plans:read'] },
   { to: '/delivery', label: 'delivery', icon: IconChecklist, permissions: ['delivery:read'] },
+  { to: '/client-care', label: 'clientCare', icon: IconHeartHandshake, permissions: ['delivery:read'] },
   { to: '/finance', label: 'finance', icon: IconReceipt, permissions: ['finance:read'] },
   { to: '/imports', label: 'imports', icon: IconFileImport, permissions: ['imports:run'] },
   { to: '/audit', label: 'audit', icon: IconHistory, permissions: ['audit:read'] },
@@ -59,6 +62,13 @@ export const navigationEntries: readonly NavigationEntry[] = [
     to: '/settings',
     label: 'settings',
     icon: IconSettings,
-    permissions: ['workspace:manage', 'portfolio:manage', 'kpis:manage', 'finance:write', 'plans:manage'],
+    permissions: [
+      'workspace:manage',
+      'portfolio:manage',
+      'kpis:manage',
+      'finance:write',
+      'plans:manage',
+      'delivery:manage',
+    ],
   },
 ];

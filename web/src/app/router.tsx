@@ -8,6 +8,8 @@ import { parseAccountsSearch } from '../features/accounts/accounts-search';
 import { AuditPage } from '../features/audit/audit-page';
 import { LoginPage, parseLoginSearch } from '../features/auth/login-page';
 import { meQuery } from '../features/auth/session';
+import { ClientCarePage } from '../features/client-care/client-care-page';
+import { FeedbackPage } from '../features/client-care/feedback-page';
 import { parseContactSearch } from '../features/contacts/contact-search';
 import { ContactsPage } from '../features/contacts/contacts-page';
 import { DeliveryPage } from '../features/delivery/delivery-page';
@@ -173,6 +175,20 @@ const reportRoute = createRoute({
   component: ReportPage,
 });
 
+const clientCareRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'client-care',
+  beforeLoad: requirePermission('delivery:read'),
+  component: ClientCarePage,
+});
+
+const feedbackRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'feedback/$feedbackId',
+  beforeLoad: requirePermission('delivery:read'),
+  component: FeedbackPage,
+});
+
 const financeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'finance',
@@ -215,7 +231,14 @@ const settingsRoute = createRoute({
   path: 'settings',
   // NOTE: the head of KAM comes here for the portfolio model only, finance for its VAT settings
   // (settings-page shows tabs by permission); heads keep the offerings, the pipeline and the plan template.
-  beforeLoad: requirePermission('workspace:manage', 'portfolio:manage', 'kpis:manage', 'finance:write', 'plans:manage'),
+  beforeLoad: requirePermission(
+    'workspace:manage',
+    'portfolio:manage',
+    'kpis:manage',
+    'finance:write',
+    'plans:manage',
+    'delivery:manage',
+  ),
   validateSearch: parseSettingsSearch,
   component: SettingsPage,
 });
@@ -254,6 +277,8 @@ const routeTree = rootRoute.addChildren([
     taskRoute,
     requestRoute,
     reportRoute,
+    clientCareRoute,
+    feedbackRoute,
     invoiceRoute,
     planRoute,
     plansRoute,

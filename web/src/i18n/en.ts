@@ -1,3 +1,4 @@
+import { clientCareEn } from './client-care-en';
 import { clientWorkEn } from './client-work-en';
 import { deliveryEn } from './delivery-en';
 import { financeEn } from './finance-en';
@@ -19,6 +20,7 @@ export const en = {
     delivery: 'Delivery',
     pipeline: 'Pipeline',
     plans: 'Account plans',
+    clientCare: 'Client care',
     audit: 'Audit log',
     imports: 'Import',
     settings: 'Settings',
@@ -602,6 +604,8 @@ export const en = {
       report_schedules: 'Report schedule',
       client_reports: 'Client report',
       client_feedback: 'Complaint or feedback',
+      survey_results: 'NPS/CSAT survey result',
+      account_losses: 'Loss of a client',
     },
   },
   portfolio: portfolioEn,
@@ -610,6 +614,7 @@ export const en = {
   finance: financeEn,
   delivery: deliveryEn,
   clientWork: clientWorkEn,
+  clientCare: clientCareEn,
   plans: plansEn,
   opportunities: opportunitiesEn,
 };

@@ -1,3 +1,4 @@
+import { clientCareRu } from './client-care-ru';
 import { clientWorkRu } from './client-work-ru';
 import { deliveryRu } from './delivery-ru';
 import type { Translation } from './en';
@@ -19,6 +20,7 @@ export const ru: Translation = {
     delivery: 'Проекты',
     pipeline: 'Воронка',
     plans: 'Планы по аккаунтам',
+    clientCare: 'Забота о клиентах',
     audit: 'Журнал изменений',
     imports: 'Импорт',
     settings: 'Настройки',
@@ -609,6 +611,8 @@ export const ru: Translation = {
       report_schedules: 'График отчётов',
       client_reports: 'Отчёт клиенту',
       client_feedback: 'Жалоба или отзыв',
+      survey_results: 'Результат опроса NPS/CSAT',
+      account_losses: 'Потеря клиента',
     },
   },
   portfolio: portfolioRu,
@@ -617,6 +621,7 @@ export const ru: Translation = {
   finance: financeRu,
   delivery: deliveryRu,
   clientWork: clientWorkRu,
+  clientCare: clientCareRu,
   plans: plansRu,
   opportunities: opportunitiesRu,
 };

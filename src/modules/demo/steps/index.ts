@@ -1,6 +1,7 @@
 import type { DemoStep } from '../demo-context';
 import { accountTeamsStep } from './account-teams';
 import { accountsStep } from './accounts';
+import { clientCareStep } from './client-care';
 import { clientWorkStep } from './client-work';
 import { contactsStep } from './contacts';
 import { customFieldsStep } from './custom-fields';
@@ -29,6 +30,7 @@ export const demoSteps: readonly DemoStep[] = [
   financeStep,
   deliveryStep,
   clientWorkStep,
+  clientCareStep,
   plansStep,
   opportunitiesStep,
 ];

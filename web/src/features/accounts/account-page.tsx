@@ -10,6 +10,7 @@ import { AnchorLink } from '../../shared/anchor-link';
 import { confirmDanger } from '../../shared/confirm';
 import { notifySuccess } from '../../shared/notify';
 import { useCan } from '../auth/session';
+import { AccountCare } from '../client-care/account-care';
 import { AccountContacts } from '../contacts/account-contacts';
 import { accountContactCountQuery } from '../contacts/contacts-api';
 import { AccountFinance } from '../finance/account-finance';
@@ -134,6 +135,7 @@ function AccountView({ account }: { account: Account }) {
       <WhitespaceMatrix accountId={account.id} />
       <PipelineBoard accountId={account.id} />
       {canReadFinance && <AccountFinance accountId={account.id} />}
+      <AccountCare accountId={account.id} />
       <AccountFormModal opened={editing} onClose={() => setEditing(false)} account={account} />
     </Stack>
   );

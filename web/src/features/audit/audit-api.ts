@@ -61,6 +61,9 @@ export const auditedEntities = [
   'price_list_items',
   'estimates',
   'estimate_lines',
+  'client_feedback',
+  'survey_results',
+  'account_losses',
 ] as const;
 export type AuditedEntity = (typeof auditedEntities)[number];
 

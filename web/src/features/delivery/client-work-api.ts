@@ -14,7 +14,7 @@ import type {
 
 type Ref = { id: string; name: string };
 export type BriefAnswerValue = string | string[] | MoneyAnswer;
-export type BriefTemplate = { id: string; name: string; fields: BriefField[] };
+export type BriefTemplate = { id: string; name: string; fields: BriefField[]; retired: boolean; version: number };
 export type ClientRequest = {
   id: string;
   accountId: string;
@@ -72,6 +72,11 @@ export const briefTemplatesQuery = queryOptions({
   queryKey: ['delivery', 'brief-templates'],
   queryFn: ({ signal }) => api.get<{ items: BriefTemplate[] }>('/brief-templates', { signal }),
 });
+export const allBriefTemplatesQuery = queryOptions({
+  queryKey: ['delivery', 'brief-templates', 'all'],
+  queryFn: ({ signal }) =>
+    api.get<{ items: BriefTemplate[] }>('/brief-templates', { query: { includeRetired: 'true' }, signal }),
+});
 export const reportsQuery = (flagged: boolean) =>
   queryOptions({
     queryKey: ['delivery', 'reports', flagged],
@@ -86,7 +91,12 @@ export const reportQuery = (id: string) =>
 
 type Versioned = { id: string; version: number };
 
+type BriefTemplateBody = { name: string; fields: BriefField[] };
+
 export const clientWorkApi = {
+  createBriefTemplate: (body: BriefTemplateBody) => api.post<BriefTemplate>('/brief-templates', body),
+  updateBriefTemplate: ({ id, version, ...body }: Versioned & Partial<BriefTemplateBody> & { retired?: boolean }) =>
+    api.patch<BriefTemplate>(`/brief-templates/${id}`, body, { ifMatch: version }),
   createRequest: (body: { accountId: string; title: string; source: RequestSource; description: string | null }) =>
     api.post<ClientRequest>('/requests', body),
   moveRequest: ({
@@ -112,6 +122,7 @@ export const clientWorkApi = {
     ...body
   }: Versioned & { figures: ReportFigure[]; links: string[]; body: string | null }) =>
     api.patch<ClientReport>(`/reports/${id}`, body, { ifMatch: version }),
+  pullFigures: (id: string) => api.post<ClientReport>(`/reports/${id}/figures/pull`, {}),
   submitReport: (id: string) => api.post<ClientReport>(`/reports/${id}/submit`),
   reviewReport: ({ id, checklist }: { id: string; checklist: Record<ReportCheck, boolean> }) =>
     api.put<ClientReport>(`/reports/${id}/review`, checklist),

@@ -17,12 +17,13 @@ export type LineForm = {
 
 const vatChoices = ['2200', '2000', '1000', '0', 'none'];
 
-export const emptyLine = (): LineForm => ({
+/** A new line; `discountBasisPoints` is the discount offered (the account's loyalty tier's on a new estimate). */
+export const emptyLine = (discountBasisPoints = 0): LineForm => ({
   priceListItemId: null,
   description: '',
   quantity: '1',
   price: '',
-  discount: '0',
+  discount: String(discountBasisPoints / 100),
   vatRate: '2200',
 });
 
@@ -51,7 +52,16 @@ export function linesOf(forms: readonly LineForm[], currency: Currency): Estimat
   }));
 }
 
-export function EstimateLinesEditor({ lines, onChange }: { lines: LineForm[]; onChange: (lines: LineForm[]) => void }) {
+export function EstimateLinesEditor({
+  lines,
+  onChange,
+  defaultDiscount = 0,
+}: {
+  lines: LineForm[];
+  onChange: (lines: LineForm[]) => void;
+  /** Hundredths of a percent a new line starts with. */
+  defaultDiscount?: number;
+}) {
   const { t } = useTranslation();
   const priceList = useQuery(priceListQuery);
   const set = (index: number, patch: Partial<LineForm>) =>
@@ -142,7 +152,7 @@ export function EstimateLinesEditor({ lines, onChange }: { lines: LineForm[]; on
         </Table.Tbody>
       </Table>
       <Group>
-        <Button variant="subtle" onClick={() => onChange([...lines, emptyLine()])}>
+        <Button variant="subtle" onClick={() => onChange([...lines, emptyLine(defaultDiscount)])}>
           {t('delivery.estimates.addLine')}
         </Button>
       </Group>

@@ -1,12 +1,13 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatQuantity } from '../../api/shared';
 import { AnchorLink } from '../../shared/anchor-link';
 import { notifyError, notifySuccess } from '../../shared/notify';
 import { useCan } from '../auth/session';
+import { accountLoyaltyQuery } from '../client-care/care-api';
 import { useMoney } from '../finance/money';
 import {
   deliveryApi,
@@ -28,6 +29,16 @@ export function EstimatesPanel({ project }: { project: Project }) {
   const [title, setTitle] = useState('');
   const [lines, setLines] = useState<LineForm[]>([emptyLine()]);
   const create = useDeliveryMutation(deliveryApi.createEstimate);
+  const tier = useQuery({ ...accountLoyaltyQuery(project.accountId), enabled: canWrite }).data?.tier ?? null;
+  const offered = tier?.discount ?? 0;
+  // NOTE: the loyalty discount arrives after the form is drawn: lines not yet typed into take it.
+  useEffect(() => {
+    setLines((current) =>
+      current.map((line) =>
+        line.description === '' && line.price === '' ? { ...line, discount: String(offered / 100) } : line,
+      ),
+    );
+  }, [offered]);
   const items = list.data?.items ?? [];
   const current = selected ?? items[items.length - 1]?.id ?? null;
   const submit = () =>
@@ -37,7 +48,7 @@ export function EstimatesPanel({ project }: { project: Project }) {
         onSuccess: (estimate) => {
           notifySuccess(t('delivery.estimates.saved'));
           setSelected(estimate.id);
-          setLines([emptyLine()]);
+          setLines([emptyLine(offered)]);
           setTitle('');
         },
         onError: notifyError,
@@ -71,7 +82,12 @@ export function EstimatesPanel({ project }: { project: Project }) {
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
           />
-          <EstimateLinesEditor lines={lines} onChange={setLines} />
+          {tier && offered > 0 && (
+            <Text size="sm" c="dimmed" mt="xs">
+              {t('clientCare.loyalty.offered', { tier: tier.name, discount: offered / 100 })}
+            </Text>
+          )}
+          <EstimateLinesEditor lines={lines} onChange={setLines} defaultDiscount={offered} />
           <Group justify="flex-end">
             <Button onClick={submit} loading={create.isPending}>
               {t('delivery.estimates.save')}

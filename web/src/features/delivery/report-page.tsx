@@ -126,6 +126,20 @@ function ReportEditor({ report }: { report: ClientReport }) {
   const submit = useDeliveryMutation(clientWorkApi.submitReport, () =>
     notifySuccess(t('clientWork.reports.submitted')),
   );
+  const pull = useDeliveryMutation(clientWorkApi.pullFigures);
+  // NOTE: what is typed is saved first, so the figures typed by hand stay beside the pulled ones.
+  const saveThenPull = () =>
+    save.mutate(payload(), {
+      onSuccess: () =>
+        pull.mutate(report.id, {
+          onSuccess: (pulled) => {
+            setFigures(pulled.figures.length > 0 ? pulled.figures : [emptyFigure]);
+            notifySuccess(t('clientWork.reports.pulled'));
+          },
+          onError: notifyError,
+        }),
+      onError: notifyError,
+    });
   const change = (index: number, patch: Partial<ReportFigure>) =>
     setFigures((current) => current.map((figure, at) => (at === index ? { ...figure, ...patch } : figure)));
   const payload = () => ({
@@ -176,9 +190,14 @@ function ReportEditor({ report }: { report: ClientReport }) {
             </ActionIcon>
           </Group>
         ))}
-        <Button variant="default" w="fit-content" onClick={() => setFigures((current) => [...current, emptyFigure])}>
-          {t('clientWork.reports.addFigure')}
-        </Button>
+        <Group>
+          <Button variant="default" onClick={() => setFigures((current) => [...current, emptyFigure])}>
+            {t('clientWork.reports.addFigure')}
+          </Button>
+          <Button variant="light" onClick={saveThenPull} loading={pull.isPending}>
+            {t('clientWork.reports.pullFigures')}
+          </Button>
+        </Group>
         <Textarea
           label={t('clientWork.reports.links')}
           description={t('clientWork.brief.linksHint')}

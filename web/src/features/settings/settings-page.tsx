@@ -3,7 +3,9 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../api/shared';
 import { useMe } from '../auth/session';
+import { LoyaltySettings } from '../client-care/loyalty-settings';
 import { CustomFieldsEditor } from '../custom-fields/custom-fields-editor';
+import { BriefTemplatesSettings } from '../delivery/brief-templates-settings';
 import { DeliverySettingsPanel } from '../delivery/delivery-settings-panel';
 import { FinanceSettingsPanel } from '../finance/finance-settings-panel';
 import { KpiSettingsPanel } from '../kpis/kpi-settings-panel';
@@ -22,6 +24,8 @@ const tabs = [
   'portfolio',
   'kpis',
   'delivery',
+  'briefs',
+  'loyalty',
   'finance',
   'opportunities',
   'plan-template',
@@ -37,6 +41,8 @@ const tabPermissions: Record<SettingsTab, Permission> = {
   portfolio: 'portfolio:manage',
   kpis: 'kpis:manage',
   delivery: 'delivery:manage',
+  briefs: 'delivery:manage',
+  loyalty: 'delivery:manage',
   finance: 'finance:write',
   opportunities: 'plans:manage',
   'plan-template': 'plans:manage',
@@ -67,6 +73,8 @@ export function SettingsPage() {
     portfolio: t('settings.tabs.portfolio'),
     kpis: t('kpis.settingsTab'),
     delivery: t('delivery.settings.tab'),
+    briefs: t('clientWork.briefTemplates.tab'),
+    loyalty: t('clientCare.loyalty.tab'),
     finance: t('finance.settings.tab'),
     opportunities: t('opportunities.settings.tab'),
     'plan-template': t('plans.template.tab'),
@@ -106,6 +114,12 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="delivery">
           <DeliverySettingsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="briefs">
+          <BriefTemplatesSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="loyalty">
+          <LoyaltySettings />
         </Tabs.Panel>
         <Tabs.Panel value="finance">
           <FinanceSettingsPanel />

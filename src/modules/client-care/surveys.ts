@@ -1,0 +1,106 @@
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { notFound, ruleViolated } from '../../platform/errors';
+import type { UseCaseContext } from '../../platform/use-case';
+import { accounts, visibleAccounts } from '../accounts';
+import { contacts } from '../contacts';
+import { recordAccountPoint } from '../kpis';
+import { assertAccount, assertContactOf } from './change-feedback';
+import { clientCareMessages } from './messages';
+import { monthOf, type SurveySummary, summarizeSurveys } from './rules';
+import { surveyResults } from './schema';
+import { type CreateSurveyResultInput, createSurveyResultInput } from './schemas';
+
+type Ref = { id: string; name: string };
+export type SurveyResult = {
+  id: string;
+  accountId: string;
+  contact: Ref | null;
+  surveyedOn: string;
+  nps: number | null;
+  csat: number | null;
+  comment: string | null;
+  version: number;
+};
+export type AccountSurveys = { items: SurveyResult[]; summary: SurveySummary };
+
+async function assertVisibleAccount(ctx: UseCaseContext, accountId: string): Promise<void> {
+  const [account] = await ctx.db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.workspaceId, ctx.actor.workspaceId), eq(accounts.id, accountId), visibleAccounts(ctx)));
+  if (!account) throw notFound(clientCareMessages.account);
+}
+
+/** An account's survey answers, latest first, with its NPS and CSAT over all of them. */
+export async function listSurveyResults(ctx: UseCaseContext, accountId: string): Promise<AccountSurveys> {
+  await assertVisibleAccount(ctx, accountId);
+  const rows = await ctx.db
+    .select({ row: surveyResults, contactName: contacts.fullName })
+    .from(surveyResults)
+    .leftJoin(
+      contacts,
+      and(eq(contacts.workspaceId, surveyResults.workspaceId), eq(contacts.id, surveyResults.contactId)),
+    )
+    .where(and(eq(surveyResults.workspaceId, ctx.actor.workspaceId), eq(surveyResults.accountId, accountId)))
+    .orderBy(desc(surveyResults.surveyedOn), desc(surveyResults.createdAt));
+  const items = rows.map(({ row, contactName }) => ({
+    id: row.id,
+    accountId: row.accountId,
+    contact: row.contactId && contactName !== null ? { id: row.contactId, name: contactName } : null,
+    surveyedOn: row.surveyedOn,
+    nps: row.nps,
+    csat: row.csat,
+    comment: row.comment,
+    version: row.version,
+  }));
+  return { items, summary: summarizeSurveys(items) };
+}
+
+/**
+ * Records one NPS/CSAT answer and writes the account's NPS and CSAT for that month into its kpis
+ * series (a point on the month's first day), so the charts and the health score see them.
+ */
+export async function createSurveyResult(
+  ctx: UseCaseContext,
+  rawInput: CreateSurveyResultInput,
+): Promise<SurveyResult> {
+  const input = createSurveyResultInput.parse(rawInput);
+  if (input.nps === null && input.csat === null) throw ruleViolated(clientCareMessages.scoreRequired, undefined, 'nps');
+  await assertAccount(ctx, input.accountId);
+  if (input.contactId) await assertContactOf(ctx, input.accountId, input.contactId);
+  const [created] = await ctx.db
+    .insert(surveyResults)
+    .values({
+      workspaceId: ctx.actor.workspaceId,
+      ...input,
+      createdBy: ctx.actor.userId,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
+    .returning();
+  await recordMonth(ctx, input.accountId, monthOf(input.surveyedOn));
+  const row = created as typeof surveyResults.$inferSelect;
+  const { items } = await listSurveyResults(ctx, input.accountId);
+  const result = items.find((item) => item.id === row.id);
+  if (!result) throw notFound(clientCareMessages.surveyResult);
+  return result;
+}
+
+async function recordMonth(ctx: UseCaseContext, accountId: string, month: string): Promise<void> {
+  const answers = await ctx.db
+    .select({ nps: surveyResults.nps, csat: surveyResults.csat })
+    .from(surveyResults)
+    .where(
+      and(
+        eq(surveyResults.workspaceId, ctx.actor.workspaceId),
+        eq(surveyResults.accountId, accountId),
+        gte(surveyResults.surveyedOn, month),
+        lt(surveyResults.surveyedOn, sql`(${month}::date + interval '1 month')::date`),
+      ),
+    );
+  const summary = summarizeSurveys(answers);
+  if (summary.nps !== null)
+    await recordAccountPoint(ctx, { accountId, metricKey: 'nps', at: month, value: summary.nps });
+  if (summary.csatSatisfiedPercent !== null)
+    await recordAccountPoint(ctx, { accountId, metricKey: 'csat', at: month, value: summary.csatSatisfiedPercent });
+}
