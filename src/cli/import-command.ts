@@ -84,7 +84,7 @@ export async function importCommand(file: string, options: ImportOptions): Promi
       );
       for (const proposal of check.duplicates.proposals.slice(0, 20)) {
         process.stdout.write(
-          `  row ${proposal.row} “${proposal.name}” ~ “${proposal.record.name}” (same ${proposal.reason})\n`,
+          `  row ${proposal.row} “${proposal.name}” ~ “${proposal.record.name}” (${proposal.reason === 'name' ? 'similar name' : `same ${proposal.reason}`})\n`,
         );
       }
     }

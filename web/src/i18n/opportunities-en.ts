@@ -28,6 +28,8 @@ export const opportunitiesEn = {
   lostReason: 'Why was it lost?',
   markLost: 'Mark as lost',
   lostReasonRequired: 'Say why it was lost.',
+  boardCut:
+    'The board shows the first {{count}} opportunities by expected close date: filter by account, owner, type or offering to see the rest.',
   noOpportunities: 'No open opportunities match.',
   workspaceBoard: 'Pipeline of all accounts',
   filters: { account: 'Account', owner: 'Owner', offering: 'Offering', all: 'All' },

@@ -30,6 +30,8 @@ export const opportunitiesRu: Translation['opportunities'] = {
   lostReason: 'Почему сделка проиграна?',
   markLost: 'Отметить как проигранную',
   lostReasonRequired: 'Укажите причину проигрыша.',
+  boardCut:
+    'На доске первые {{count}} сделок по дате закрытия: отфильтруйте по клиенту, ответственному, типу или продукту, чтобы увидеть остальные.',
   noOpportunities: 'Открытых сделок по этим условиям нет.',
   workspaceBoard: 'Воронка по всем аккаунтам',
   filters: { account: 'Аккаунт', owner: 'Ответственный', offering: 'Предложение', all: 'Все' },

@@ -18,6 +18,9 @@ import {
   useOpportunityMutation,
 } from './opportunities-api';
 
+/** The most opportunities the server puts on one board (`boardLimit` in the opportunities module). */
+const boardLimit = 1000;
+
 /**
  * Open opportunities in columns by stage, for one account or every account the reader sees, with
  * filters. Each card moves with a stage select, so the board works from the keyboard and with a
@@ -92,6 +95,11 @@ export function PipelineBoard({ accountId, title }: { accountId?: string; title?
           })}
         </SimpleGrid>
         {items && items.length === 0 && <Text c="dimmed">{t('opportunities.noOpportunities')}</Text>}
+        {items && items.length >= boardLimit && (
+          <Text c="dimmed" size="sm">
+            {t('opportunities.boardCut', { count: boardLimit })}
+          </Text>
+        )}
       </Stack>
       {losing && (
         <LostReasonModal
