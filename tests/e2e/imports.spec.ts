@@ -95,13 +95,13 @@ test('a mapping saved as a preset is offered for the next file of its kind, appl
   });
 
   await test.step('delete the preset after confirming', async () => {
-    await page.getByLabel('Сохранённое сопоставление').selectOption({ index: 1 });
+    await page.getByLabel('Сохранённое сопоставление', { exact: true }).selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Удалить' }).click();
     await page
       .getByRole('dialog', { name: 'Удалить сохранённое сопоставление?' })
       .getByRole('button', { name: 'Удалить' })
       .click();
-    await expect(page.getByLabel('Сохранённое сопоставление')).toBeDisabled();
+    await expect(page.getByLabel('Сохранённое сопоставление', { exact: true })).toBeDisabled();
   });
 });
 
