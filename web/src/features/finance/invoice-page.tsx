@@ -56,11 +56,13 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
   const transition = useFinanceMutation(financeApi.transition);
   const reissue = useFinanceMutation(financeApi.reissue);
   const editable = canWrite && invoice.status === 'draft';
+  // NOTE: the toast follows the request's promise, not a per-call callback: the refetch after the
+  // change can redraw this page, and a redrawn page's mutation callbacks are dropped.
   const run = (action: 'issue' | 'send' | 'cancel', body: object = {}) =>
-    transition.mutate(
-      { id: invoice.id, version: invoice.version, action, body },
-      {
-        onSuccess: (updated) =>
+    transition
+      .mutateAsync({ id: invoice.id, version: invoice.version, action, body })
+      .then(
+        (updated) =>
           notifySuccess(
             action === 'issue'
               ? t('finance.invoice.issued', { number: updated.number })
@@ -68,9 +70,8 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
                 ? t('finance.invoice.cancelled')
                 : t('finance.invoice.saved'),
           ),
-        onError: notifyError,
-      },
-    );
+        notifyError,
+      );
   const askToCancel = () => {
     let reason = '';
     modals.openConfirmModal({
