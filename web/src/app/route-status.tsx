@@ -1,6 +1,8 @@
-import { Button, Center, EmptyState } from '@mantine/core';
+import { Button, Center, EmptyState, Loader } from '@mantine/core';
 import { IconAlertTriangle, IconMapQuestion } from '@tabler/icons-react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Link, useRouter } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/problem';
 
@@ -28,4 +30,24 @@ export function RouteErrorPage({ error }: { error: unknown }) {
       </EmptyState>
     </Center>
   );
+}
+
+/** The page-level loader every detail page shows while its record is on the way. */
+export function PageLoader() {
+  const { t } = useTranslation();
+  return (
+    <Center h="50vh">
+      <Loader aria-label={t('table.loading')} />
+    </Center>
+  );
+}
+
+/**
+ * A detail page's wrapper: a loader while its query is pending, the error page when it fails, and
+ * the page itself once the record is there.
+ */
+export function QueryPage<T>({ query, children }: { query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) return <RouteErrorPage error={query.error} />;
+  return children(query.data);
 }

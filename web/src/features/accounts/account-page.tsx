@@ -1,11 +1,11 @@
-import { Breadcrumbs, Button, Center, EmptyState, Grid, Group, Loader, Stack, Title } from '@mantine/core';
+import { Breadcrumbs, Button, Center, EmptyState, Grid, Group, Stack, Title } from '@mantine/core';
 import { IconEdit, IconMapQuestion, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/problem';
-import { RouteErrorPage } from '../../app/route-status';
+import { PageLoader, RouteErrorPage } from '../../app/route-status';
 import { AnchorLink } from '../../shared/anchor-link';
 import { confirmDanger } from '../../shared/confirm';
 import { notifySuccess } from '../../shared/notify';
@@ -33,11 +33,7 @@ export function AccountPage() {
   const query = useQuery(accountQuery(accountId));
 
   if (query.isPending) {
-    return (
-      <Center h="50vh">
-        <Loader aria-label={t('table.loading')} />
-      </Center>
-    );
+    return <PageLoader />;
   }
   if (query.isError) {
     if (isApiError(query.error) && query.error.status === 404) {

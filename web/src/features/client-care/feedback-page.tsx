@@ -1,24 +1,11 @@
-import {
-  Breadcrumbs,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Modal,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Breadcrumbs, Button, Group, Modal, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FeedbackStatus, type RootCause, rootCauses } from '../../api/shared';
-import { RouteErrorPage } from '../../app/route-status';
+import { QueryPage } from '../../app/route-status';
 import { AnchorLink } from '../../shared/anchor-link';
 import { DetailsList } from '../../shared/details-list';
 import { showErrorOnForm } from '../../shared/forms';
@@ -30,18 +17,9 @@ import { FeedbackFormModal } from './feedback-form-modal';
 import { FeedbackStatusBadge, SeverityBadge } from './feedback-list';
 
 export function FeedbackPage() {
-  const { t } = useTranslation();
   const { feedbackId } = useParams({ from: '/app/feedback/$feedbackId' });
   const query = useQuery(feedbackQuery(feedbackId));
-  if (query.isPending) {
-    return (
-      <Center h="50vh">
-        <Loader aria-label={t('table.loading')} />
-      </Center>
-    );
-  }
-  if (query.isError) return <RouteErrorPage error={query.error} />;
-  return <FeedbackView feedback={query.data} />;
+  return <QueryPage query={query}>{(feedback) => <FeedbackView feedback={feedback} />}</QueryPage>;
 }
 
 /** One case: what happened, whose it is, the allowed moves and, once closed, how and why. */

@@ -1,9 +1,7 @@
 import {
   Breadcrumbs,
   Button,
-  Center,
   Group,
-  Loader,
   NumberInput,
   Paper,
   Select,
@@ -19,7 +17,7 @@ import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type TaskPriority, taskPriorities } from '../../api/shared';
-import { RouteErrorPage } from '../../app/route-status';
+import { QueryPage } from '../../app/route-status';
 import { AnchorLink } from '../../shared/anchor-link';
 import { DetailsList } from '../../shared/details-list';
 import { notifyError, notifySuccess } from '../../shared/notify';
@@ -39,18 +37,9 @@ import {
 import { EstimatesPanel } from './estimates-panel';
 
 export function ProjectPage() {
-  const { t } = useTranslation();
   const { projectId } = useParams({ from: '/app/projects/$projectId' });
   const query = useQuery(projectQuery(projectId));
-  if (query.isPending) {
-    return (
-      <Center h="50vh">
-        <Loader aria-label={t('table.loading')} />
-      </Center>
-    );
-  }
-  if (query.isError) return <RouteErrorPage error={query.error} />;
-  return <ProjectView key={query.data.id} project={query.data} />;
+  return <QueryPage query={query}>{(project) => <ProjectView key={project.id} project={project} />}</QueryPage>;
 }
 
 function ProjectView({ project }: { project: Project }) {

@@ -3,10 +3,8 @@ import {
   Anchor,
   Breadcrumbs,
   Button,
-  Center,
   Checkbox,
   Group,
-  Loader,
   Paper,
   Stack,
   Table,
@@ -20,7 +18,7 @@ import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ReportCheck, reportChecks } from '../../api/shared';
-import { RouteErrorPage } from '../../app/route-status';
+import { QueryPage } from '../../app/route-status';
 import { AnchorLink } from '../../shared/anchor-link';
 import { DetailsList } from '../../shared/details-list';
 import { notifyError, notifySuccess } from '../../shared/notify';
@@ -31,18 +29,9 @@ import { useDeliveryMutation } from './delivery-api';
 import { ReportBadges } from './reports-panel';
 
 export function ReportPage() {
-  const { t } = useTranslation();
   const { reportId } = useParams({ from: '/app/reports/$reportId' });
   const query = useQuery(reportQuery(reportId));
-  if (query.isPending) {
-    return (
-      <Center h="50vh">
-        <Loader aria-label={t('table.loading')} />
-      </Center>
-    );
-  }
-  if (query.isError) return <RouteErrorPage error={query.error} />;
-  return <ReportView key={query.data.id} report={query.data} />;
+  return <QueryPage query={query}>{(report) => <ReportView key={report.id} report={report} />}</QueryPage>;
 }
 
 function ReportView({ report }: { report: ClientReport }) {

@@ -1,10 +1,8 @@
 import {
   Breadcrumbs,
   Button,
-  Center,
   Checkbox,
   Group,
-  Loader,
   Modal,
   Paper,
   Select,
@@ -19,7 +17,7 @@ import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestStatus } from '../../api/shared';
-import { RouteErrorPage } from '../../app/route-status';
+import { QueryPage } from '../../app/route-status';
 import { AnchorLink } from '../../shared/anchor-link';
 import { DetailsList } from '../../shared/details-list';
 import { notifyError, notifySuccess } from '../../shared/notify';
@@ -31,18 +29,9 @@ import { projectTypesQuery, useDeliveryMutation } from './delivery-api';
 import { RequestStatusBadge } from './requests-panel';
 
 export function RequestPage() {
-  const { t } = useTranslation();
   const { requestId } = useParams({ from: '/app/requests/$requestId' });
   const query = useQuery(requestQuery(requestId));
-  if (query.isPending) {
-    return (
-      <Center h="50vh">
-        <Loader aria-label={t('table.loading')} />
-      </Center>
-    );
-  }
-  if (query.isError) return <RouteErrorPage error={query.error} />;
-  return <RequestView key={query.data.id} request={query.data} />;
+  return <QueryPage query={query}>{(request) => <RequestView key={request.id} request={request} />}</QueryPage>;
 }
 
 function RequestView({ request }: { request: ClientRequest }) {

@@ -1,24 +1,11 @@
-import {
-  Anchor,
-  Badge,
-  Breadcrumbs,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskStatus } from '../../api/shared';
-import { RouteErrorPage } from '../../app/route-status';
+import { QueryPage } from '../../app/route-status';
 import { AnchorLink } from '../../shared/anchor-link';
 import { DetailsList } from '../../shared/details-list';
 import { notifyError, notifySuccess } from '../../shared/notify';
@@ -35,18 +22,9 @@ const nextSteps: Record<TaskStatus, TaskStatus[]> = {
 };
 
 export function TaskPage() {
-  const { t } = useTranslation();
   const { taskId } = useParams({ from: '/app/tasks/$taskId' });
   const query = useQuery(taskQuery(taskId));
-  if (query.isPending) {
-    return (
-      <Center h="50vh">
-        <Loader aria-label={t('table.loading')} />
-      </Center>
-    );
-  }
-  if (query.isError) return <RouteErrorPage error={query.error} />;
-  return <TaskView task={query.data} />;
+  return <QueryPage query={query}>{(task) => <TaskView task={task} />}</QueryPage>;
 }
 
 function TaskView({ task }: { task: TaskDetail }) {

@@ -1,25 +1,11 @@
-import {
-  Alert,
-  Breadcrumbs,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Breadcrumbs, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatQuantity, formatRate, type VatMode, vatModes } from '../../api/shared';
-import { RouteErrorPage } from '../../app/route-status';
+import { QueryPage } from '../../app/route-status';
 import { AnchorLink } from '../../shared/anchor-link';
 import { notifyError, notifySuccess } from '../../shared/notify';
 import { useFormat } from '../../shared/use-format';
@@ -32,18 +18,13 @@ import { InvoiceStatusBadge, useMoney } from './money';
 import { PaymentModal } from './payment-modal';
 
 export function InvoicePage() {
-  const { t } = useTranslation();
   const { invoiceId } = useParams({ from: '/app/finance/invoices/$invoiceId' });
   const query = useQuery(invoiceQuery(invoiceId));
-  if (query.isPending) {
-    return (
-      <Center h="50vh">
-        <Loader aria-label={t('table.loading')} />
-      </Center>
-    );
-  }
-  if (query.isError) return <RouteErrorPage error={query.error} />;
-  return <InvoiceView key={`${query.data.id}:${query.data.version}`} invoice={query.data} />;
+  return (
+    <QueryPage query={query}>
+      {(invoice) => <InvoiceView key={`${invoice.id}:${invoice.version}`} invoice={invoice} />}
+    </QueryPage>
+  );
 }
 
 function InvoiceView({ invoice }: { invoice: Invoice }) {

@@ -1,10 +1,10 @@
-import { Breadcrumbs, Button, Center, Group, Loader, MultiSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { Breadcrumbs, Button, Group, MultiSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RouteErrorPage } from '../../app/route-status';
+import { PageLoader, RouteErrorPage } from '../../app/route-status';
 import { AnchorLink } from '../../shared/anchor-link';
 import { EChart } from '../../shared/echart';
 import { useFormat } from '../../shared/use-format';
@@ -34,16 +34,11 @@ const dataOfEach = (results: { data?: Point[] | undefined }[]) => results.map((r
 
 /** A KPI series: chart with expected band, targets and anomaly markers; findings; targets; CSV upload. */
 export function SeriesPage() {
-  const { t } = useTranslation();
   const { seriesId } = useParams({ from: '/app/kpi-series/$seriesId' });
   const series = useQuery(seriesQuery(seriesId));
   if (series.isError) return <RouteErrorPage error={series.error} />;
   if (!series.data) {
-    return (
-      <Center h="50vh">
-        <Loader aria-label={t('table.loading')} />
-      </Center>
-    );
+    return <PageLoader />;
   }
   return <SeriesView series={series.data} />;
 }
