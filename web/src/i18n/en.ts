@@ -50,6 +50,12 @@ export const en = {
     close: 'Close',
   },
   common: { yes: 'Yes', no: 'No' },
+  lists: {
+    titleEn: 'Title (English)',
+    titleRu: 'Title (Russian)',
+    moveUp: 'Move «{{title}}» up',
+    moveDown: 'Move «{{title}}» down',
+  },
   table: { loading: 'Loading…', loadMore: 'Load more' },
   status: {
     notFoundTitle: 'Page not found',

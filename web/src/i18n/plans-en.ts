@@ -72,14 +72,10 @@ export const plansEn = {
   },
   template: {
     tab: 'Plan template',
-    titleEn: 'Title (English)',
-    titleRu: 'Title (Russian)',
     add: 'Add section',
     retire: 'Retire',
     restore: 'Bring back',
     retired: 'Retired',
-    moveUp: 'Move «{{title}}» up',
-    moveDown: 'Move «{{title}}» down',
   },
   remove: 'Remove',
 };

@@ -74,14 +74,10 @@ export const plansRu: Translation['plans'] = {
   },
   template: {
     tab: 'Шаблон плана',
-    titleEn: 'Название (англ.)',
-    titleRu: 'Название (рус.)',
     add: 'Добавить раздел',
     retire: 'Вывести из шаблона',
     restore: 'Вернуть в шаблон',
     retired: 'Выведен',
-    moveUp: 'Переместить «{{title}}» выше',
-    moveDown: 'Переместить «{{title}}» ниже',
   },
   remove: 'Удалить',
 };

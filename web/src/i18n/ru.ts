@@ -50,6 +50,12 @@ export const ru: Translation = {
     close: 'Закрыть',
   },
   common: { yes: 'Да', no: 'Нет' },
+  lists: {
+    titleEn: 'Название (англ.)',
+    titleRu: 'Название (рус.)',
+    moveUp: 'Переместить «{{title}}» выше',
+    moveDown: 'Переместить «{{title}}» ниже',
+  },
   table: { loading: 'Загрузка…', loadMore: 'Показать ещё' },
   status: {
     notFoundTitle: 'Страница не найдена',

@@ -1,10 +1,10 @@
-import { ActionIcon, Badge, Button, Group, Select, Stack, Table, TextInput, Title } from '@mantine/core';
-import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
+import { Badge, Button, Group, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BlurNumberInput, BlurTextInput } from '../../shared/blur-input';
 import { notifyError } from '../../shared/notify';
+import { MoveButtons, movedIds, RetireToggle, TitleCells, TitleDraftRow, useTitleOf } from '../../shared/titled-rows';
 import {
   type Offering,
   offeringsQuery,
@@ -34,6 +34,11 @@ function OfferingCatalogue() {
   const change = (id: string, patch: Partial<Pick<Offering, 'name' | 'family' | 'kind' | 'retired'>>) =>
     update.mutate({ id, ...patch }, { onError: notifyError });
   const kindOptions = kinds.map((value) => ({ value, label: t(`opportunities.settings.kinds.${value}`) }));
+  const retireWords = {
+    retired: t('opportunities.settings.retired'),
+    retire: t('opportunities.settings.retire'),
+    restore: t('opportunities.settings.restore'),
+  };
   return (
     <Stack gap="sm">
       <Title order={3}>{t('opportunities.settings.offerings')}</Title>
@@ -74,15 +79,12 @@ function OfferingCatalogue() {
               </Table.Td>
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
-                  {offering.retired && <Badge color="gray">{t('opportunities.settings.retired')}</Badge>}
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => change(offering.id, { retired: !offering.retired })}
-                    aria-label={`${t(offering.retired ? 'opportunities.settings.restore' : 'opportunities.settings.retire')}: ${offering.name}`}
-                  >
-                    {t(offering.retired ? 'opportunities.settings.restore' : 'opportunities.settings.retire')}
-                  </Button>
+                  <RetireToggle
+                    name={offering.name}
+                    retired={offering.retired}
+                    words={retireWords}
+                    onToggle={() => change(offering.id, { retired: !offering.retired })}
+                  />
                 </Group>
               </Table.Td>
             </Table.Tr>
@@ -124,54 +126,34 @@ function OfferingCatalogue() {
 }
 
 function PipelineStages() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const stages = useQuery(pipelineQuery()).data?.items ?? [];
   const update = useOpportunityMutation(opportunitiesApi.updateStage);
   const reorder = useOpportunityMutation(opportunitiesApi.reorderStages);
   const create = useOpportunityMutation(opportunitiesApi.createStage);
   const [draft, setDraft] = useState({ titleEn: '', titleRu: '', probability: 50 });
+  const titleOf = useTitleOf();
+  // NOTE: won and lost always close the pipeline; only the open stages move.
   const open = stages.filter((stage) => stage.outcome === 'open');
-  const titleOf = (stage: { titleEn: string; titleRu: string }) =>
-    i18n.language === 'ru' ? stage.titleRu : stage.titleEn;
-  const move = (index: number, by: -1 | 1) => {
-    const ids = open.map((stage) => stage.id);
-    const [moved] = ids.splice(index, 1);
-    ids.splice(index + by, 0, moved as string);
-    reorder.mutate(ids, { onError: notifyError });
-  };
   return (
     <Stack gap="sm">
       <Title order={3}>{t('opportunities.settings.stages')}</Title>
       <Table aria-label={t('opportunities.settings.stages')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('opportunities.settings.titleEn')}</Table.Th>
-            <Table.Th>{t('opportunities.settings.titleRu')}</Table.Th>
+            <Table.Th>{t('lists.titleEn')}</Table.Th>
+            <Table.Th>{t('lists.titleRu')}</Table.Th>
             <Table.Th>{t('opportunities.settings.probability')}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {stages.map((stage) => {
-            const index = open.indexOf(stage);
             const change = (patch: { titleEn?: string; titleRu?: string; probability?: number }) =>
               update.mutate({ id: stage.id, ...patch }, { onError: notifyError });
             return (
               <Table.Tr key={stage.id}>
-                <Table.Td>
-                  <BlurTextInput
-                    label={`${t('opportunities.settings.titleEn')}: ${titleOf(stage)}`}
-                    value={stage.titleEn}
-                    onCommit={(titleEn) => change({ titleEn })}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <BlurTextInput
-                    label={`${t('opportunities.settings.titleRu')}: ${titleOf(stage)}`}
-                    value={stage.titleRu}
-                    onCommit={(titleRu) => change({ titleRu })}
-                  />
-                </Table.Td>
+                <TitleCells row={stage} onCommit={change} />
                 <Table.Td>
                   <BlurNumberInput
                     label={`${t('opportunities.settings.probability')}: ${titleOf(stage)}`}
@@ -184,22 +166,21 @@ function PipelineStages() {
                 <Table.Td>
                   {stage.outcome === 'open' ? (
                     <Group gap={4} wrap="nowrap">
-                      <ActionIcon
-                        variant="subtle"
-                        disabled={index === 0}
-                        aria-label={t('opportunities.settings.moveUp', { title: titleOf(stage) })}
-                        onClick={() => move(index, -1)}
-                      >
-                        <IconArrowUp size={16} />
-                      </ActionIcon>
-                      <ActionIcon
-                        variant="subtle"
-                        disabled={index === open.length - 1}
-                        aria-label={t('opportunities.settings.moveDown', { title: titleOf(stage) })}
-                        onClick={() => move(index, 1)}
-                      >
-                        <IconArrowDown size={16} />
-                      </ActionIcon>
+                      <MoveButtons
+                        title={titleOf(stage)}
+                        index={open.indexOf(stage)}
+                        count={open.length}
+                        onMove={(by) =>
+                          reorder.mutate(
+                            movedIds(
+                              open.map((each) => each.id),
+                              open.indexOf(stage),
+                              by,
+                            ),
+                            { onError: notifyError },
+                          )
+                        }
+                      />
                     </Group>
                   ) : (
                     <Badge variant="light">{t(`opportunities.settings.outcome.${stage.outcome}`)}</Badge>
@@ -210,36 +191,27 @@ function PipelineStages() {
           })}
         </Table.Tbody>
       </Table>
-      <Group align="end">
-        <TextInput
-          label={t('opportunities.settings.titleEn')}
-          value={draft.titleEn}
-          onChange={(event) => setDraft({ ...draft, titleEn: event.currentTarget.value })}
-        />
-        <TextInput
-          label={t('opportunities.settings.titleRu')}
-          value={draft.titleRu}
-          onChange={(event) => setDraft({ ...draft, titleRu: event.currentTarget.value })}
-        />
-        <TextInput
-          type="number"
-          label={t('opportunities.settings.probability')}
-          value={String(draft.probability)}
-          onChange={(event) => setDraft({ ...draft, probability: Number(event.currentTarget.value) })}
-          w={170}
-        />
-        <Button
-          loading={create.isPending}
-          onClick={() =>
-            create.mutate(draft, {
-              onSuccess: () => setDraft({ titleEn: '', titleRu: '', probability: 50 }),
-              onError: notifyError,
-            })
-          }
-        >
-          {t('opportunities.settings.addStage')}
-        </Button>
-      </Group>
+      <TitleDraftRow
+        draft={draft}
+        onDraft={(patch) => setDraft({ ...draft, ...patch })}
+        extra={
+          <TextInput
+            type="number"
+            label={t('opportunities.settings.probability')}
+            value={String(draft.probability)}
+            onChange={(event) => setDraft({ ...draft, probability: Number(event.currentTarget.value) })}
+            w={170}
+          />
+        }
+        addLabel={t('opportunities.settings.addStage')}
+        adding={create.isPending}
+        onAdd={() =>
+          create.mutate(draft, {
+            onSuccess: () => setDraft({ titleEn: '', titleRu: '', probability: 50 }),
+            onError: notifyError,
+          })
+        }
+      />
     </Stack>
   );
 }
