@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { addDays } from '../../analytics/money/ageing';
 import { currencyDigits, toSafeInteger } from '../../analytics/money/money';
 import type { AccountFact } from '../../platform/account-facts';
@@ -7,8 +7,22 @@ import type { UseCaseContext } from '../../platform/use-case';
 import { financeAccountScope, todayIn } from './access';
 import { getFinanceSettings } from './settings';
 
-function accountFilter(accountIds: readonly string[] | undefined) {
-  return accountIds ? sql`and i.account_id in ${[...accountIds]}` : sql``;
+/**
+ * One figure per account from a query over `invoices i` grouped by account: `figure` writes the
+ * query around the filter it is given (the accounts asked for and the finance visibility rules) and
+ * returns `account_id` and `value`. Accounts without invoices are absent.
+ */
+async function readPerAccount(
+  ctx: UseCaseContext,
+  accountIds: readonly string[] | undefined,
+  figure: (today: string, filter: SQL) => SQL,
+): Promise<Map<string, number>> {
+  if (accountIds && accountIds.length === 0) return new Map();
+  const today = await todayIn(ctx);
+  const visible = financeAccountScope(ctx, sql`i.account_id`);
+  const filter = sql`${accountIds ? sql`and i.account_id in ${[...accountIds]}` : sql``} ${visible ? sql`and ${visible}` : sql``}`;
+  const rows = (await ctx.db.execute<{ account_id: string; value: string | number }>(figure(today, filter))).rows;
+  return new Map(rows.map((row) => [row.account_id, Number(row.value)]));
 }
 
 /**
@@ -20,24 +34,21 @@ export async function readRevenue12Months(
   ctx: UseCaseContext,
   accountIds?: readonly string[],
 ): Promise<Map<string, number>> {
-  if (accountIds && accountIds.length === 0) return new Map();
   const { baseCurrency } = await getFinanceSettings(ctx);
-  const today = await todayIn(ctx);
-  const visible = financeAccountScope(ctx, sql`i.account_id`);
   const unit = 10 ** currencyDigits[baseCurrency];
-  const rows = (
-    await ctx.db.execute<{ account_id: string; units: string }>(sql`
-      select i.account_id, floor(sum(i.net_minor - coalesce(c.net_minor, 0)) / ${unit})::bigint as units
+  return readPerAccount(
+    ctx,
+    accountIds,
+    (today, filter) => sql`
+      select i.account_id, floor(sum(i.net_minor - coalesce(c.net_minor, 0)) / ${unit})::bigint as value
       from invoices i
       left join lateral (select sum(c.net_minor) as net_minor from credit_notes c
         where c.workspace_id = i.workspace_id and c.invoice_id = i.id) c on i.credited_minor > 0
       where i.workspace_id = ${ctx.actor.workspaceId} and i.currency = ${baseCurrency}
         and i.status in ('issued', 'sent', 'partly_paid', 'paid', 'credited')
-        and i.issued_on > ${addDays(today, -365)}::date and i.issued_on <= ${today}::date
-        ${accountFilter(accountIds)} ${visible ? sql`and ${visible}` : sql``}
-      group by i.account_id`)
-  ).rows;
-  return new Map(rows.map((row) => [row.account_id, Number(row.units)]));
+        and i.issued_on > ${addDays(today, -365)}::date and i.issued_on <= ${today}::date ${filter}
+      group by i.account_id`,
+  );
 }
 
 /**
@@ -48,20 +59,17 @@ export async function readPaymentDelayDays(
   ctx: UseCaseContext,
   accountIds?: readonly string[],
 ): Promise<Map<string, number>> {
-  if (accountIds && accountIds.length === 0) return new Map();
-  const today = await todayIn(ctx);
-  const visible = financeAccountScope(ctx, sql`i.account_id`);
-  const rows = (
-    await ctx.db.execute<{ account_id: string; days: string }>(sql`
+  return readPerAccount(
+    ctx,
+    accountIds,
+    (today, filter) => sql`
       select i.account_id,
-        round(avg(greatest(0, coalesce(i.paid_on, ${today}::date) - i.due_on)))::int as days
+        round(avg(greatest(0, coalesce(i.paid_on, ${today}::date) - i.due_on)))::int as value
       from invoices i
       where i.workspace_id = ${ctx.actor.workspaceId} and i.status in ('issued', 'sent', 'partly_paid', 'paid')
-        and i.due_on > ${addDays(today, -365)}::date and i.due_on <= ${today}::date
-        ${accountFilter(accountIds)} ${visible ? sql`and ${visible}` : sql``}
-      group by i.account_id`)
-  ).rows;
-  return new Map(rows.map((row) => [row.account_id, Number(row.days)]));
+        and i.due_on > ${addDays(today, -365)}::date and i.due_on <= ${today}::date ${filter}
+      group by i.account_id`,
+  );
 }
 
 /** Revenue over twelve months, for portfolio scoring, health and KPIs (decision 0009). */
@@ -135,20 +143,18 @@ export async function readOverdueInvoices(
   ctx: UseCaseContext,
   accountIds?: readonly string[],
 ): Promise<Map<string, number>> {
-  if (accountIds && accountIds.length === 0) return new Map();
-  const today = await todayIn(ctx);
-  const visible = financeAccountScope(ctx, sql`i.account_id`);
-  const rows = (
-    await ctx.db.execute<{ account_id: string; overdue: number }>(sql`
+  return readPerAccount(
+    ctx,
+    accountIds,
+    (today, filter) => sql`
       select i.account_id,
         (count(*) filter (where i.status in ('issued', 'sent', 'partly_paid') and i.due_on < ${today}::date))::int
-          as overdue
+          as value
       from invoices i
-      where i.workspace_id = ${ctx.actor.workspaceId} and i.status in ('issued', 'sent', 'partly_paid', 'paid', 'credited')
-        ${accountFilter(accountIds)} ${visible ? sql`and ${visible}` : sql``}
-      group by i.account_id`)
-  ).rows;
-  return new Map(rows.map((row) => [row.account_id, Number(row.overdue)]));
+      where i.workspace_id = ${ctx.actor.workspaceId}
+        and i.status in ('issued', 'sent', 'partly_paid', 'paid', 'credited') ${filter}
+      group by i.account_id`,
+  );
 }
 
 /** Overdue invoices, for account health (decision 0013). */
