@@ -9,7 +9,6 @@ import { financeAccountScope } from './access';
 import { type ChaseAction, chaseActions } from './chase-list';
 import { accountOfInvoice } from './get-invoice';
 import { calendarWords, chaseActionNames } from './messages';
-import { nextRenewalStep } from './reminders';
 import { contracts, invoices } from './schema';
 
 /** The first day overdue on which each collection step becomes the next one (see `nextChaseAction`). */
@@ -54,18 +53,15 @@ export const financeCalendarEntries: CalendarSource = async (ctx, locale, days) 
     )
     .orderBy(contracts.endsOn)
     .limit(entriesAtMost);
-  const entries: CalendarEntry[] = renewals.map((contract) => {
-    const step = nextRenewalStep(1, contract.autoRenewal);
-    return {
-      uid: `contract-renewal-${contract.id}@accord`,
-      day: contract.reminderOn,
-      summary: word('renewal', { number: contract.number, account: contract.accountName }),
-      description: word(step === 'confirm_auto_renewal' ? 'renewsByItself' : 'agreeRenewal', {
-        endsOn: contract.endsOn,
-      }),
-      changedAt: contract.updatedAt,
-    };
-  });
+  // NOTE: the reminder day comes before the end, so the step is the one for a running contract:
+  // confirm an auto-renewal, or agree a new term.
+  const entries: CalendarEntry[] = renewals.map((contract) => ({
+    uid: `contract-renewal-${contract.id}@accord`,
+    day: contract.reminderOn,
+    summary: word('renewal', { number: contract.number, account: contract.accountName }),
+    description: word(contract.autoRenewal ? 'renewsByItself' : 'agreeRenewal', { endsOn: contract.endsOn }),
+    changedAt: contract.updatedAt,
+  }));
 
   // NOTE: the last step (a claim) comes 61 days after the due date, so invoices due up to that
   // long before the window can still have a step inside it.
