@@ -2,6 +2,7 @@ import { and, asc, desc } from 'drizzle-orm';
 import { minorToDecimal } from '../../analytics/money/money';
 import type { Locale } from '../../platform/i18n/locale';
 import { message, translate } from '../../platform/i18n/text';
+import { maxExportRows, type TableFile, textCell, writeTableFile } from '../../platform/table-file';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
 import { todayIn } from './access';
@@ -10,7 +11,6 @@ import { invoiceConditions } from './list-invoices';
 import { csvHeaders, statusNames } from './messages';
 import { invoices } from './schema';
 import { exportInvoicesQuery } from './schemas';
-import { maxExportRows, type TableFile, textCell, writeTableFile } from './table-file';
 
 /**
  * The invoice list as CSV or XLSX in the reader's language, with the list's filters; amounts as exact

@@ -2,6 +2,7 @@ import { and, desc } from 'drizzle-orm';
 import { type Currency, minorToDecimal } from '../../analytics/money/money';
 import type { Locale } from '../../platform/i18n/locale';
 import { message, translate } from '../../platform/i18n/text';
+import { maxExportRows, type TableFile, textCell, writeTableFile } from '../../platform/table-file';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
 import { listActs } from './acts';
@@ -12,7 +13,6 @@ import { chaseActionNames, contractWords, csvHeaders } from './messages';
 import { accountOfPayment, paymentColumns, paymentConditions } from './payments';
 import { payments } from './schema';
 import { exportActsQuery, exportChaseListQuery, exportContractsQuery, exportPaymentsQuery } from './schemas';
-import { maxExportRows, type TableFile, textCell, writeTableFile } from './table-file';
 
 const sayIn = (locale: Locale) => (text: Parameters<typeof message>[0]) => translate(locale, message(text));
 

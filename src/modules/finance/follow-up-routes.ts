@@ -1,6 +1,4 @@
-import { z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import type { AppEnv } from '../../platform/http/context';
+import { sendTableFile, tableFileResponse } from '../../platform/http/file-response';
 import { json } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -15,23 +13,8 @@ import {
   exportPaymentsQuery,
   remindersQuery,
 } from './schemas';
-import type { TableFile } from './table-file';
 
 const tags = ['Finance'];
-
-const tableFileContent = {
-  'text/csv': { schema: z.string() },
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-    schema: z.string().meta({ format: 'binary' }),
-  },
-};
-
-function fileResponse(c: Context<AppEnv>, file: TableFile) {
-  return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
-    'content-type': file.contentType,
-    'content-disposition': `attachment; filename="${file.fileName}"`,
-  });
-}
 
 /**
  * An owner's reminders (renewals due, invoices to chase) and the payment, chase, contract and act
@@ -65,12 +48,12 @@ export function followUpRoutes() {
       tags,
       summary: 'The payment list as CSV (UTF-8 with BOM) or XLSX in the reader’s language, with the same filters',
       request: { query: exportPaymentsQuery },
-      responses: { 200: { description: 'CSV or XLSX', content: tableFileContent } },
+      responses: { 200: tableFileResponse },
     }),
     async (c) => {
       const query = c.req.valid('query');
       const file = await runInWorkspace(c, (ctx) => exportPayments(ctx, query, c.get('locale') ?? defaultLocale));
-      return fileResponse(c, file);
+      return sendTableFile(c, file);
     },
   );
 
@@ -81,12 +64,12 @@ export function followUpRoutes() {
       tags,
       summary: 'The chase list as CSV (UTF-8 with BOM) or XLSX in the reader’s language, with the same filters',
       request: { query: exportChaseListQuery },
-      responses: { 200: { description: 'CSV or XLSX', content: tableFileContent } },
+      responses: { 200: tableFileResponse },
     }),
     async (c) => {
       const query = c.req.valid('query');
       const file = await runInWorkspace(c, (ctx) => exportChaseList(ctx, query, c.get('locale') ?? defaultLocale));
-      return fileResponse(c, file);
+      return sendTableFile(c, file);
     },
   );
 
@@ -97,12 +80,12 @@ export function followUpRoutes() {
       tags,
       summary: 'The contract list as CSV (UTF-8 with BOM) or XLSX in the reader’s language, with the same filters',
       request: { query: exportContractsQuery },
-      responses: { 200: { description: 'CSV or XLSX', content: tableFileContent } },
+      responses: { 200: tableFileResponse },
     }),
     async (c) => {
       const query = c.req.valid('query');
       const file = await runInWorkspace(c, (ctx) => exportContracts(ctx, query, c.get('locale') ?? defaultLocale));
-      return fileResponse(c, file);
+      return sendTableFile(c, file);
     },
   );
 
@@ -113,12 +96,12 @@ export function followUpRoutes() {
       tags,
       summary: 'Acts of completed work as CSV (UTF-8 with BOM) or XLSX in the reader’s language, by account or invoice',
       request: { query: exportActsQuery },
-      responses: { 200: { description: 'CSV or XLSX', content: tableFileContent } },
+      responses: { 200: tableFileResponse },
     }),
     async (c) => {
       const query = c.req.valid('query');
       const file = await runInWorkspace(c, (ctx) => exportActs(ctx, query, c.get('locale') ?? defaultLocale));
-      return fileResponse(c, file);
+      return sendTableFile(c, file);
     },
   );
 

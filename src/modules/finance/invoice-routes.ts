@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
+import { sendTableFile, tableFileResponse } from '../../platform/http/file-response';
 import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
@@ -61,25 +62,11 @@ export function invoiceRoutes() {
       tags,
       summary: 'The invoice list as CSV (UTF-8 with BOM) or XLSX in the reader’s language, with the same filters',
       request: { query: exportInvoicesQuery },
-      responses: {
-        200: {
-          description: 'CSV or XLSX',
-          content: {
-            'text/csv': { schema: z.string() },
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-              schema: z.string().meta({ format: 'binary' }),
-            },
-          },
-        },
-      },
+      responses: { 200: tableFileResponse },
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const file = await runInWorkspace(c, (ctx) => exportInvoices(ctx, query, localeOf(c)));
-      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': file.contentType,
-        'content-disposition': `attachment; filename="${file.fileName}"`,
-      });
+      return sendTableFile(c, await runInWorkspace(c, (ctx) => exportInvoices(ctx, query, localeOf(c))));
     },
   );
 

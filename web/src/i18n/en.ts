@@ -51,6 +51,9 @@ export const en = {
   },
   common: { yes: 'Yes', no: 'No' },
   lists: {
+    export: 'Export',
+    exportCsv: 'CSV (opens in Excel)',
+    exportXlsx: 'Excel (XLSX)',
     titleEn: 'Title (English)',
     titleRu: 'Title (Russian)',
     moveUp: 'Move «{{title}}» up',

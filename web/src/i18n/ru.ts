@@ -51,6 +51,9 @@ export const ru: Translation = {
   },
   common: { yes: 'Да', no: 'Нет' },
   lists: {
+    export: 'Выгрузить',
+    exportCsv: 'CSV (открывается в Excel)',
+    exportXlsx: 'Excel (XLSX)',
     titleEn: 'Название (англ.)',
     titleRu: 'Название (рус.)',
     moveUp: 'Переместить «{{title}}» выше',

@@ -4,8 +4,8 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../../shared/export-menu';
 import { useCan } from '../auth/session';
-import { ExportMenu } from '../imports/export-menu';
 import { AccountFiltersBar } from './account-filters';
 import { AccountFormModal } from './account-form-modal';
 import { accountFacetsQuery, accountListQuery } from './accounts-api';
@@ -47,7 +47,8 @@ export function AccountsPage() {
         </Group>
         <Group gap="xs">
           <ExportMenu
-            list="accounts"
+            path="/exports/accounts"
+            name="accounts"
             query={{ q: filters.q, status: filters.status, ownerId: filters.owner, industry: filters.industry }}
           />
           {canWrite && (

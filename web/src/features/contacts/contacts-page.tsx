@@ -5,8 +5,8 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../../shared/export-menu';
 import { type VirtualColumn, VirtualTable } from '../../shared/virtual-table';
-import { ExportMenu } from '../imports/export-menu';
 import { ContactDrawer } from './contact-drawer';
 import { type ContactListItem, contactListQuery } from './contacts-api';
 
@@ -71,7 +71,7 @@ export function ContactsPage() {
     <Stack h="calc(100dvh - var(--app-shell-header-offset, 56px) - 2 * var(--mantine-spacing-md))" gap="sm">
       <Group justify="space-between">
         <Title order={2}>{t('contacts.title')}</Title>
-        <ExportMenu list="contacts" query={{ q: search.q }} />
+        <ExportMenu path="/exports/contacts" name="contacts" query={{ q: search.q }} />
       </Group>
       <TextInput
         type="search"

@@ -2,8 +2,8 @@ import { Button, Group } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { QueryValue } from '../../api/client';
+import { downloadList, type ExportFormat } from '../../shared/download';
 import { notifyError } from '../../shared/notify';
-import { downloadList, type ExportFormat } from './finance-api';
 
 /** CSV and XLSX buttons for a list's export, with the list's filters. */
 export function ExportButtons({

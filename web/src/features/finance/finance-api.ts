@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, type Page, type QueryValue } from '../../api/client';
+import { api, type Page } from '../../api/client';
 import type { AgeingBucket, ContractKind, ContractStatus, Currency, InvoiceStatus, VatMode } from '../../api/shared';
 
 // NOTE: money arrives as integers of minor units with its currency (decision 0014); the UI
@@ -186,23 +186,7 @@ export const financeSettingsQuery = queryOptions({
   queryFn: ({ signal }) => api.get<FinanceSettings>('/finance/settings', { signal }),
 });
 
-export type ExportFormat = 'csv' | 'xlsx';
-
-/** Downloads a list's export (`/invoices/export`, `/payments/export`…) as CSV or XLSX, in the UI language. */
-export async function downloadList(
-  path: string,
-  name: string,
-  query: Record<string, QueryValue>,
-  format: ExportFormat,
-): Promise<void> {
-  const file = await api.file(path, { query: { ...query, format } });
-  const url = URL.createObjectURL(file);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${name}-${new Date().toISOString().slice(0, 10)}.${format}`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
+import { downloadList, type ExportFormat } from '../../shared/download';
 
 /** Downloads the filtered invoice list as CSV or XLSX, in the UI language. */
 export function downloadInvoices(filters: InvoiceFilters, format: ExportFormat): Promise<void> {

@@ -12,13 +12,3 @@ export function previewValue(value: unknown): string {
   if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : '—';
   return String(value);
 }
-
-/** Saves a Blob as a file through a temporary link. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}

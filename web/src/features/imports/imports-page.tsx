@@ -4,9 +4,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { confirmDanger } from '../../shared/confirm';
+import { saveBlob } from '../../shared/download';
 import { notifyError, notifySuccess } from '../../shared/notify';
 import { DuplicatesPanel } from './duplicates-panel';
-import { problemText, saveBlob } from './import-labels';
+import { problemText } from './import-labels';
 import {
   cancelImport,
   type ImportCheck,
