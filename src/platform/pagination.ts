@@ -97,3 +97,21 @@ export function toPage<Row extends { id: string; sortKey: string }, Item>(
     nextCursor: hasMore && last ? encodeCursor({ sort, key: last.sortKey, id: last.id }) : null,
   };
 }
+
+/**
+ * Every page of a keyset list, one after another, up to `atMost` items (exports read a list
+ * through its own use case so that its visibility rules apply).
+ */
+export async function readAllPages<T>(
+  read: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
+  atMost: number,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await read(cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && items.length < atMost);
+  return items.slice(0, atMost);
+}

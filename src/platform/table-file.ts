@@ -1,5 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import type { Locale } from './i18n/locale';
+import { type LocalizedText, message, translate } from './i18n/text';
 
 export type ExportFormat = 'csv' | 'xlsx';
 export type TableFile = { body: Uint8Array; contentType: string; fileName: string };
@@ -41,3 +44,35 @@ export async function writeTableFile(
     fileName: `${name.file}.xlsx`,
   };
 }
+
+/**
+ * One column of a list export: its header in both languages and how a row fills it. A `text`
+ * column holds what people typed (names, descriptions), so it is guarded against formulas.
+ */
+export type TableColumn<Row> = {
+  header: LocalizedText;
+  cell: (row: Row, locale: Locale) => string | number | null | undefined;
+  text?: boolean;
+};
+
+/** Rows as a CSV or XLSX file through their columns, headers in the reader's language. */
+export function writeTableRows<Row>(
+  format: ExportFormat,
+  name: { file: string; sheet: LocalizedText },
+  columns: TableColumn<Row>[],
+  rows: Row[],
+  locale: Locale,
+): Promise<TableFile> {
+  const header = columns.map((column) => translate(locale, message(column.header)));
+  const body = rows.map((row) =>
+    columns.map((column) => {
+      const value = column.cell(row, locale);
+      const cell = value === null || value === undefined ? '' : String(value);
+      return column.text ? textCell(cell) : cell;
+    }),
+  );
+  return writeTableFile(format, { file: name.file, sheet: translate(locale, message(name.sheet)) }, header, body);
+}
+
+/** The export's format, with the list's own filters beside it. */
+export const exportFormatQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });

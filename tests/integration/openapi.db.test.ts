@@ -528,6 +528,12 @@ describe('OpenAPI document', () => {
     await call(admin, 'GET', '/api/v1/contracts/export?format=xlsx&status=active');
     await call(admin, 'GET', '/api/v1/acts/export?format=xlsx');
     await call(admin, 'GET', '/api/v1/acts/export?accountId=not-an-id');
+    await call(admin, 'GET', '/api/v1/opportunities/export?status=all');
+    await call(admin, 'GET', '/api/v1/feedback/export?format=xlsx&kind=complaint');
+    await call(admin, 'GET', '/api/v1/tasks/export');
+    await call(admin, 'GET', '/api/v1/requests/export?status=new');
+    await call(admin, 'GET', '/api/v1/audit-log/export?entity=accounts');
+    await call(admin, 'GET', '/api/v1/audit-log/export?format=pdf');
     const usd = await call(admin, 'PUT', '/api/v1/exchange-rates', {
       rateOn: '2026-10-01',
       base: 'USD',
@@ -1029,7 +1035,8 @@ describe('OpenAPI document', () => {
     }
     expect(problems).toEqual([]);
     expect([...answered].sort()).toEqual(operations.map(({ key }) => key).sort());
-  });
+    // NOTE: about a thousand requests in one test; a busy machine needs more than the default 30 s.
+  }, 180_000);
 
   it('serves the reference page and the health check outside /api/v1', async () => {
     const docs = await t.anonymous.get('/api/docs');

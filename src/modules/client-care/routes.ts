@@ -1,9 +1,12 @@
+import { localeOf } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
+import { sendTableFile, tableFileResponse } from '../../platform/http/file-response';
 import { etagHeader, IdParams, json, pageOf, problem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
 import { createFeedback, moveFeedback, updateFeedback } from './change-feedback';
+import { exportFeedback, exportFeedbackQuery } from './export-feedback';
 import { getFeedback, listFeedback } from './feedback';
 import { FeedbackSchema } from './openapi';
 import { createFeedbackInput, listFeedbackQuery, moveFeedbackInput, updateFeedbackInput } from './schemas';
@@ -14,6 +17,21 @@ const stale = problem('Changed by someone else since the If-Match version');
 /** Complaints, conflicts, praise and reviews from clients, with their root causes. */
 export function clientCareRoutes() {
   const router = createRouter();
+
+  router.openapi(
+    apiRoute('delivery:read', {
+      method: 'get',
+      path: '/feedback/export',
+      tags,
+      summary: 'The cases list with the same filters and order as CSV (UTF-8 with BOM) or XLSX',
+      request: { query: exportFeedbackQuery },
+      responses: { 200: tableFileResponse },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      return sendTableFile(c, await runInWorkspace(c, (ctx) => exportFeedback(ctx, query, localeOf(c))));
+    },
+  );
 
   router.openapi(
     apiRoute('delivery:read', {

@@ -20,7 +20,7 @@ export const doneWithinDays = 30;
 const dayMs = 24 * 60 * 60 * 1000;
 const openStatuses = taskStatuses.filter((status) => status !== 'done');
 
-function boardConditions(ctx: UseCaseContext, query: ReturnType<typeof boardQuery.parse>): SQL | undefined {
+export function boardConditions(ctx: UseCaseContext, query: ReturnType<typeof boardQuery.parse>): SQL | undefined {
   return and(
     query.accountId
       ? sql`${tasks.projectId} in (select p.id from projects p where p.workspace_id = ${ctx.actor.workspaceId}

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { AppEnv } from '../../platform/http/context';
+import { type AppEnv, localeOf } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
+import { sendTableFile, tableFileResponse } from '../../platform/http/file-response';
 import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
@@ -23,6 +24,7 @@ import {
   updateBriefTemplateInput,
   updateRequestInput,
 } from './client-work-schemas';
+import { exportRequests, exportRequestsQuery } from './export-work';
 import { createRequest, fillBrief, getRequest, listRequests, moveRequest, updateRequest } from './requests';
 
 const tags = ['Requests and briefs'];
@@ -93,6 +95,21 @@ export function requestRoutes() {
       const input = c.req.valid('json');
       const template = await runInWorkspace(c, (ctx) => createBriefTemplate(ctx, input));
       return c.json(template, 201);
+    },
+  );
+
+  router.openapi(
+    apiRoute('delivery:read', {
+      method: 'get',
+      path: '/requests/export',
+      tags,
+      summary: 'The requests list with the same filters, newest first, as CSV (UTF-8 with BOM) or XLSX',
+      request: { query: exportRequestsQuery },
+      responses: { 200: tableFileResponse },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      return sendTableFile(c, await runInWorkspace(c, (ctx) => exportRequests(ctx, query, localeOf(c))));
     },
   );
 

@@ -123,7 +123,11 @@ export async function getRequest(ctx: UseCaseContext, id: string): Promise<Clien
 }
 
 /** Requests the actor may see, newest first, of an account, a project or a status. */
-export async function listRequests(ctx: UseCaseContext, rawQuery: ListRequestsQuery): Promise<ClientRequest[]> {
+export async function listRequests(
+  ctx: UseCaseContext,
+  rawQuery: ListRequestsQuery,
+  limit?: number,
+): Promise<ClientRequest[]> {
   const query = listRequestsQuery.parse(rawQuery);
   return selectRequests(
     ctx,
@@ -132,7 +136,7 @@ export async function listRequests(ctx: UseCaseContext, rawQuery: ListRequestsQu
       query.projectId ? eq(clientRequests.projectId, query.projectId) : undefined,
       query.status ? eq(clientRequests.status, query.status) : undefined,
     ),
-    query.limit,
+    limit ?? query.limit,
   );
 }
 

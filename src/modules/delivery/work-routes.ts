@@ -1,11 +1,13 @@
 import type { Context } from 'hono';
-import type { AppEnv } from '../../platform/http/context';
+import { type AppEnv, localeOf } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
+import { sendTableFile, tableFileResponse } from '../../platform/http/file-response';
 import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
 import { getBoard, getWorkload } from './board';
+import { exportTasks, exportTasksQuery } from './export-work';
 import { BoardSchema, ProjectListSchema, ProjectSchema, TaskSchema, WorkloadSchema } from './openapi';
 import { createProject, getProject, listProjects, updateProject } from './projects';
 import {
@@ -106,6 +108,21 @@ export function workRoutes() {
       const input = c.req.valid('json');
       const project = await runInWorkspace(c, (ctx) => updateProject(ctx, id, input, expectedVersion(c)));
       return c.json(withEtag(c, project), 200);
+    },
+  );
+
+  router.openapi(
+    apiRoute('delivery:read', {
+      method: 'get',
+      path: '/tasks/export',
+      tags,
+      summary: 'Every task the board filters select (done ones of any age) as CSV (UTF-8 with BOM) or XLSX',
+      request: { query: exportTasksQuery },
+      responses: { 200: tableFileResponse },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      return sendTableFile(c, await runInWorkspace(c, (ctx) => exportTasks(ctx, query, localeOf(c))));
     },
   );
 

@@ -1,13 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { AppEnv } from '../../platform/http/context';
+import { type AppEnv, localeOf } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
 import { sendTableFile, tableFileResponse } from '../../platform/http/file-response';
 import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
-import { defaultLocale, type Locale } from '../../platform/i18n/locale';
 import { pdfResponse } from '../../platform/pdf/pdf-response';
 import { renderInvoicePdf } from './document-pdf';
 import { exportInvoices } from './export-invoices';
@@ -28,7 +27,6 @@ import {
 
 const tags = ['Finance'];
 const stale = problem('Changed by someone else since the If-Match version');
-const localeOf = (c: Context<AppEnv>): Locale => c.get('locale') ?? defaultLocale;
 
 function invoiceBody(c: Context<AppEnv>, invoice: InvoiceDetail) {
   c.header('ETag', etag(invoice.version));

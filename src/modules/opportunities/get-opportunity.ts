@@ -97,7 +97,11 @@ export async function getOpportunity(ctx: UseCaseContext, id: string): Promise<O
 export const boardLimit = 1000;
 
 /** Opportunities for a board: per account or the workspace, filtered, by expected close date. */
-export function listOpportunities(ctx: UseCaseContext, rawQuery: ListOpportunitiesQuery): Promise<Opportunity[]> {
+export function listOpportunities(
+  ctx: UseCaseContext,
+  rawQuery: ListOpportunitiesQuery,
+  limit = boardLimit,
+): Promise<Opportunity[]> {
   const query = listOpportunitiesQuery.parse(rawQuery);
   return selectOpportunities(ctx, [
     query.accountId ? eq(opportunities.accountId, query.accountId) : undefined,
@@ -108,5 +112,5 @@ export function listOpportunities(ctx: UseCaseContext, rawQuery: ListOpportuniti
     query.status === 'open' ? eq(pipelineStages.outcome, 'open') : undefined,
   ])
     .orderBy(asc(opportunities.expectedCloseOn), asc(opportunities.id))
-    .limit(boardLimit);
+    .limit(limit);
 }

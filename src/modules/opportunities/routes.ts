@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { localeOf } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
+import { sendTableFile, tableFileResponse } from '../../platform/http/file-response';
 import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
@@ -7,6 +9,7 @@ import { runInWorkspace } from '../../platform/http/use-case-runner';
 import { defaultLocale } from '../../platform/i18n/locale';
 import { pdfResponse } from '../../platform/pdf/pdf-response';
 import { addCentresFromHierarchy, createBuyingCentre, listBuyingCentres } from './buying-centres';
+import { exportOpportunities, exportOpportunitiesQuery } from './export-opportunities';
 import { getOpportunity, listOpportunities } from './get-opportunity';
 import {
   BuyingCentreListSchema,
@@ -142,6 +145,21 @@ export function opportunityRoutes() {
       responses: { 200: { description: 'By family and offering', ...json(PortfolioWhitespaceSchema) } },
     }),
     async (c) => c.json({ items: await runInWorkspace(c, (ctx) => summarizePortfolioWhitespace(ctx)) }, 200),
+  );
+
+  router.openapi(
+    apiRoute('plans:read', {
+      method: 'get',
+      path: '/opportunities/export',
+      tags,
+      summary: 'The opportunities list with the same filters as CSV (UTF-8 with BOM) or XLSX, in the reader’s language',
+      request: { query: exportOpportunitiesQuery },
+      responses: { 200: tableFileResponse },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      return sendTableFile(c, await runInWorkspace(c, (ctx) => exportOpportunities(ctx, query, localeOf(c))));
+    },
   );
 
   router.openapi(

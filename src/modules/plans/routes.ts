@@ -1,12 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { AppEnv } from '../../platform/http/context';
+import { type AppEnv, localeOf } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
 import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
-import { defaultLocale, type Locale } from '../../platform/i18n/locale';
 import type { UseCaseContext } from '../../platform/use-case';
 import { copyPlanForward } from './copy-forward';
 import { createPlan } from './create-plan';
@@ -24,7 +23,6 @@ const tags = ['Account plans'];
 const stale = problem('Changed by someone else since the If-Match version');
 const notFound = problem('No such plan (or its account is not visible to you)');
 const refused = problem('The plan’s status does not allow this (e.g. approving a draft)');
-const localeOf = (c: Context<AppEnv>): Locale => c.get('locale') ?? defaultLocale;
 const VersionParams = IdParams.extend({
   number: z.coerce
     .number()

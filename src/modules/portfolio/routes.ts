@@ -1,12 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import type { Context, TypedResponse } from 'hono';
-import type { AppEnv } from '../../platform/http/context';
+import type { TypedResponse } from 'hono';
+import { localeOf } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
 import { etagHeader, IdParams, json, pageOf, problem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
-import { defaultLocale, type Locale } from '../../platform/i18n/locale';
+import type { Locale } from '../../platform/i18n/locale';
 import { translate } from '../../platform/i18n/text';
 import { type AccountPortfolio, getAccountPortfolio } from './account-portfolio';
 import { compareReviews } from './compare-reviews';
@@ -53,7 +53,6 @@ import {
 } from './schemas';
 
 const tags = ['Portfolio'];
-const localeOf = (c: Context<AppEnv>): Locale => c.get('locale') ?? defaultLocale;
 
 function modelBody<Model extends PortfolioModel>(model: Model) {
   const { definition, ...rest } = model;

@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/permissions';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
-import type { Locale } from '../i18n/locale';
+import { defaultLocale, type Locale } from '../i18n/locale';
 import type { Logger } from '../logger';
 
 /** What the composition root hands to every request. */
@@ -26,3 +26,8 @@ export type AppEnv = {
     credential: Credential | undefined;
   };
 };
+
+/** The reader's language for what a route writes itself (file headers, documents). */
+export function localeOf(c: { get: (key: 'locale') => Locale | undefined }): Locale {
+  return c.get('locale') ?? defaultLocale;
+}

@@ -3,6 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../shared/anchor-link';
+import { ExportMenu } from '../../shared/export-menu';
 import { useFormat } from '../../shared/use-format';
 import { type AuditEntry, type AuditedEntity, auditedEntities, auditLogQuery } from './audit-api';
 import { diffOf, nameOf } from './audit-diff';
@@ -29,7 +30,9 @@ export function AuditPage() {
           value={entity ?? null}
           onChange={(value) => setEntity((value as AuditedEntity | null) ?? undefined)}
           clearable
+          ml="auto"
         />
+        <ExportMenu path="/audit-log/export" name="audit-log" query={{ entity }} />
       </Group>
       <Paper withBorder>
         {log.isPending ? (

@@ -12,6 +12,7 @@ import {
   feedbackStatuses,
 } from '../../api/shared';
 import { AnchorLink } from '../../shared/anchor-link';
+import { ExportMenu } from '../../shared/export-menu';
 import { useFormat } from '../../shared/use-format';
 import { useCan } from '../auth/session';
 import { type FeedbackFilters, type FeedbackSort, feedbackListQuery } from './care-api';
@@ -132,11 +133,10 @@ export function FeedbackList({ accountId }: { accountId?: string }) {
           checked={mine}
           onChange={(event) => setMine(event.currentTarget.checked)}
         />
-        {canWrite && (
-          <Button ml="auto" onClick={() => setCreating(true)}>
-            {t('clientCare.cases.new')}
-          </Button>
-        )}
+        <Group ml="auto" gap="xs">
+          <ExportMenu path="/feedback/export" name="feedback" query={filters} />
+          {canWrite && <Button onClick={() => setCreating(true)}>{t('clientCare.cases.new')}</Button>}
+        </Group>
       </Group>
       {items.length === 0 && !list.isPending && <Text c="dimmed">{t('clientCare.cases.empty')}</Text>}
       {items.length > 0 && (

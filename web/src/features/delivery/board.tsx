@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../shared/anchor-link';
+import { ExportMenu } from '../../shared/export-menu';
 import { useFormat } from '../../shared/use-format';
 import { type BoardFilters, boardQuery, membersQuery, projectsQuery, type Task } from './delivery-api';
 
@@ -95,6 +96,9 @@ export function TaskBoard() {
           clearable
           searchable
         />
+        <Group ml="auto" align="end" style={{ alignSelf: 'flex-end' }}>
+          <ExportMenu path="/tasks/export" name="tasks" query={filters} />
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} aria-label={t('delivery.board.label')}>
         {(board.data?.columns ?? []).map((column) => {

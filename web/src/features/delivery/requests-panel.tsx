@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type RequestSource, type RequestStatus, requestSources } from '../../api/shared';
 import { AnchorLink } from '../../shared/anchor-link';
+import { ExportMenu } from '../../shared/export-menu';
 import { notifyError, notifySuccess } from '../../shared/notify';
 import { useFormat } from '../../shared/use-format';
 import { useCan } from '../auth/session';
@@ -38,11 +39,10 @@ export function RequestsPanel() {
   const items = requests.data?.items ?? [];
   return (
     <Stack>
-      {canWrite && (
-        <Button w="fit-content" onClick={() => setCreating(true)}>
-          {t('clientWork.requests.new')}
-        </Button>
-      )}
+      <Group justify="space-between">
+        {canWrite ? <Button onClick={() => setCreating(true)}>{t('clientWork.requests.new')}</Button> : <span />}
+        <ExportMenu path="/requests/export" name="requests" />
+      </Group>
       {items.length === 0 && !requests.isPending && <Text c="dimmed">{t('clientWork.requests.empty')}</Text>}
       {items.length > 0 && (
         <Table aria-label={t('clientWork.requests.label')} striped>

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney, type OpportunityType, opportunityTypes } from '../../api/shared';
+import { ExportMenu } from '../../shared/export-menu';
 import { notifyError } from '../../shared/notify';
 import { useCan } from '../auth/session';
 import { membersQuery } from '../members/members-api';
@@ -48,7 +49,14 @@ export function PipelineBoard({ accountId, title }: { accountId?: string; title?
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
-        <Title order={3}>{title ?? t('opportunities.board')}</Title>
+        <Group justify="space-between">
+          <Title order={3}>{title ?? t('opportunities.board')}</Title>
+          <ExportMenu
+            path="/opportunities/export"
+            name="opportunities"
+            query={{ ...filters, accountId: accountId ?? filters.accountId }}
+          />
+        </Group>
         <BoardFilters filters={filters} onChange={setFilters} withAccount={!accountId} />
         <SimpleGrid cols={{ base: 1, sm: 2, lg: openStages.length || 1 }}>
           {openStages.map((stage) => {
