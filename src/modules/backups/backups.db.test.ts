@@ -153,8 +153,11 @@ describe('backup and restore of a workspace', () => {
     expect(refused.body.detail).toContain('damaged');
     expect(refused.body.errors[0].path).toBe('file');
 
-    const truncated = await admin.post('/api/v1/workspace/restore', file.slice(0, file.length / 2));
+    const truncated = await admin.inLanguage('ru').post('/api/v1/workspace/restore', file.slice(0, file.length / 2));
     expect(truncated.status).toBe(422);
+    expect(truncated.body.detail).toBe(
+      'Файл резервной копии повреждён (это неполный gzip-файл). Ничего не восстановлено.',
+    );
     const notBackup = await admin.inLanguage('ru').post('/api/v1/workspace/restore', gzipSync('name\nАкме\n'));
     expect(notBackup.status).toBe(422);
     expect(notBackup.body.detail).toContain('не файл резервной копии');

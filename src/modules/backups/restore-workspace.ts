@@ -40,8 +40,27 @@ type Section = { table: BackupTable; hash: Hash; rows: number; batch: string[]; 
 
 const batchBytes = 4 * 1024 * 1024;
 
-export function corrupted(reason: string): AppError {
-  return ruleViolated(backupMessages.corrupted, { reason }, 'file');
+type Damage =
+  | 'notJson'
+  | 'rowsOutsideTable'
+  | 'manifestUnreadable'
+  | 'unexpectedTable'
+  | 'columnsDiffer'
+  | 'endsEarly'
+  | 'fileChecksum'
+  | 'tableChecksum'
+  | 'incompleteGzip';
+
+/** A 422 on `file` saying, in the reader's language, what is wrong with it. */
+function corrupted(damage: Damage, table = ''): AppError {
+  const reason = backupMessages[damage];
+  const fill = (template: string) => template.replace('{table}', table);
+  const { corrupted: text } = backupMessages;
+  const detail = message({
+    en: () => text.en.replace('{reason}', fill(reason.en)),
+    ru: () => text.ru.replace('{reason}', fill(reason.ru)),
+  });
+  return new AppError('rule_violated', detail, [{ path: 'file', message: detail }]);
 }
 
 /**
@@ -85,7 +104,7 @@ export async function restoreWorkspace(
       };
     });
   } catch (error) {
-    throw asRestoreError(error);
+    throw asRestoreError(error, options.workspaceId);
   } finally {
     await lines.return(undefined);
     input.destroy();
@@ -105,7 +124,7 @@ function parseMarker(line: string): Record<string, unknown> {
   } catch {
     // reported below
   }
-  throw corrupted('a section line is not JSON');
+  throw corrupted('notJson');
 }
 
 function parseHeader(line: string): BackupHeader {
@@ -163,7 +182,7 @@ async function restoreSections(
 
   for await (const line of lines) {
     if (!line.startsWith(markerPrefix)) {
-      if (!section) throw corrupted('rows outside any table');
+      if (!section) throw corrupted('rowsOutsideTable');
       fileHash.update(`${line}\n`);
       section.hash.update(`${line}\n`);
       section.rows += 1;
@@ -181,7 +200,7 @@ async function restoreSections(
     await finish();
     if ('@manifest' in marker) {
       const manifest = backupManifest.safeParse(marker['@manifest']);
-      if (!manifest.success) throw corrupted('its manifest is unreadable');
+      if (!manifest.success) throw corrupted('manifestUnreadable');
       checkManifest(manifest.data, read, fileHash.digest('hex'), header);
       return { manifest: manifest.data };
     }
@@ -189,12 +208,12 @@ async function restoreSections(
     const name = marker['@table'];
     const expected = header.tables[sectionIndex];
     const table = typeof name === 'string' ? known.get(name) : undefined;
-    if (!expected || expected.name !== name || !table) throw corrupted(`an unexpected table ${String(name)}`);
-    if (expected.columns.join(',') !== table.columns.join(',')) throw corrupted(`the columns of ${table.name} differ`);
+    if (!expected || expected.name !== name || !table) throw corrupted('unexpectedTable', String(name));
+    if (expected.columns.join(',') !== table.columns.join(',')) throw corrupted('columnsDiffer', table.name);
     sectionIndex += 1;
     section = { table, hash: createHash('sha256'), rows: 0, batch: [], batchBytes: 0 };
   }
-  throw corrupted('the file ends before its manifest');
+  throw corrupted('endsEarly');
 }
 
 /** Replaces ids (the workspace's, users taken over) wherever they occur in a row's JSON. */
@@ -212,12 +231,12 @@ function checkManifest(
   fileSha256: string,
   header: BackupHeader,
 ): void {
-  if (manifest.sha256 !== fileSha256) throw corrupted('its checksum does not match its contents');
+  if (manifest.sha256 !== fileSha256) throw corrupted('fileChecksum');
   for (const { name } of header.tables) {
     const expected = manifest.tables[name];
     const actual = read[name];
     if (!expected || !actual || expected.rows !== actual.rows || expected.sha256 !== actual.sha256) {
-      throw corrupted(`the rows of ${name} do not match their checksum`);
+      throw corrupted('tableChecksum', name);
     }
   }
 }
@@ -232,7 +251,7 @@ async function checkBelongs(tx: Executor, table: BackupTable, target: string, ro
     sql`select count(*)::int as n from ${sql.identifier(table.name)} where ${column} = ${target}`,
   );
   if ((counted[0]?.n ?? 0) !== rows || (table.scope === 'workspace' && rows !== 1)) {
-    throw ruleViolated(backupMessages.inconsistent, { reason: `${table.name}: rows of another workspace` }, 'file');
+    throw ruleViolated(backupMessages.otherWorkspaceRows, { table: table.name }, 'file');
   }
 }
 
@@ -255,17 +274,19 @@ async function recordRestore(tx: Executor, header: BackupHeader, target: string,
 }
 
 /** Damaged gzip and rows the database refuses become problems; anything else stays a failure. */
-function asRestoreError(error: unknown): unknown {
+function asRestoreError(error: unknown, workspaceId: string | undefined): unknown {
   if (error instanceof AppError) return error;
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   const code = cause && typeof cause === 'object' && 'code' in cause ? String(cause.code) : '';
-  if (code.startsWith('Z_')) return corrupted('it is not a complete gzip file');
-  if (code === '23505' && cause instanceof Error && 'constraint' in cause && cause.constraint === 'workspaces_pkey') {
-    return new AppError('conflict', message(backupMessages.targetNotEmpty, { workspaceId: '' }));
+  const constraint = cause && typeof cause === 'object' && 'constraint' in cause ? String(cause.constraint) : '';
+  if (code.startsWith('Z_')) return corrupted('incompleteGzip');
+  if (code === '23505' && constraint === 'workspaces_pkey') {
+    // NOTE: another restore took the id between the check and the insert.
+    return new AppError('conflict', message(backupMessages.targetNotEmpty, { workspaceId: workspaceId ?? '' }));
   }
   if (code.startsWith('23') || code.startsWith('22')) {
-    const reason = cause instanceof Error ? cause.message : code;
-    return ruleViolated(backupMessages.inconsistent, { reason }, 'file');
+    // The constraint's name or the SQLSTATE: the same in every language.
+    return ruleViolated(backupMessages.inconsistent, { reason: constraint || code }, 'file');
   }
   return error;
 }
