@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { projectPath } from '../src/platform/project-path';
+import { backupBenchmark } from './scenarios/backup';
 import { deliveryBenchmark } from './scenarios/delivery';
 import { financeBenchmark } from './scenarios/finance';
 import { foundationBenchmark } from './scenarios/foundation';
@@ -24,6 +25,7 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
   delivery: deliveryBenchmark,
   plans: plansBenchmark,
   opportunities: opportunitiesBenchmark,
+  backup: backupBenchmark,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));

@@ -5,6 +5,7 @@ import { bootstrapFirstStart } from './bootstrap';
 import { accountOwnership, accountRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
 import { authenticate, authRoutes, memberAccess } from './modules/auth';
+import { backupRoutes, restoreUploadBody } from './modules/backups';
 import { accountCareRoutes, clientCareRoutes, loyaltyDiscountForProject, loyaltyRoutes } from './modules/client-care';
 import { contactCountFact, contactRoutes } from './modules/contacts';
 import { customFieldRoutes } from './modules/custom-fields';
@@ -136,11 +137,13 @@ export function buildApp(
       planRoutes(),
       catalogueRoutes(),
       opportunityRoutes(),
+      backupRoutes(),
     ],
     largeBodies: [
       { path: /^\/api\/v1\/kpi-series\/[^/]+\/points$/, maxBytes: 8 * 1024 * 1024 },
       importUploadBody,
       statementUploadBody,
+      restoreUploadBody,
     ],
     checkDatabase: async () => {
       await deps.db.execute(sql`select 1`);

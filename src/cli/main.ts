@@ -1,5 +1,8 @@
 import { Command, Option } from 'commander';
 import { ZodError } from 'zod';
+import { AppError } from '../platform/errors';
+import { translate } from '../platform/i18n/text';
+import { backupCommand, restoreCommand } from './backup-command';
 import {
   CommandError,
   createTokenCommand,
@@ -75,10 +78,32 @@ program
   .option('--as <email>', 'member to import as (default: the workspace’s first admin)')
   .action(importCommand);
 
+program
+  .command('backup')
+  .description(
+    'Write the whole workspace (every table, one consistent snapshot) to a gzip’d file with checksums; it holds password hashes: keep it safe',
+  )
+  .argument('<file>', 'the file to write, e.g. accord.accord-backup.gz')
+  .option('--workspace <id>', 'workspace to back up (default: the only one)')
+  .action(backupCommand);
+
+program
+  .command('restore')
+  .description(
+    'Restore a backup into a new, empty workspace in one transaction; a damaged file or one from another version is refused',
+  )
+  .argument('<file>', 'the backup file')
+  .option('--workspace <id>', 'id to restore under, which must not exist (default: the backup’s own, or a new one)')
+  .option('--as <email>', 'user named in the audit entry, made an admin of the restored workspace')
+  .action(restoreCommand);
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof CommandError || (error instanceof Error && error.name === 'AppError')) {
+  if (error instanceof AppError) {
+    const fields = error.fieldErrors.map((field) => `${field.path}: ${translate('en', field.message)}`);
+    process.stderr.write(`accord: ${[translate('en', error.detail), ...fields].join('; ')}\n`);
+  } else if (error instanceof CommandError) {
     process.stderr.write(`accord: ${error.message}\n`);
   } else if (error instanceof ZodError) {
     const problems = error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`);

@@ -984,6 +984,15 @@ describe('OpenAPI document', () => {
     await call(admin, 'PUT', `${planPath}/actuals`, { month: '2026-02', currency: 'RUB', amountMinor: 500 });
     await call(admin, 'PUT', `${planPath}/actuals`, { month: '2030-02', currency: 'RUB', amountMinor: 500 });
 
+    await call(admin, 'POST', '/api/v1/workspace/backups');
+    const backup = await t.app.request('/api/v1/workspace/backups', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.auth.token}` },
+    });
+    const backupFile = new Uint8Array(await backup.arrayBuffer());
+    await call(admin, 'POST', '/api/v1/workspace/restore', backupFile, { 'content-type': 'application/gzip' });
+    await call(admin, 'POST', `/api/v1/workspace/restore?workspaceId=${workspace.workspaceId}`, backupFile);
+    await call(admin, 'POST', '/api/v1/workspace/restore', new TextEncoder().encode('Договор'));
     await call(admin, 'GET', '/api/v1/audit-log?limit=2');
     const token = await call(admin, 'POST', '/api/v1/api-tokens', { name: 'Договор', expiresInDays: 7 });
     await call(admin, 'GET', '/api/v1/api-tokens');

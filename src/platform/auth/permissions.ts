@@ -3,6 +3,7 @@ export type Role = (typeof roles)[number];
 
 export const permissions = [
   'workspace:manage',
+  'workspace:backup',
   'members:read',
   'accounts:read',
   'accounts:read-all',

@@ -469,6 +469,24 @@ export const en = {
       customFields: 'Custom fields',
       relationships: 'Relationship map',
       portfolio: 'Portfolio model',
+      backup: 'Backup',
+    },
+    backup: {
+      downloadTitle: 'Backup',
+      downloadHint:
+        'The whole workspace in one file, from one consistent snapshot, with checksums. It holds the members’ password hashes: keep it as safe as the server.',
+      download: 'Download a backup',
+      restoreTitle: 'Restore into a new workspace',
+      restoreHint:
+        'A backup file becomes a new workspace beside this one; this workspace is not changed. A damaged file or one from another version of Accord is refused and nothing is written.',
+      restore: 'Restore from a file…',
+      confirmTitle: 'Restore this backup?',
+      confirmMessage:
+        '“{{file}}” will become a new workspace, with its members, who sign in with their passwords from the backup.',
+      confirm: 'Restore',
+      restored: 'Restored as “{{name}}”',
+      restoredTitle: 'Backup restored',
+      restoredDetail: '“{{name}}” was restored with {{rows}} rows; choose it in the workspace switcher.',
     },
     workspace: {
       title: 'Workspace settings',

@@ -14,6 +14,7 @@ import { OpportunitySettingsPanel } from '../opportunities/opportunity-settings-
 import { PlanTemplatePanel } from '../plans/plan-template-panel';
 import { PortfolioModelSettings } from '../portfolio/model-settings';
 import { RelationshipSettingsPanel } from '../relationships/relationship-settings-panel';
+import { BackupPanel } from './backup-panel';
 import { WorkspaceSettingsPanel } from './workspace-settings-form';
 
 const tabs = [
@@ -29,6 +30,7 @@ const tabs = [
   'finance',
   'opportunities',
   'plan-template',
+  'backup',
 ] as const;
 type SettingsTab = (typeof tabs)[number];
 
@@ -46,6 +48,7 @@ const tabPermissions: Record<SettingsTab, Permission> = {
   finance: 'finance:write',
   opportunities: 'plans:manage',
   'plan-template': 'plans:manage',
+  backup: 'workspace:backup',
 };
 
 export type SettingsSearch = { tab?: SettingsTab };
@@ -56,7 +59,7 @@ export function parseSettingsSearch(search: Record<string, unknown>): SettingsSe
 
 /**
  * Workspace administration: settings, members, custom fields, relationship map, the portfolio
- * model, KPIs, delivery, finance, the offerings and pipeline, the plan template.
+ * model, KPIs, delivery, finance, the offerings and pipeline, the plan template, backups.
  */
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -78,6 +81,7 @@ export function SettingsPage() {
     finance: t('finance.settings.tab'),
     opportunities: t('opportunities.settings.tab'),
     'plan-template': t('plans.template.tab'),
+    backup: t('settings.tabs.backup'),
   };
   return (
     <Stack>
@@ -129,6 +133,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="plan-template">
           <PlanTemplatePanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="backup">
+          <BackupPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>
