@@ -27,6 +27,7 @@ import {
   SeriesDetailSchema,
   SeriesSchema,
   TargetSchema,
+  UpsertPointsBody,
   UpsertResultSchema,
 } from './openapi';
 import {
@@ -40,7 +41,6 @@ import {
   listSeriesQuery,
   updateHealthSettingsInput,
   updateMetricInput,
-  upsertPointsInput,
 } from './schemas';
 import { createSeries, deleteSeries, getSeries, listSeries } from './series';
 import { listPoints } from './series-chart';
@@ -229,7 +229,7 @@ export function kpiRoutes(deps: KpiRouteDependencies) {
             .optional()
             .meta({ description: 'A retry with the same key and body answers the first upload’s result' }),
         }),
-        body: { required: true, ...json(upsertPointsInput.meta({ id: 'KpiPointsUpsert' })) },
+        body: { required: true, ...json(UpsertPointsBody) },
       },
       responses: {
         200: { description: 'What the upload changed', ...json(UpsertResultSchema) },
