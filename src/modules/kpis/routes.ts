@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, TypedResponse } from 'hono';
 import type { AppEnv } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
 import { etagHeader, IdParams, json, pageOf, problem } from '../../platform/http/openapi-schemas';
@@ -43,7 +43,7 @@ import {
   updateMetricInput,
 } from './schemas';
 import { createSeries, deleteSeries, getSeries, listSeries } from './series';
-import { listPoints } from './series-chart';
+import { listPointsJson } from './series-chart';
 import { createTarget, deleteTarget, listTargets } from './targets';
 import { upsertPoints } from './upsert-points';
 
@@ -261,8 +261,13 @@ export function kpiRoutes(deps: KpiRouteDependencies) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const items = await runInWorkspace(c, (ctx) => listPoints(ctx, id, c.req.valid('query')));
-      return c.json({ items }, 200);
+      const body = await runInWorkspace(c, (ctx) => listPointsJson(ctx, id, c.req.valid('query')));
+      // NOTE: the body is JSON already, in the documented shape (see listPointsJson).
+      return c.body(body, 200, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<
+        { items: z.infer<typeof PointSchema>[] },
+        200,
+        'json'
+      >;
     },
   );
 
