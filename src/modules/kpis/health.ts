@@ -247,7 +247,9 @@ export async function getHealthOverview(ctx: UseCaseContext, facts: FactRegistry
   const computed =
     missing.length === 0
       ? new Map<string, AccountHealth>()
-      : await computeHealth(ctx, facts, missing.length === rows.length ? undefined : missing);
+      : // NOTE: past a few thousand, every visible account at once: the facts take ids as a list
+        // of parameters, and the stored ones are kept as they are (ON CONFLICT DO NOTHING).
+        await computeHealth(ctx, facts, missing.length > 5_000 || missing.length === rows.length ? undefined : missing);
   if (computed.size > 0) await storeHealth(ctx, [...computed], 'keep');
   const counts: HealthOverview['counts'] = { good: 0, fair: 0, poor: 0, critical: 0, unscored: 0 };
   const items = rows.map(({ accountId, name, day, score, grade }) => {
