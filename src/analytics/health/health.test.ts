@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountHealth, defaultHealthWeights, type HealthInputs } from './health';
+import { accountHealth, defaultHealthWeights, type HealthInputs, reweighHealth } from './health';
 
 const neutral: HealthInputs = {
   kpiTrends: [{ metricKey: 'leads', recent: 100, before: 100, higherIsBetter: true }],
@@ -19,6 +19,14 @@ describe('account health', () => {
       health.factors.reduce((sum, factor) => sum + factor.points, 0),
       1,
     );
+  });
+
+  it('reweighs a stored health exactly as if computed under the new weights', () => {
+    const inputs = { ...neutral, openFindings: 2, overdueInvoices: 1 };
+    const weights = { ...defaultHealthWeights, relationship: 0, anomalies: 40 };
+    const stored = accountHealth(inputs, defaultHealthWeights);
+    expect(reweighHealth(stored.factors, weights)).toEqual(accountHealth(inputs, weights));
+    expect(reweighHealth(stored.factors, defaultHealthWeights)).toEqual(stored);
   });
 
   it('rises when a KPI improves in its good direction and falls when a cost rises', () => {

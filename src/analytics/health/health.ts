@@ -122,6 +122,27 @@ export function accountHealth(inputs: HealthInputs, weights: HealthWeights = def
     overdue_payments: countFactor(inputs.overdueInvoices, countPenalties.overdue_payments),
     complaints: countFactor(inputs.openComplaints, countPenalties.complaints),
   };
+  return weighFactors(raw, weights);
+}
+
+/**
+ * A stored health under other weights: each factor's value and input kept, the weights and the
+ * score worked out again (a change of the workspace's weights applies to today's record at once).
+ */
+export function reweighHealth(factors: readonly HealthFactor[], weights: HealthWeights): AccountHealth {
+  const raw = Object.fromEntries(
+    healthFactorKeys.map((key) => {
+      const stored = factors.find((factor) => factor.key === key);
+      return [key, { value: stored?.value ?? null, input: stored?.input ?? null }];
+    }),
+  ) as Record<HealthFactorKey, { value: number | null; input: number | null }>;
+  return weighFactors(raw, weights);
+}
+
+function weighFactors(
+  raw: Record<HealthFactorKey, { value: number | null; input: number | null }>,
+  weights: HealthWeights,
+): AccountHealth {
   const present = healthFactorKeys.filter((key) => raw[key].value !== null && weights[key] > 0);
   const total = present.reduce((sum, key) => sum + weights[key], 0);
   const factors = healthFactorKeys.map((key) => {

@@ -7,6 +7,7 @@ import {
   type HealthInputs,
   type HealthWeights,
   type KpiTrendInput,
+  reweighHealth,
 } from '../../analytics/health';
 import type { AccountFact } from '../../platform/account-facts';
 import { staleVersion } from '../../platform/errors';
@@ -14,7 +15,7 @@ import type { UseCaseContext } from '../../platform/use-case';
 import { accounts, visibleAccounts } from '../accounts';
 import { visibleAccount } from './access';
 import { listMetrics } from './metrics';
-import { kpiHealthSettings } from './schema';
+import { accountHealthHistory, kpiHealthSettings } from './schema';
 import { type UpdateHealthSettingsInput, updateHealthSettingsInput } from './schemas';
 
 /** The facts other modules offer (decision 0009); health reads several of its factors from them. */
@@ -65,8 +66,27 @@ export async function updateHealthSettings(
     })
     .returning({ weights: kpiHealthSettings.weights, version: kpiHealthSettings.version });
   if (!saved) throw staleVersion();
+  await reweighToday(ctx, saved.weights);
   return saved;
 }
+
+/**
+ * Today's stored health under the new weights: the overview reads the stored record, so a change
+ * of weights applies to it at once, without gathering every account's inputs again.
+ */
+async function reweighToday(ctx: UseCaseContext, weights: HealthWeights): Promise<void> {
+  const stored = await ctx.db
+    .select({ accountId: accountHealthHistory.accountId, factors: accountHealthHistory.factors })
+    .from(accountHealthHistory)
+    .where(and(eq(accountHealthHistory.workspaceId, ctx.actor.workspaceId), eq(accountHealthHistory.day, dayOf(ctx))));
+  await storeHealth(
+    ctx,
+    stored.map((row) => [row.accountId, reweighHealth(row.factors, { ...defaultHealthWeights, ...weights })]),
+    'replace',
+  );
+}
+
+const dayOf = (ctx: UseCaseContext) => ctx.now.toISOString().slice(0, 10);
 
 type TrendRow = { account_id: string; metric_key: string; recent: number | null; before: number | null };
 
@@ -84,7 +104,7 @@ async function gatherInputs(
     .where(
       and(
         eq(accounts.workspaceId, workspaceId),
-        accountIds ? sql`${accounts.id} in ${accountIds.length ? [...accountIds] : [null]}` : undefined,
+        accountIds ? sql`${accounts.id} = any(${sql.param([...accountIds])}::uuid[])` : undefined,
         visible,
       ),
     );
@@ -96,7 +116,12 @@ async function gatherInputs(
   const now = ctx.now.getTime();
   const recentFrom = new Date(now - window);
   const beforeFrom = new Date(now - 2 * window);
-  const onlyThese = accountIds ? sql`and s.account_id in ${ids}` : sql``;
+  const onlyThese = accountIds ? sql`and s.account_id = any(${sql.param(ids)}::uuid[])` : sql``;
+  // NOTE: health is the same for every reader (the overview shows the stored daily record), so it
+  // reads only the series every reader of the account may see: a derived series with its own
+  // reading rules (finance's revenue and payment delay) would let a reader without finance rights
+  // infer its trend from the score (decision 0013).
+  const everyones = sql`and s.source_read_permission is null`;
   const trends = (
     await ctx.db.execute<TrendRow>(sql`
       select s.account_id, s.metric_key,
@@ -105,7 +130,7 @@ async function gatherInputs(
       from kpi_series s
       join kpi_points p on p.workspace_id = s.workspace_id and p.series_id = s.id
         and p.at > ${beforeFrom} and p.at <= ${ctx.now}
-      where s.workspace_id = ${workspaceId} ${onlyThese}
+      where s.workspace_id = ${workspaceId} ${onlyThese} ${everyones}
       group by s.id, s.account_id, s.metric_key`)
   ).rows;
   const directions = new Map(
@@ -122,11 +147,12 @@ async function gatherInputs(
     } satisfies KpiTrendInput);
   }
   const kpiAccounts = await ctx.db.execute<{ account_id: string; open: number }>(sql`
-    select s.account_id, (select count(*)::int from kpi_findings f
-      where f.workspace_id = s.workspace_id and f.account_id = s.account_id and f.status = 'open'
-        and f.at > ${recentFrom}) as open
-    from kpi_series s where s.workspace_id = ${workspaceId} ${onlyThese}
-    group by s.workspace_id, s.account_id`);
+    select s.account_id, count(f.series_id)::int as open
+    from kpi_series s
+    left join kpi_findings f on f.workspace_id = s.workspace_id and f.series_id = s.id
+      and f.status = 'open' and f.at > ${recentFrom}
+    where s.workspace_id = ${workspaceId} ${onlyThese} ${everyones}
+    group by s.account_id`);
   for (const row of kpiAccounts.rows) {
     const input = inputs.get(row.account_id);
     if (input) Object.assign(input, { hasKpis: true, openFindings: row.open });
@@ -134,7 +160,7 @@ async function gatherInputs(
   const nps = await ctx.db.execute<{ account_id: string; value: number }>(sql`
     select distinct on (s.account_id) s.account_id, p.value
     from kpi_series s join kpi_points p on p.workspace_id = s.workspace_id and p.series_id = s.id
-    where s.workspace_id = ${workspaceId} and s.metric_key = 'nps' ${onlyThese}
+    where s.workspace_id = ${workspaceId} and s.metric_key = 'nps' ${onlyThese} ${everyones}
       and p.at <= ${ctx.now} and p.at > ${new Date(now - 365 * dayMs)}
     order by s.account_id, p.at desc`);
   for (const row of nps.rows) {
@@ -192,18 +218,44 @@ export type HealthOverview = {
   items: { accountId: string; name: string; score: number | null; grade: HealthGrade | null }[];
 };
 
-/** The portfolio's health: accounts per grade and every visible account, weakest first. */
+/**
+ * The portfolio's health: accounts per grade and every visible account, weakest first. It reads
+ * today's stored record (the worker writes it once a day); an account without one is computed
+ * and stored now, once, so the overview never recomputes the whole portfolio on page load.
+ */
 export async function getHealthOverview(ctx: UseCaseContext, facts: FactRegistry): Promise<HealthOverview> {
-  const health = await computeHealth(ctx, facts);
-  const names = await ctx.db
-    .select({ id: accounts.id, name: accounts.name })
+  const workspaceId = ctx.actor.workspaceId;
+  const rows = await ctx.db
+    .select({
+      accountId: accounts.id,
+      name: accounts.name,
+      day: accountHealthHistory.day,
+      score: accountHealthHistory.score,
+      grade: accountHealthHistory.grade,
+    })
     .from(accounts)
-    .where(and(eq(accounts.workspaceId, ctx.actor.workspaceId), visibleAccounts(ctx)));
+    .leftJoin(
+      accountHealthHistory,
+      and(
+        eq(accountHealthHistory.workspaceId, accounts.workspaceId),
+        eq(accountHealthHistory.accountId, accounts.id),
+        eq(accountHealthHistory.day, dayOf(ctx)),
+      ),
+    )
+    .where(and(eq(accounts.workspaceId, workspaceId), visibleAccounts(ctx)));
+  const missing = rows.filter((row) => row.day === null).map((row) => row.accountId);
+  const computed =
+    missing.length === 0
+      ? new Map<string, AccountHealth>()
+      : // NOTE: past a few thousand, every visible account at once: the facts take ids as a list
+        // of parameters, and the stored ones are kept as they are (ON CONFLICT DO NOTHING).
+        await computeHealth(ctx, facts, missing.length > 5_000 || missing.length === rows.length ? undefined : missing);
+  if (computed.size > 0) await storeHealth(ctx, [...computed], 'keep');
   const counts: HealthOverview['counts'] = { good: 0, fair: 0, poor: 0, critical: 0, unscored: 0 };
-  const items = names.map(({ id, name }) => {
-    const entry = health.get(id);
+  const items = rows.map(({ accountId, name, day, score, grade }) => {
+    const entry = day === null ? computed.get(accountId) : { score, grade: grade as HealthGrade | null };
     counts[entry?.grade ?? 'unscored'] += 1;
-    return { accountId: id, name, score: entry?.score ?? null, grade: entry?.grade ?? null };
+    return { accountId, name, score: entry?.score ?? null, grade: entry?.grade ?? null };
   });
   items.sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || a.name.localeCompare(b.name));
   return { counts, items };
@@ -212,20 +264,31 @@ export async function getHealthOverview(ctx: UseCaseContext, facts: FactRegistry
 /** Records today's health of every account of the workspace (the daily history); returns how many. */
 export async function recordDailyHealth(ctx: UseCaseContext, facts: FactRegistry): Promise<number> {
   const health = await computeHealth(ctx, facts);
-  const day = ctx.now.toISOString().slice(0, 10);
-  const entries = [...health];
+  await storeHealth(ctx, [...health], 'replace');
+  return health.size;
+}
+
+/** Writes today's health of the given accounts, replacing a stored one or keeping it. */
+async function storeHealth(
+  ctx: UseCaseContext,
+  entries: readonly (readonly [string, AccountHealth])[],
+  stored: 'replace' | 'keep',
+): Promise<void> {
   for (let start = 0; start < entries.length; start += 5_000) {
     const batch = entries.slice(start, start + 5_000);
     await ctx.db.execute(sql`
       insert into account_health_history (workspace_id, account_id, day, score, grade, factors)
-      select ${ctx.actor.workspaceId}::uuid, t.account_id, ${day}::date, t.score, t.grade, t.factors
+      select ${ctx.actor.workspaceId}::uuid, t.account_id, ${dayOf(ctx)}::date, t.score, t.grade, t.factors
       from unnest(${sql.param(batch.map(([id]) => id))}::uuid[], ${sql.param(batch.map(([, entry]) => entry.score))}::float8[],
         ${sql.param(batch.map(([, entry]) => entry.grade))}::text[],
         ${sql.param(batch.map(([, entry]) => JSON.stringify(entry.factors)))}::jsonb[]) as t(account_id, score, grade, factors)
-      on conflict (workspace_id, account_id, day) do update
-        set score = excluded.score, grade = excluded.grade, factors = excluded.factors`);
+      ${
+        stored === 'replace'
+          ? sql`on conflict (workspace_id, account_id, day) do update
+              set score = excluded.score, grade = excluded.grade, factors = excluded.factors`
+          : sql`on conflict (workspace_id, account_id, day) do nothing`
+      }`);
   }
-  return entries.length;
 }
 
 /** Account health (0–100) as a fact for other modules (decision 0009). */

@@ -3,6 +3,7 @@ import { type HealthFactorKey, healthFactorKeys, healthGrades } from '../../anal
 import {
   findingKinds,
   findingStatuses,
+  maxPointsPerUpload,
   metricAggregations,
   metricDirections,
   metricFrequencies,
@@ -164,3 +165,35 @@ export const DerivedSourceSchema = z
     refreshedAt: z.string().nullable().meta({ description: 'When the job last recomputed it; null: not yet' }),
   })
   .meta({ id: 'KpiDerivedSource' });
+
+/**
+ * The upload's body as the route checks it: only its shape (a list of 1 to 100,000 items). Each
+ * point is checked once, by the use case's hand-written reader (`readPointColumns`), which names
+ * the fields zod would; the document still describes a point.
+ */
+export const UpsertPointsBody = z
+  .strictObject({
+    points: z
+      .array(
+        z
+          .custom<{ at: string; value: number }>(() => true)
+          .openapi({
+            type: 'object',
+            properties: {
+              at: {
+                type: 'string',
+                maxLength: 40,
+                description:
+                  'A date (2025-01-31, midnight UTC) or a time with a zone (2025-01-31T09:00:00Z), years 1900–2199',
+              },
+              value: { type: 'number', minimum: -1e15, maximum: 1e15 },
+            },
+            required: ['at', 'value'],
+            additionalProperties: false,
+          }),
+      )
+      .min(1)
+      .max(maxPointsPerUpload),
+  })
+  .meta({ id: 'KpiPointsUpsert' });
+export type UpsertPointsBody = z.input<typeof UpsertPointsBody>;

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, TypedResponse } from 'hono';
 import type { AppEnv } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
 import { etagHeader, IdParams, json, pageOf, problem } from '../../platform/http/openapi-schemas';
@@ -27,6 +27,7 @@ import {
   SeriesDetailSchema,
   SeriesSchema,
   TargetSchema,
+  UpsertPointsBody,
   UpsertResultSchema,
 } from './openapi';
 import {
@@ -40,10 +41,9 @@ import {
   listSeriesQuery,
   updateHealthSettingsInput,
   updateMetricInput,
-  upsertPointsInput,
 } from './schemas';
 import { createSeries, deleteSeries, getSeries, listSeries } from './series';
-import { listPoints } from './series-chart';
+import { listPointsJson } from './series-chart';
 import { createTarget, deleteTarget, listTargets } from './targets';
 import { upsertPoints } from './upsert-points';
 
@@ -229,7 +229,7 @@ export function kpiRoutes(deps: KpiRouteDependencies) {
             .optional()
             .meta({ description: 'A retry with the same key and body answers the first upload’s result' }),
         }),
-        body: { required: true, ...json(upsertPointsInput.meta({ id: 'KpiPointsUpsert' })) },
+        body: { required: true, ...json(UpsertPointsBody) },
       },
       responses: {
         200: { description: 'What the upload changed', ...json(UpsertResultSchema) },
@@ -261,8 +261,13 @@ export function kpiRoutes(deps: KpiRouteDependencies) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const items = await runInWorkspace(c, (ctx) => listPoints(ctx, id, c.req.valid('query')));
-      return c.json({ items }, 200);
+      const body = await runInWorkspace(c, (ctx) => listPointsJson(ctx, id, c.req.valid('query')));
+      // NOTE: the body is JSON already, in the documented shape (see listPointsJson).
+      return c.body(body, 200, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<
+        { items: z.infer<typeof PointSchema>[] },
+        200,
+        'json'
+      >;
     },
   );
 

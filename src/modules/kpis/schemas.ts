@@ -6,7 +6,6 @@ import { kpiMessages } from './messages';
 import {
   findingKinds,
   findingStatuses,
-  maxPointsPerUpload,
   metricAggregations,
   metricDirections,
   metricFrequencies,
@@ -60,17 +59,73 @@ export const listSeriesQuery = listQuerySchema(['createdAt'], 'createdAt').exten
 export type ListSeriesQuery = z.input<typeof listSeriesQuery>;
 
 const timePattern = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
-const minTime = Date.UTC(1900, 0, 1);
-const maxTime = Date.UTC(2200, 0, 1);
+export const minPointTime = Date.UTC(1900, 0, 1);
+export const maxPointTime = Date.UTC(2200, 0, 1);
 
 /** Milliseconds of a point's time as the API takes it: a date (midnight UTC) or a time with a zone. */
 export function pointTimeOf(text: string): number {
+  if (text.length === 10) return dateTimeOf(text);
+  const fast = utcTimeOf(text);
+  if (!Number.isNaN(fast)) return fast;
   if (!timePattern.test(text)) return Number.NaN;
-  const time = Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text);
-  // NOTE: Date.parse rolls 2025-02-31 over to March; a date must name itself.
-  if (text.length === 10 && !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) !== text)
+  return Date.parse(text);
+}
+
+const zero = 48;
+const gregorianCycle = 146_097 * 86_400_000;
+
+/**
+ * A `YYYY-MM-DD` date's midnight UTC, read digit by digit (the common case of a 100,000-point
+ * upload; a regular expression and Date.parse cost several times more). NOTE: 2025-02-31 must
+ * not roll over to March: a date must name itself.
+ */
+function dateTimeOf(text: string): number {
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  let year = 0;
+  for (let index = 0; index < 4; index += 1) {
+    const digit = text.charCodeAt(index) - zero;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    year = year * 10 + digit;
+  }
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return Number.NaN;
+  // NOTE: Date.UTC reads years 0–99 as 1900–1999; 400 years later is the same calendar.
+  const time = year < 100 ? Date.UTC(year + 400, month - 1, day) - gregorianCycle : Date.UTC(year, month - 1, day);
+  return new Date(time).getUTCDate() === day ? time : Number.NaN;
+}
+
+/**
+ * A UTC time as `toISOString` writes it (`2025-01-31T09:00:00Z` or `…:00.000Z`), read digit by
+ * digit; NaN for anything else, which then takes the general path.
+ */
+function utcTimeOf(text: string): number {
+  const length = text.length;
+  if ((length !== 20 && length !== 24) || text.charCodeAt(length - 1) !== 90 || text.charCodeAt(10) !== 84)
     return Number.NaN;
-  return time;
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return Number.NaN;
+  const date = dateTimeOf(text.slice(0, 10));
+  const hours = twoDigits(text, 11);
+  const minutes = twoDigits(text, 14);
+  const seconds = twoDigits(text, 17);
+  if (!(hours < 24 && minutes < 60 && seconds < 60)) return Number.NaN;
+  let milliseconds = 0;
+  if (length === 24) {
+    if (text.charCodeAt(19) !== 46) return Number.NaN;
+    for (let index = 20; index < 23; index += 1) {
+      const digit = text.charCodeAt(index) - zero;
+      if (digit < 0 || digit > 9) return Number.NaN;
+      milliseconds = milliseconds * 10 + digit;
+    }
+  }
+  return date + ((hours * 60 + minutes) * 60 + seconds) * 1000 + milliseconds;
+}
+
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - zero;
+  const ones = text.charCodeAt(at + 1) - zero;
+  if (tens < 0 || tens > 9 || ones < 0 || ones > 9) return Number.NaN;
+  return tens * 10 + ones;
 }
 
 export const pointTime = z
@@ -79,30 +134,11 @@ export const pointTime = z
   .superRefine((text, context) => {
     const time = pointTimeOf(text);
     if (Number.isNaN(time)) context.addIssue({ code: 'custom', params: { text: kpiMessages.pointTime } });
-    else if (time < minTime || time >= maxTime)
+    else if (time < minPointTime || time >= maxPointTime)
       context.addIssue({ code: 'custom', params: { text: kpiMessages.pointYear } });
   });
 
 const pointValue = z.number().refine((value) => Math.abs(value) <= 1e15, { params: { text: kpiMessages.valueRange } });
-
-export const upsertPointsInput = z.strictObject({
-  points: z
-    .array(z.strictObject({ at: pointTime, value: pointValue }))
-    .min(1)
-    .max(maxPointsPerUpload)
-    .superRefine((points, context) => {
-      const seen = new Set<number>();
-      for (let index = 0; index < points.length; index += 1) {
-        const time = pointTimeOf((points[index] as { at: string }).at);
-        if (seen.has(time)) {
-          context.addIssue({ code: 'custom', path: [index, 'at'], params: { text: kpiMessages.duplicatePoint } });
-          return;
-        }
-        seen.add(time);
-      }
-    }),
-});
-export type UpsertPointsInput = z.input<typeof upsertPointsInput>;
 
 export const listPointsQuery = z
   .object({

@@ -55,31 +55,40 @@ export function apiRoute<const R extends Omit<RouteConfig, 'middleware' | 'secur
   });
 }
 
-type PathLink = { key: string; parent: PathLink | undefined } | undefined;
+type PathLink = { key: string | number; parent: PathLink | undefined } | undefined;
 
 function pathText(link: PathLink): string {
-  const keys: string[] = [];
+  const keys: (string | number)[] = [];
   for (let current = link; current; current = current.parent) keys.push(current.key);
   return keys.reverse().join('.');
 }
 
 /**
  * Paths of the strings (values or object keys) holding U+0000, which PostgreSQL text cannot store.
- * NOTE: a loop, not recursion: a body may nest arrays 100 000 deep within the size limit.
+ * NOTE: a loop, not recursion: a body may nest arrays 100 000 deep within the size limit. Only
+ * objects and arrays are queued (a string is checked where it is met): a 100,000-point upload
+ * walked every number and string as a queued entry in ~0.3 s.
  */
 function pathsWithNul(root: unknown): string[] {
   const found: string[] = [];
-  const pending: { value: unknown; path: PathLink }[] = [{ value: root, path: undefined }];
+  if (typeof root === 'string') return root.includes('\u0000') ? [''] : found;
+  if (root === null || typeof root !== 'object') return found;
+  const pending: { value: object; path: PathLink }[] = [{ value: root, path: undefined }];
+  const visit = (key: string | number, item: unknown, path: PathLink) => {
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) found.push(pathText({ key, parent: path }));
+    } else if (item !== null && typeof item === 'object') pending.push({ value: item, path: { key, parent: path } });
+  };
   for (let next = pending.pop(); next; next = pending.pop()) {
     const { value, path } = next;
-    if (typeof value === 'string') {
-      if (value.includes('\u0000')) found.push(pathText(path));
-    } else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) {
-        const link = { key, parent: path };
-        if (key.includes('\u0000')) found.push(pathText(link));
-        else pending.push({ value: item, path: link });
-      }
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index += 1) visit(index, value[index], path);
+      continue;
+    }
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      if (key.includes('\u0000')) found.push(pathText({ key, parent: path }));
+      else visit(key, (value as Record<string, unknown>)[key], path);
     }
   }
   return found;

@@ -60,7 +60,7 @@ export const kpisEn = {
       complaints: 'Open complaints',
     },
     inputs: {
-      kpi_trend: 'Last 90 days against the 90 before: {{value}} % in the good direction',
+      kpi_trend: 'Last 90 days against the 90 before: {{value}} % in the good direction (series from finance left out)',
       anomalies: 'Open findings in 90 days: {{value}}',
       relationship: 'Strength {{value}} of 100',
       nps: 'Latest NPS {{value}}',

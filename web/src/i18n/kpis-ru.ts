@@ -64,7 +64,7 @@ export const kpisRu: Texts<typeof kpisEn> = {
       complaints: 'Открытые жалобы',
     },
     inputs: {
-      kpi_trend: 'Последние 90 дней к предыдущим 90: {{value}} % в лучшую сторону',
+      kpi_trend: 'Последние 90 дней к предыдущим 90: {{value}} % в лучшую сторону (без рядов из финансов)',
       anomalies: 'Открытых находок за 90 дней: {{value}}',
       relationship: 'Сила {{value}} из 100',
       nps: 'Последний NPS {{value}}',

@@ -28,7 +28,7 @@ describe('demo KPIs', () => {
     api = new ApiClient(t.app, { token }, 'ru');
   }, 120_000);
 
-  it('gives every key account three years of weekly leads per channel, monthly revenue and NPS', async () => {
+  it('gives every key account three years of weekly leads per channel, the client’s monthly sales and NPS', async () => {
     const counts = await rows<{ metric_key: string; dimension: string; series: number; points: number }>(sql`
       select s.metric_key, s.dimension, count(distinct s.id)::int as series, count(p.*)::int as points
       from kpi_series s left join kpi_points p on p.workspace_id = s.workspace_id and p.series_id = s.id
@@ -45,7 +45,7 @@ describe('demo KPIs', () => {
       'leads:VK Ads',
       'leads:Яндекс Директ',
       'nps:',
-      'revenue:',
+      'revenue:Продажи клиента',
     ]);
     for (const row of counts) {
       expect(row.series).toBe(key);

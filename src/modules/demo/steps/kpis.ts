@@ -25,6 +25,13 @@ const channels = {
   ],
 } as const;
 
+/**
+ * The monthly revenue the demo uploads is the client's own sales, as the client reports them, and
+ * is named so: the agency's revenue from the account is the derived series finance fills from
+ * invoices (metric revenue, dimension the currency), which the demo no longer duplicates.
+ */
+const clientSales = { ru: 'Продажи клиента', en: 'Client’s own sales' } as const;
+
 /** Something that happened to a series, planted so the detector has something to find. */
 type PlantedEvent = { kind: 'spike' | 'dip' | 'drop'; at: number; weeks: number };
 
@@ -66,7 +73,7 @@ type SeriesPlan = {
   values: number[];
 };
 
-/** Three years of weekly leads per channel, monthly revenue and NPS for every key account. */
+/** Three years of weekly leads per channel, the client's monthly sales and NPS for every key account. */
 function plansFor(ctx: DemoContext, random: DemoRandom, account: DemoAccount): SeriesPlan[] {
   const now = ctx.now.getTime();
   const lastWeek = mondayOnOrBefore(now) - weekMs;
@@ -109,7 +116,7 @@ function plansFor(ctx: DemoContext, random: DemoRandom, account: DemoAccount): S
   plans.push({
     account,
     metricKey: 'revenue',
-    dimension: '',
+    dimension: clientSales[ctx.options.locale],
     times: monthTimes,
     values: monthTimes.map((time) =>
       Math.round(
