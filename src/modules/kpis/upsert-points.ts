@@ -70,7 +70,7 @@ export async function upsertPoints(
   // INSERT, about twice as fast as INSERT … ON CONFLICT, which probes the key before each row.
   // The detection row locked above keeps other uploads of the series out until this one commits.
   if (await overlapsStoredPoints(ctx, seriesId, earliest, latest)) {
-    // Corrections are audited set-wise, by the statement's trigger (migration kpis-bulk-points).
+    // Each changed value is audited by the points' row trigger (decision 0013).
     const result = await ctx.db.execute<{ inserted: number; updated: number }>(sql`
       with upserted as (
         insert into kpi_points (workspace_id, series_id, at, value, updated_at)
