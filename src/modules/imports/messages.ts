@@ -60,5 +60,32 @@ export const importMessages = {
     en: 'The import stopped unexpectedly after {processed} rows; run it again to finish (already imported rows are updated, not duplicated).',
     ru: 'Импорт неожиданно прервался после {processed} строк; запустите его снова, чтобы закончить (уже загруженные строки обновятся, а не задвоятся).',
   },
+  dealNameRequired: { en: 'A deal name is required.', ru: 'Нужно название сделки.' },
+  dealAccountRequired: {
+    en: 'A deal needs a company: map a company name or id column.',
+    ru: 'Сделке нужна компания: сопоставьте столбец с названием или ID компании.',
+  },
+  closeDateRequired: {
+    en: 'A close date is required (26.11.2026, 2026-11-26 or 11/26/2026).',
+    ru: 'Нужна дата закрытия (26.11.2026, 2026-11-26 или 11/26/2026).',
+  },
+  badDate: { en: '“{value}” is not a date.', ru: '«{value}» — не дата.' },
+  badAmount: {
+    en: '“{value}” is not an amount in {currency}.',
+    ru: '«{value}» — не сумма в {currency}.',
+  },
+  badCurrency: {
+    en: '“{value}” is not a currency Accord knows (RUB, USD, EUR…).',
+    ru: '«{value}» — не валюта, известная Accord (RUB, USD, EUR…).',
+  },
+  badPercent: { en: '“{value}” is not a percentage from 0 to 100.', ru: '«{value}» — не процент от 0 до 100.' },
+  stageNotInPipeline: {
+    en: 'The stage “{value}” is not in the pipeline; map it to one of its stages.',
+    ru: 'Этапа «{value}» нет в воронке; сопоставьте его с одним из её этапов.',
+  },
+  stageNotFound: {
+    en: 'The stage chosen for “{value}” is not in the pipeline.',
+    ru: 'Этап, выбранный для «{value}», в воронке не найден.',
+  },
   presetNameTaken: { en: 'A preset with this name exists.', ru: 'Шаблон с таким названием уже есть.' },
 } satisfies Record<string, LocalizedText>;

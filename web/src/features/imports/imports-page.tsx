@@ -18,6 +18,7 @@ import {
   uploadImport,
 } from './imports-api';
 import { MappingStep } from './mapping-step';
+import { StagesPanel } from './stages-panel';
 
 /** The import wizard: upload → detection and mapping → dry run → import with progress → result with undo. */
 export function ImportsPage() {
@@ -122,6 +123,7 @@ function CheckStep({
           update: check.toUpdate,
         })}
       </Alert>
+      <StagesPanel job={job} check={check} onChecked={onChecked} />
       <DuplicatesPanel job={job} check={check} onChecked={onChecked} />
       {check.problems.length === 0 ? (
         <Text c="dimmed">{t('imports.noProblems')}</Text>
