@@ -4,6 +4,7 @@ import { accounts } from '../accounts';
 import { stageMatcher } from './deal-stages';
 import { type DuplicateProposal, findDuplicates } from './find-duplicates';
 import type { ImportSource } from './formats/fields';
+import { splitCycles } from './hierarchy-cycles';
 import {
   type ImportPlan,
   type ImportRow,
@@ -79,6 +80,14 @@ async function referenceProblems(ctx: UseCaseContext, job: ImportRow, allDrafts:
   const problems: RowProblem[] = [];
   const report = (row: number, text: typeof importMessages.accountNotFound, reference: string) =>
     problems.push({ row, column: null, message: messageInBoth({ text, params: { reference } }) });
+  // NOTE: loops within the file are found here; loops through records Accord has, when the run links them.
+  const inFileLinks = drafts.flatMap(({ row, draft }) => {
+    const target = referenceOf(draft).id;
+    return target && inFile.has(target) ? [{ row, id: draft.externalId, target }] : [];
+  });
+  for (const link of splitCycles(inFileLinks, () => undefined).cyclic) {
+    report(link.row, importMessages.hierarchyCycle, link.target);
+  }
   for (const { row, draft } of drafts) {
     if (draft.kind === 'contacts' && draft.accountExternalId && !draft.accountName) {
       if (!knownAccounts.has(draft.accountExternalId))

@@ -38,6 +38,10 @@ export const importMessages = {
     en: 'No parent “{reference}” in the file, in earlier imports or in Accord.',
     ru: 'Родитель «{reference}» не найден ни в файле, ни в прошлых импортах, ни в Accord.',
   },
+  hierarchyCycle: {
+    en: 'Linking to “{reference}” would close a loop in the hierarchy (a record above itself); this link is not set.',
+    ru: 'Ссылка на «{reference}» замкнула бы иерархию в кольцо (запись оказалась бы выше самой себя); эта связь не установлена.',
+  },
   selfReference: { en: 'A record cannot refer to itself.', ru: 'Запись не может ссылаться на саму себя.' },
   duplicateInFile: {
     en: 'The id “{reference}” appears again in row {row}; the later row wins.',
