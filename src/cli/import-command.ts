@@ -99,6 +99,12 @@ export async function runImportCommand(db: Database, file: string, options: Impo
     process.stdout.write(
       `Dry run: ${check.validRows} of ${check.totalRows} rows valid; ${check.toCreate} to create, ${check.toUpdate} to update.\n`,
     );
+    if (check.unknownStages.length > 0) {
+      const stages = check.unknownStages.map((stage) => `“${stage}”`).join(', ');
+      process.stdout.write(
+        `Stages the pipeline does not have (their rows are skipped; map them in the web wizard): ${stages}\n`,
+      );
+    }
     if (check.duplicates.total > 0) {
       // NOTE: the CLI keeps both; choosing to merge is done in the web wizard (or PATCH /imports/{id}).
       process.stdout.write(
