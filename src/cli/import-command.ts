@@ -2,7 +2,16 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { checkImport, createImport, importKinds, importSources, processImport, startImport } from '../modules/imports';
+import {
+  applyPreset,
+  checkImport,
+  createImport,
+  importKinds,
+  importSources,
+  listPresets,
+  processImport,
+  startImport,
+} from '../modules/imports';
 import { findUserByEmail } from '../modules/users';
 import { memberships, roleSchema } from '../modules/workspaces';
 import { type Actor, can } from '../platform/auth/permissions';
@@ -11,7 +20,14 @@ import type { UseCaseContext } from '../platform/use-case';
 import { CommandError } from './commands';
 import { withDatabase } from './database';
 
-type ImportOptions = { workspace: string; source?: string; kind?: string; dryRun?: boolean; as?: string };
+export type ImportOptions = {
+  workspace: string;
+  source?: string;
+  kind?: string;
+  preset?: string;
+  dryRun?: boolean;
+  as?: string;
+};
 
 /** Who the import runs as: the member named by --as, or the workspace's first admin; they must be allowed to import. */
 async function importingActor(db: Database, workspaceId: string, email: string | undefined): Promise<Actor> {
@@ -42,6 +58,11 @@ function formatDuration(seconds: number): string {
 
 /** `accord import <file>`: the same detection, dry run and batched run as the web wizard, with progress on stderr. */
 export async function importCommand(file: string, options: ImportOptions): Promise<void> {
+  await withDatabase((db) => runImportCommand(db, file, options));
+}
+
+/** The import command against a database (tests run it against theirs). */
+export async function runImportCommand(db: Database, file: string, options: ImportOptions): Promise<void> {
   const workspaceId = z.uuid().safeParse(options.workspace);
   if (!workspaceId.success) throw new CommandError('--workspace: must be a workspace id (uuid)');
   const source = z.enum(importSources).optional().safeParse(options.source);
@@ -49,18 +70,19 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   const kind = z.enum(importKinds).optional().safeParse(options.kind);
   if (!kind.success) throw new CommandError(`--kind: one of ${importKinds.join(', ')}`);
   const bytes = await readFile(file);
-  await withDatabase(async (db) => {
+  {
     const actor = await importingActor(db, workspaceId.data, options.as);
     const scope = { workspaceId: actor.workspaceId, userId: actor.userId };
     const inTransaction = <T>(work: (ctx: UseCaseContext) => Promise<T>) =>
       inWorkspace(db, scope, (tx) => work({ db: tx, actor, now: new Date() }));
-    const draft = await inTransaction((ctx) =>
+    const created = await inTransaction((ctx) =>
       createImport(ctx, bytes, {
         fileName: path.basename(file),
         ...(source.data ? { source: source.data } : {}),
         ...(kind.data ? { kind: kind.data } : {}),
       }),
     );
+    const draft = options.preset ? await withPreset(inTransaction, created.id, options.preset, kind.data) : created;
     const reading = [draft.format, draft.encoding, draft.delimiter === '\t' ? 'tab' : draft.delimiter].filter(Boolean);
     process.stdout.write(
       `${draft.fileName}: ${draft.totalRows} rows of ${draft.kind} from ${draft.source} (${reading.join(', ')})\n`,
@@ -77,6 +99,12 @@ export async function importCommand(file: string, options: ImportOptions): Promi
     process.stdout.write(
       `Dry run: ${check.validRows} of ${check.totalRows} rows valid; ${check.toCreate} to create, ${check.toUpdate} to update.\n`,
     );
+    if (check.unknownStages.length > 0) {
+      const stages = check.unknownStages.map((stage) => `“${stage}”`).join(', ');
+      process.stdout.write(
+        `Stages the pipeline does not have (their rows are skipped; map them in the web wizard): ${stages}\n`,
+      );
+    }
     if (check.duplicates.total > 0) {
       // NOTE: the CLI keeps both; choosing to merge is done in the web wizard (or PATCH /imports/{id}).
       process.stdout.write(
@@ -106,5 +134,23 @@ export async function importCommand(file: string, options: ImportOptions): Promi
     process.stdout.write(
       `Import ${result.id} ${result.status} in ${seconds.toFixed(1)} s: ${result.createdCount} created, ${result.updatedCount} updated, ${result.unchangedCount} unchanged, ${result.failedCount} problems.\n`,
     );
-  });
+  }
+}
+
+type InTransaction = <T>(work: (ctx: UseCaseContext) => Promise<T>) => Promise<T>;
+
+/** Maps the draft with the named preset; an unknown name lists the saved ones, a --kind of another kind is refused. */
+async function withPreset(inTransaction: InTransaction, id: string, name: string, kind: string | undefined) {
+  const presets = await inTransaction((ctx) => listPresets(ctx));
+  const preset = presets.find((candidate) => candidate.name === name.trim());
+  if (!preset) {
+    const names = presets.map((candidate) => `“${candidate.name}”`).join(', ');
+    throw new CommandError(`--preset: no saved mapping “${name}”${names ? `; saved: ${names}` : ''}`);
+  }
+  if (kind && kind !== preset.kind) {
+    throw new CommandError(`--preset: “${preset.name}” maps ${preset.kind}, not ${kind}`);
+  }
+  const applied = await inTransaction((ctx) => applyPreset(ctx, id, preset.name));
+  process.stdout.write(`Preset “${preset.name}”: ${applied.found} of its ${applied.of} columns are in the file.\n`);
+  return applied.job;
 }

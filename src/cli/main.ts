@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { ZodError } from 'zod';
+import { importKinds, importSources } from '../modules/imports/schemas';
 import { AppError } from '../platform/errors';
 import { translate } from '../platform/i18n/text';
 import { backupCommand, restoreCommand } from './backup-command';
@@ -68,12 +69,13 @@ token
 program
   .command('import')
   .description(
-    'Import accounts or contacts from a CSV, XLSX or HTML-table file (Salesforce, Dynamics 365, HubSpot, Bitrix24, amoCRM or any)',
+    'Import accounts, contacts or deals from a CSV, XLSX or HTML-table file (Salesforce, Dynamics 365, HubSpot, Bitrix24, amoCRM or any)',
   )
   .argument('<file>', 'the file to import')
   .requiredOption('--workspace <id>', 'workspace to import into')
-  .option('--source <source>', 'where the file comes from (default: detected)')
-  .option('--kind <kind>', 'accounts or contacts (default: detected)')
+  .option('--source <source>', `where the file comes from: ${importSources.join(', ')} (default: detected)`)
+  .option('--kind <kind>', `what the file holds: ${importKinds.join(', ')} (default: detected, or the preset's)`)
+  .option('--preset <name>', 'apply a mapping saved in the web wizard (its kind, source and columns)')
   .option('--dry-run', 'validate and report bad rows without writing anything')
   .option('--as <email>', 'member to import as (default: the workspace’s first admin)')
   .action(importCommand);

@@ -1,13 +1,24 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
+import { stageMatcher } from './deal-stages';
 import { type DuplicateProposal, findDuplicates } from './find-duplicates';
 import type { ImportSource } from './formats/fields';
-import { type ImportPlan, loadImport, messageInBoth, planImport, tableOf } from './load-import';
+import { splitCycles } from './hierarchy-cycles';
+import {
+  type ImportPlan,
+  type ImportRow,
+  loadImport,
+  messageInBoth,
+  planImport,
+  tableOf,
+  workspaceCurrency,
+} from './load-import';
 import { importMessages } from './messages';
-import type { RowDraft } from './row-drafts';
-import { type ImportedEntity, imports, type RowProblem } from './schema';
+import type { AccountDraft, ContactDraft } from './row-drafts';
+import { type ImportedEntity, importedEntityOf, imports, type RowProblem } from './schema';
 import { knownRecords } from './write-batch';
+import { resolveDeals } from './write-opportunities';
 
 export type ImportCheck = {
   totalRows: number;
@@ -15,6 +26,8 @@ export type ImportCheck = {
   toCreate: number;
   toUpdate: number;
   problems: RowProblem[];
+  /** Stages of a deals file that no pipeline stage is named like, for the user to map (mapped ones too). */
+  unknownStages: string[];
   /** Rows to create that look like records Accord has; the user merges or keeps each. */
   duplicates: { proposals: DuplicateProposal[]; total: number };
 };
@@ -38,10 +51,15 @@ async function existingAccountNames(ctx: UseCaseContext, names: string[]) {
 }
 
 /** References a row makes to records that are neither in the file nor in Accord. */
-async function referenceProblems(ctx: UseCaseContext, source: ImportSource, drafts: ImportPlan['drafts']) {
+async function referenceProblems(ctx: UseCaseContext, job: ImportRow, allDrafts: ImportPlan['drafts']) {
+  const { source } = job;
+  if (job.kind === 'opportunities') return dealProblems(ctx, job, allDrafts);
+  const drafts = allDrafts.flatMap((item): { row: number; draft: AccountDraft | ContactDraft }[] =>
+    item.draft.kind === 'opportunities' ? [] : [{ row: item.row, draft: item.draft }],
+  );
   const inFile = new Set(drafts.map(({ draft }) => draft.externalId));
   const namesInFile = new Set(drafts.flatMap(({ draft }) => (draft.kind === 'accounts' ? [draft.name] : [])));
-  const referenceOf = (draft: RowDraft) =>
+  const referenceOf = (draft: AccountDraft | ContactDraft) =>
     draft.kind === 'accounts'
       ? { id: draft.parentExternalId, name: draft.parentName, entity: 'account' as const }
       : { id: draft.reportsToExternalId, name: null, entity: 'contact' as const };
@@ -62,6 +80,14 @@ async function referenceProblems(ctx: UseCaseContext, source: ImportSource, draf
   const problems: RowProblem[] = [];
   const report = (row: number, text: typeof importMessages.accountNotFound, reference: string) =>
     problems.push({ row, column: null, message: messageInBoth({ text, params: { reference } }) });
+  // NOTE: loops within the file are found here; loops through records Accord has, when the run links them.
+  const inFileLinks = drafts.flatMap(({ row, draft }) => {
+    const target = referenceOf(draft).id;
+    return target && inFile.has(target) ? [{ row, id: draft.externalId, target }] : [];
+  });
+  for (const link of splitCycles(inFileLinks, () => undefined).cyclic) {
+    report(link.row, importMessages.hierarchyCycle, link.target);
+  }
   for (const { row, draft } of drafts) {
     if (draft.kind === 'contacts' && draft.accountExternalId && !draft.accountName) {
       if (!knownAccounts.has(draft.accountExternalId))
@@ -74,21 +100,41 @@ async function referenceProblems(ctx: UseCaseContext, source: ImportSource, draf
   return problems;
 }
 
+/** Deals whose company or stage is not found, checked as the run will (in slices of 5,000 rows). */
+async function dealProblems(ctx: UseCaseContext, job: ImportRow, drafts: ImportPlan['drafts']) {
+  const deals = drafts.flatMap((item) => (item.draft.kind === 'opportunities' ? [{ ...item, draft: item.draft }] : []));
+  const problems: RowProblem[] = [];
+  for (let start = 0; start < deals.length; start += 5000) {
+    const slice = deals.slice(start, start + 5000);
+    problems.push(...(await resolveDeals(ctx, job, slice)).problems);
+  }
+  return problems;
+}
+
+/** Stages no pipeline stage is named like: the ones the user maps (or has mapped) by hand. */
+async function unknownStages(ctx: UseCaseContext, drafts: ImportPlan['drafts']) {
+  const stageOf = await stageMatcher(ctx, {});
+  const values = new Set(
+    drafts.flatMap(({ draft }) => (draft.kind === 'opportunities' && draft.stage ? [draft.stage] : [])),
+  );
+  return [...values].filter((value) => 'unknown' in stageOf(value));
+}
+
 /**
  * The dry run: reads and validates every row and every reference without writing any record,
  * and keeps the bad rows on the import (for the CSV download).
  */
 export async function checkImport(ctx: UseCaseContext, id: string): Promise<ImportCheck> {
   const job = await loadImport(ctx, id);
-  const plan = planImport(job, await tableOf(ctx, job));
-  const entity: ImportedEntity = job.kind === 'accounts' ? 'account' : 'contact';
+  const plan = planImport(job, await tableOf(ctx, job), await workspaceCurrency(ctx));
+  const entity = importedEntityOf(job.kind);
   const known = await existingExternalIds(
     ctx,
     entity,
     job.source,
     plan.drafts.map(({ draft }) => draft.externalId),
   );
-  const problems = [...plan.problems, ...(await referenceProblems(ctx, job.source, plan.drafts))].sort(
+  const problems = [...plan.problems, ...(await referenceProblems(ctx, job, plan.drafts))].sort(
     (left, right) => left.row - right.row,
   );
   const badRows = new Set(problems.map((item) => item.row));
@@ -106,6 +152,7 @@ export async function checkImport(ctx: UseCaseContext, id: string): Promise<Impo
     toCreate: toCreate.filter(({ draft }) => !merged(draft.externalId)).length,
     toUpdate: plan.drafts.filter(({ draft, row }) => !badRows.has(row) && merged(draft.externalId)).length,
     problems,
+    unknownStages: job.kind === 'opportunities' ? await unknownStages(ctx, plan.drafts) : [],
     duplicates: await findDuplicates(ctx, toCreate),
   };
 }
@@ -115,7 +162,7 @@ export async function previewImport(ctx: UseCaseContext, id: string, limit = 20)
   const job = await loadImport(ctx, id);
   const table = await tableOf(ctx, job);
   const head = { ...table, rows: table.rows.slice(0, limit) };
-  const plan = planImport(job, head);
+  const plan = planImport(job, head, await workspaceCurrency(ctx));
   const byRow = new Map(plan.drafts.map((item) => [item.row, item.draft]));
   return {
     columns: table.columns,

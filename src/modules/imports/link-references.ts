@@ -2,10 +2,11 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
 import { contacts } from '../contacts';
+import { withoutCycles } from './hierarchy-cycles';
 import { messageInBoth } from './load-import';
 import { importMessages } from './messages';
 import type { AccountDraft, ContactDraft } from './row-drafts';
-import type { ImportedEntity, RowProblem } from './schema';
+import type { RowProblem } from './schema';
 import { knownRecords, type RunState } from './write-batch';
 
 /** A uuid[] literal as one parameter (drizzle would spread a JS array into a list). Ids are ours: uuids only. */
@@ -16,7 +17,8 @@ type Link = { row: number; externalId: string; reference: string; byName: boolea
 /**
  * Second pass of a run, once every row of the file exists: points accounts at their parents and
  * contacts at whom they report to, by external id (or, for parents, by name). A reference to
- * nothing in the file, earlier imports or Accord is reported on its row.
+ * nothing in the file, earlier imports or Accord is reported on its row, and so is a link that
+ * would close a loop (that link is not set; the others of the loop are).
  */
 export async function linkReferences(
   ctx: UseCaseContext,
@@ -35,7 +37,7 @@ export async function linkReferences(
       : [];
   });
   if (links.length === 0) return [];
-  const entity: ImportedEntity = batch[0]?.draft.kind === 'accounts' ? 'account' : 'contact';
+  const entity = batch[0]?.draft.kind === 'accounts' ? 'account' : 'contact';
   const own = await knownRecords(
     ctx,
     state,
@@ -57,7 +59,7 @@ export async function linkReferences(
     for (const row of found) if (!targets.has(row.name)) targets.set(row.name, row.id);
   }
   const problems: RowProblem[] = [];
-  const pairs: { id: string; target: string }[] = [];
+  const candidates: { row: number; reference: string; id: string; target: string }[] = [];
   for (const link of links) {
     const id = own.get(link.externalId);
     const target = targets.get(link.reference);
@@ -68,8 +70,13 @@ export async function linkReferences(
     } else if (target === id) {
       problems.push({ row: link.row, column: null, message: messageInBoth({ text: importMessages.selfReference }) });
     } else {
-      pairs.push({ id, target });
+      candidates.push({ row: link.row, reference: link.reference, id, target });
     }
+  }
+  const { kept: pairs, cyclic } = await withoutCycles(ctx, entity, candidates);
+  for (const link of cyclic) {
+    const text = { text: importMessages.hierarchyCycle, params: { reference: link.reference } };
+    problems.push({ row: link.row, column: null, message: messageInBoth(text) });
   }
   if (pairs.length === 0) return problems;
   const table = entity === 'account' ? accounts : contacts;

@@ -38,6 +38,10 @@ export const importMessages = {
     en: 'No parent “{reference}” in the file, in earlier imports or in Accord.',
     ru: 'Родитель «{reference}» не найден ни в файле, ни в прошлых импортах, ни в Accord.',
   },
+  hierarchyCycle: {
+    en: 'Linking to “{reference}” would close a loop in the hierarchy (a record above itself); this link is not set.',
+    ru: 'Ссылка на «{reference}» замкнула бы иерархию в кольцо (запись оказалась бы выше самой себя); эта связь не установлена.',
+  },
   selfReference: { en: 'A record cannot refer to itself.', ru: 'Запись не может ссылаться на саму себя.' },
   duplicateInFile: {
     en: 'The id “{reference}” appears again in row {row}; the later row wins.',
@@ -59,6 +63,33 @@ export const importMessages = {
   interrupted: {
     en: 'The import stopped unexpectedly after {processed} rows; run it again to finish (already imported rows are updated, not duplicated).',
     ru: 'Импорт неожиданно прервался после {processed} строк; запустите его снова, чтобы закончить (уже загруженные строки обновятся, а не задвоятся).',
+  },
+  dealNameRequired: { en: 'A deal name is required.', ru: 'Нужно название сделки.' },
+  dealAccountRequired: {
+    en: 'A deal needs a company: map a company name or id column.',
+    ru: 'Сделке нужна компания: сопоставьте столбец с названием или ID компании.',
+  },
+  closeDateRequired: {
+    en: 'A close date is required (26.11.2026, 2026-11-26 or 11/26/2026).',
+    ru: 'Нужна дата закрытия (26.11.2026, 2026-11-26 или 11/26/2026).',
+  },
+  badDate: { en: '“{value}” is not a date.', ru: '«{value}» — не дата.' },
+  badAmount: {
+    en: '“{value}” is not an amount in {currency}.',
+    ru: '«{value}» — не сумма в {currency}.',
+  },
+  badCurrency: {
+    en: '“{value}” is not a currency Accord knows (RUB, USD, EUR…).',
+    ru: '«{value}» — не валюта, известная Accord (RUB, USD, EUR…).',
+  },
+  badPercent: { en: '“{value}” is not a percentage from 0 to 100.', ru: '«{value}» — не процент от 0 до 100.' },
+  stageNotInPipeline: {
+    en: 'The stage “{value}” is not in the pipeline; map it to one of its stages.',
+    ru: 'Этапа «{value}» нет в воронке; сопоставьте его с одним из её этапов.',
+  },
+  stageNotFound: {
+    en: 'The stage chosen for “{value}” is not in the pipeline.',
+    ru: 'Этап, выбранный для «{value}», в воронке не найден.',
   },
   presetNameTaken: { en: 'A preset with this name exists.', ru: 'Шаблон с таким названием уже есть.' },
 } satisfies Record<string, LocalizedText>;

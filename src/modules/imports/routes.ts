@@ -85,6 +85,9 @@ const ImportSchema = z
     merges: z
       .record(z.string(), z.uuid())
       .meta({ description: 'Rows to merge into existing records: external id → record id' }),
+    valueMappings: z
+      .object({ stage: z.record(z.string(), z.uuid()).optional() })
+      .meta({ description: 'Values of the file mapped to Accord’s own: stage as written → pipeline stage id' }),
     interrupted: z.boolean().meta({ description: 'Running, but no progress for a minute: run it again to resume' }),
     updatedAt: z.string(),
     version: z.number().int(),
@@ -98,6 +101,10 @@ const ImportCheckSchema = z
     toCreate: z.number().int(),
     toUpdate: z.number().int(),
     problems: z.array(ProblemRowSchema),
+    unknownStages: z.array(z.string()).meta({
+      description:
+        'Stages of a deals file that no pipeline stage is named like (mapped ones too): map them with valueMappings.stage',
+    }),
     duplicates: z.object({
       proposals: z.array(
         z

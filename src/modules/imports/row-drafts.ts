@@ -15,6 +15,7 @@ import type {
 import type { TableColumn } from './formats/table';
 import { splitMultiValue } from './formats/values';
 import { importMessages } from './messages';
+import type { OpportunityDraft } from './opportunity-drafts';
 import type { RowProblem } from './schema';
 
 export type AccountDraft = {
@@ -48,13 +49,13 @@ export type ContactDraft = {
   reportsToExternalId: string | null;
 };
 
-export type RowDraft = AccountDraft | ContactDraft;
+export type RowDraft = AccountDraft | ContactDraft | OpportunityDraft;
 export type DraftResult = { row: number; draft: RowDraft } | { row: number; problems: RowProblem[] };
 
 const multiValued = new Set<ImportField>(['email', 'phone', 'tags']);
 
 /** The values of each mapped field in one row; several columns of one field are joined. */
-function valuesOf(row: string[], columns: TableColumn[], mapping: ColumnMapping) {
+export function valuesOf(row: string[], columns: TableColumn[], mapping: ColumnMapping) {
   const values = new Map<ImportField, string[]>();
   for (const column of columns) {
     const field = mapping[column.key];
@@ -67,21 +68,21 @@ function valuesOf(row: string[], columns: TableColumn[], mapping: ColumnMapping)
 }
 
 /** A reference as the source writes it: Salesforce's tree format prefixes `@` (`@AccountRef10`). */
-function referenceOf(value: string | undefined): string | null {
+export function referenceOf(value: string | undefined): string | null {
   if (!value) return null;
   return value.startsWith('@') ? value.slice(1) : value;
 }
 
-function problem(row: number, column: string | null, text: Parameters<typeof translate>[1]): RowProblem {
+export function problem(row: number, column: string | null, text: Parameters<typeof translate>[1]): RowProblem {
   return { row, column, message: { en: translate('en', text), ru: translate('ru', text) } };
 }
 
 /** The columns mapped to a field, named in a problem about that field. */
-function columnOf(field: ImportField, columns: TableColumn[], mapping: ColumnMapping): string | null {
+export function columnOf(field: ImportField, columns: TableColumn[], mapping: ColumnMapping): string | null {
   return columns.find((column) => mapping[column.key] === field)?.header ?? null;
 }
 
-function problemsOf(
+export function problemsOf(
   row: number,
   errors: FieldError[],
   fieldOf: (path: string) => ImportField | undefined,
@@ -244,7 +245,7 @@ export function draftRow(
   return {
     row: rowNumber,
     draft: {
-      kind,
+      kind: 'contacts',
       ...data,
       externalId: externalIdOf(kind, source, index, one('externalId'), fallback),
       accountExternalId,

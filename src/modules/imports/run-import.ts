@@ -4,13 +4,14 @@ import { type Database, inWorkspace } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import { message } from '../../platform/i18n/text';
 import type { UseCaseContext } from '../../platform/use-case';
-import { workspaces } from '../workspaces';
 import { linkReferences } from './link-references';
-import { type ImportPlan, type ImportRow, loadImport, planImport, tableOf } from './load-import';
+import { type ImportPlan, type ImportRow, loadImport, planImport, tableOf, workspaceCurrency } from './load-import';
 import { importMessages } from './messages';
+import type { OpportunityDraft } from './opportunity-drafts';
 import type { AccountDraft, ContactDraft } from './row-drafts';
 import { imports, type RowProblem } from './schema';
 import { type BatchResult, type RunState, writeAccounts, writeContacts } from './write-batch';
+import { writeOpportunities } from './write-opportunities';
 
 /** A run that has not written progress for this long is taken as dead (process killed) and may be resumed. */
 export const staleRunMilliseconds = 60_000;
@@ -78,11 +79,8 @@ export async function processImport(
   try {
     const { job, plan, currency } = await inTransaction(async (ctx) => {
       const job = await loadImport(ctx, id);
-      const [workspace] = await ctx.db
-        .select({ currency: workspaces.defaultCurrency })
-        .from(workspaces)
-        .where(eq(workspaces.id, actor.workspaceId));
-      return { job, plan: planImport(job, await tableOf(ctx, job)), currency: workspace?.currency ?? 'RUB' };
+      const currency = await workspaceCurrency(ctx);
+      return { job, plan: planImport(job, await tableOf(ctx, job), currency), currency };
     });
     const state: RunState = {
       importId: id,
@@ -91,6 +89,7 @@ export async function processImport(
       currency,
       accountByName: new Map(),
       merges: new Map(Object.entries(job.merges)),
+      valueMappings: job.valueMappings,
     };
     const resumeAt = job.processedRows === 0 ? 0 : plan.drafts.findIndex((item) => item.row > job.processedRows + 1);
     if (job.processedRows === 0)
@@ -126,9 +125,14 @@ const rowsThrough = (batch: ImportPlan['drafts']) => (batch.at(-1)?.row ?? 1) - 
 type InTransaction = <T>(work: (ctx: UseCaseContext) => Promise<T>) => Promise<T>;
 
 function writeRows(ctx: UseCaseContext, state: RunState, batch: ImportPlan['drafts']): Promise<BatchResult> {
-  return batch[0]?.draft.kind === 'accounts'
-    ? writeAccounts(ctx, state, batch as { row: number; draft: AccountDraft }[])
-    : writeContacts(ctx, state, batch as { row: number; draft: ContactDraft }[]);
+  switch (batch[0]?.draft.kind) {
+    case 'accounts':
+      return writeAccounts(ctx, state, batch as { row: number; draft: AccountDraft }[]);
+    case 'opportunities':
+      return writeOpportunities(ctx, state, batch as { row: number; draft: OpportunityDraft }[]);
+    default:
+      return writeContacts(ctx, state, batch as { row: number; draft: ContactDraft }[]);
+  }
 }
 
 const appendProblems = (problems: RowProblem[]) => sql`(${imports.problems} || ${JSON.stringify(problems)}::jsonb)`;
@@ -167,9 +171,11 @@ async function recordBatch(ctx: UseCaseContext, id: string, result: BatchResult,
 }
 
 async function linkAll(inTransaction: InTransaction, state: RunState, plan: ImportPlan, batchSize: number) {
-  const linked = plan.drafts.filter(({ draft }) =>
-    draft.kind === 'accounts' ? draft.parentExternalId || draft.parentName : draft.reportsToExternalId,
-  );
+  const linked = plan.drafts.flatMap((item): { row: number; draft: AccountDraft | ContactDraft }[] => {
+    const { draft } = item;
+    if (draft.kind === 'accounts') return draft.parentExternalId || draft.parentName ? [{ ...item, draft }] : [];
+    return draft.kind === 'contacts' && draft.reportsToExternalId ? [{ ...item, draft }] : [];
+  });
   for (let start = 0; start < linked.length; start += batchSize) {
     const batch = linked.slice(start, start + batchSize);
     await inTransaction(async (ctx) => {

@@ -12,7 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { tenantColumns, tenantKeyAndPolicy, timestamptz } from '../../platform/db/columns';
 import { memberships, workspaces } from '../workspaces';
-import type { ColumnMapping, ImportKind, ImportSource } from './formats/fields';
+import type { ColumnMapping, ImportKind, ImportSource, ValueMappings } from './formats/fields';
 import type { Delimiter, FileFormat, TableColumn, TextEncoding } from './formats/table';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
@@ -52,6 +52,8 @@ export const imports = pgTable(
     cancelRequested: boolean().notNull().default(false),
     /** The rows the user chose to merge into an existing record: external id → record id. */
     merges: jsonb().$type<Record<string, string>>().notNull().default({}),
+    /** Values of the file mapped to Accord's own, field by field (a CRM's stage names → stage ids). */
+    valueMappings: jsonb().$type<ValueMappings>().notNull().default({}),
   },
   (table) => [
     ...tenantKeyAndPolicy(table),
@@ -86,7 +88,12 @@ export const importFiles = pgTable(
   ],
 );
 
-export type ImportedEntity = 'account' | 'contact';
+export type ImportedEntity = 'account' | 'contact' | 'opportunity';
+
+/** The record an import of a kind creates, as `external_ids` and `import_changes` name it. */
+export function importedEntityOf(kind: ImportKind): ImportedEntity {
+  return kind === 'accounts' ? 'account' : kind === 'contacts' ? 'contact' : 'opportunity';
+}
 
 /** What an import did to one record, with the values it replaced: what undo puts back. */
 export const importChanges = pgTable(

@@ -3,8 +3,15 @@ import { listQuerySchema } from '../../platform/list-query';
 import { importFields, importKinds, importSources } from './formats/fields';
 import { delimiters, fileFormats, textEncodings } from './formats/table';
 
-export type { ColumnMapping, ImportField, ImportKind, ImportSource } from './formats/fields';
-export { accountFields, contactFields, importFields, importKinds, importSources } from './formats/fields';
+export type { ColumnMapping, ImportField, ImportKind, ImportSource, ValueMappings } from './formats/fields';
+export {
+  accountFields,
+  contactFields,
+  importFields,
+  importKinds,
+  importSources,
+  opportunityFields,
+} from './formats/fields';
 export type { Delimiter, FileFormat, TableColumn, TextEncoding } from './formats/table';
 export { delimiters, fileFormats, textEncodings } from './formats/table';
 
@@ -33,6 +40,8 @@ export const updateImportInput = readingOptions.extend({
   suggest: z.boolean().optional(),
   /** The rows to merge into existing records: external id → the record's id (replaces the choices so far). */
   merges: z.record(z.string().min(1).max(255), z.uuid()).optional(),
+  /** Values of the file mapped to Accord's own: `stage` → value as written → pipeline stage id (replaces the choices so far). */
+  valueMappings: z.strictObject({ stage: z.record(z.string().min(1).max(300), z.uuid()).optional() }).optional(),
 });
 export type UpdateImportInput = z.input<typeof updateImportInput>;
 

@@ -4,10 +4,11 @@ import { message } from '../../platform/i18n/text';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
 import { contacts } from '../contacts';
+import { opportunities } from '../opportunities';
 import { type ImportView, viewOf } from './get-import';
 import { loadImport } from './load-import';
 import { importMessages } from './messages';
-import { externalIds, importChanges, imports } from './schema';
+import { externalIds, type ImportedEntity, importChanges, imports } from './schema';
 
 /** A uuid[] literal as one parameter; ids are ours, uuids only. */
 const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
@@ -26,7 +27,7 @@ export async function undoImport(ctx: UseCaseContext, id: string): Promise<Impor
     .select()
     .from(importChanges)
     .where(and(eq(importChanges.workspaceId, workspaceId), eq(importChanges.importId, id)));
-  const created = (entity: 'account' | 'contact') =>
+  const created = (entity: ImportedEntity) =>
     changes
       .filter((change) => change.entity === entity && change.action === 'created')
       .map((change) => change.recordId);
@@ -34,11 +35,20 @@ export async function undoImport(ctx: UseCaseContext, id: string): Promise<Impor
   const createdAccounts = created('account');
   for (const change of changes) {
     if (change.action !== 'updated' || !change.previous) continue;
+    if (change.entity === 'opportunity') {
+      await restoreOpportunity(ctx, change.recordId, change.previous);
+      continue;
+    }
     const table = change.entity === 'account' ? accounts : contacts;
     await ctx.db
       .update(table)
       .set({ ...change.previous, updatedAt: ctx.now, version: sql`${table.version} + 1` })
       .where(and(eq(table.workspaceId, workspaceId), eq(table.id, change.recordId)));
+  }
+  const createdDeals = created('opportunity');
+  if (createdDeals.length > 0) {
+    await ctx.db.execute(sql`delete from opportunities
+      where workspace_id = ${workspaceId} and id = any(${uuidArray(createdDeals)}::uuid[])`);
   }
   if (createdContacts.length > 0) {
     await ctx.db.execute(sql`update contacts set reports_to_id = null
@@ -61,6 +71,20 @@ export async function undoImport(ctx: UseCaseContext, id: string): Promise<Impor
     .returning();
   if (!undone) throw new Error('Import vanished while undoing');
   return viewOf(undone, ctx.now);
+}
+
+/** Puts a deal's previous values back; its close time was kept as JSON text. */
+async function restoreOpportunity(ctx: UseCaseContext, id: string, previous: Record<string, unknown>) {
+  const { closedAt, ...rest } = previous;
+  await ctx.db
+    .update(opportunities)
+    .set({
+      ...rest,
+      ...('closedAt' in previous ? { closedAt: typeof closedAt === 'string' ? new Date(closedAt) : null } : {}),
+      updatedAt: ctx.now,
+      version: sql`${opportunities.version} + 1`,
+    })
+    .where(and(eq(opportunities.workspaceId, ctx.actor.workspaceId), eq(opportunities.id, id)));
 }
 
 /**

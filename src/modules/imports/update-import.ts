@@ -4,6 +4,7 @@ import { message } from '../../platform/i18n/text';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
 import { contacts } from '../contacts';
+import { getPipeline } from '../opportunities';
 import { readUploaded } from './create-import';
 import { fieldsOf, type ImportKind } from './formats/fields';
 import { suggestMapping } from './formats/suggest';
@@ -45,10 +46,13 @@ export async function updateImport(ctx: UseCaseContext, id: string, rawInput: Up
   // NOTE: choices to merge belong to what the file holds; another kind starts them afresh.
   const merges = input.merges ?? (kind === job.kind ? job.merges : {});
   if (input.merges) await checkMergeTargets(ctx, kind, input.merges);
+  const valueMappings = input.valueMappings ?? (kind === job.kind ? job.valueMappings : {});
+  if (input.valueMappings?.stage) await checkStageChoices(ctx, input.valueMappings.stage);
   const [updated] = await ctx.db
     .update(imports)
     .set({
       merges,
+      valueMappings,
       ...(table
         ? {
             format: table.format,
@@ -75,6 +79,11 @@ export async function updateImport(ctx: UseCaseContext, id: string, rawInput: Up
 async function checkMergeTargets(ctx: UseCaseContext, kind: ImportKind, merges: Record<string, string>) {
   const ids = [...new Set(Object.values(merges))];
   if (ids.length === 0) return;
+  if (kind === 'opportunities') {
+    const [first] = Object.keys(merges);
+    if (first) throw invalidField(`merges.${first}`, importMessages.mergeTargetMissing, { externalId: first });
+    return;
+  }
   const table = kind === 'accounts' ? accounts : contacts;
   const found = new Set(
     (
@@ -87,5 +96,14 @@ async function checkMergeTargets(ctx: UseCaseContext, kind: ImportKind, merges: 
   for (const [externalId, recordId] of Object.entries(merges)) {
     if (!found.has(recordId))
       throw invalidField(`merges.${externalId}`, importMessages.mergeTargetMissing, { externalId });
+  }
+}
+
+/** 400 naming `valueMappings.stage.<value>` for a value mapped to a stage the pipeline does not have. */
+async function checkStageChoices(ctx: UseCaseContext, choices: Record<string, string>) {
+  const stages = new Set((await getPipeline(ctx)).map((stage) => stage.id));
+  for (const [value, stageId] of Object.entries(choices)) {
+    if (!stages.has(stageId))
+      throw invalidField(`valueMappings.stage.${value}`, importMessages.stageNotFound, { value });
   }
 }

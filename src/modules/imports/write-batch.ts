@@ -3,7 +3,8 @@ import { newId } from '../../platform/db/columns';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts, domainOf } from '../accounts';
 import { contacts } from '../contacts';
-import type { ImportField, ImportSource } from './formats/fields';
+import { opportunities } from '../opportunities';
+import type { ImportField, ImportSource, ValueMappings } from './formats/fields';
 import { messageInBoth } from './load-import';
 import { importMessages } from './messages';
 import type { AccountDraft, ContactDraft, RowDraft } from './row-drafts';
@@ -18,6 +19,8 @@ export type RunState = {
   accountByName: Map<string, string>;
   /** Rows the user chose to merge into existing records: external id → record id. */
   merges: ReadonlyMap<string, string>;
+  /** Values of the file mapped to Accord's own (a CRM's stage names → stage ids). */
+  valueMappings: ValueMappings;
 };
 
 export type BatchResult = { created: number; updated: number; unchanged: number; problems: RowProblem[] };
@@ -31,7 +34,7 @@ export async function knownRecords(
   ids: string[],
 ) {
   if (ids.length === 0) return new Map<string, string>();
-  const table = entity === 'account' ? accounts : contacts;
+  const table = entity === 'account' ? accounts : entity === 'contact' ? contacts : opportunities;
   const rows = await ctx.db
     .select({ externalId: externalIds.externalId, recordId: externalIds.recordId })
     .from(externalIds)
@@ -63,7 +66,7 @@ export async function knownRecords(
  * The records the batch's rows already are: known by external id, or chosen by the user to merge
  * into; the merged ones then remember the row's external id like a created record would.
  */
-async function recordsOfRows(
+export async function recordsOfRows(
   ctx: UseCaseContext,
   state: RunState,
   entity: ImportedEntity,
@@ -83,7 +86,7 @@ async function recordsOfRows(
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function rememberExternalIds(
+export async function rememberExternalIds(
   ctx: UseCaseContext,
   state: RunState,
   entity: ImportedEntity,
@@ -110,7 +113,7 @@ async function rememberExternalIds(
     });
 }
 
-async function recordChanges(
+export async function recordChanges(
   ctx: UseCaseContext,
   state: RunState,
   entity: ImportedEntity,
@@ -131,11 +134,11 @@ async function recordChanges(
   );
 }
 
-function pick<T extends Record<string, unknown>>(row: T, keys: (keyof T)[]): Partial<T> {
+export function pick<T extends Record<string, unknown>>(row: T, keys: (keyof T)[]): Partial<T> {
   return Object.fromEntries(keys.map((key) => [key, row[key]])) as Partial<T>;
 }
 
-function sameValues(before: Record<string, unknown>, after: Record<string, unknown>): boolean {
+export function sameValues(before: Record<string, unknown>, after: Record<string, unknown>): boolean {
   return Object.keys(after).every((key) => JSON.stringify(before[key]) === JSON.stringify(after[key]));
 }
 

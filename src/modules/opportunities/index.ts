@@ -1,3 +1,4 @@
+export { getPipeline, type PipelineStage } from './catalogue';
 export { catalogueRoutes } from './catalogue-routes';
 export { opportunityRoutes } from './routes';
 export {

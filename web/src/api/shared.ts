@@ -107,6 +107,7 @@ export {
   importFields,
   importKinds,
   importSources,
+  opportunityFields,
   type TableColumn,
   type TextEncoding,
   textEncodings,

@@ -2,7 +2,7 @@
 export const importsEn = {
   title: 'Import data',
   intro:
-    'Bring in companies or people from Salesforce, Dynamics 365, HubSpot, Bitrix24, amoCRM or any CSV/XLSX file. Nothing is written until you start the import, and a finished import can be undone.',
+    'Bring in companies, people or deals from Salesforce, Dynamics 365, HubSpot, Bitrix24, amoCRM or any CSV/XLSX file. Nothing is written until you start the import, and a finished import can be undone.',
   steps: {
     upload: 'File',
     mapping: 'Columns',
@@ -88,7 +88,14 @@ export const importsEn = {
   fileFormats: { csv: 'CSV', xlsx: 'Excel (XLSX)', html: 'HTML table (Bitrix24 “Excel”)' },
   encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'windows-1251': 'Windows-1251 (Cyrillic)' },
   delimiters: { ',': 'Comma', ';': 'Semicolon', '\t': 'Tab', '|': 'Vertical bar' },
-  kinds: { accounts: 'Companies (accounts)', contacts: 'People (contacts)' },
+  kinds: { accounts: 'Companies (accounts)', contacts: 'People (contacts)', opportunities: 'Deals (opportunities)' },
+  stages: {
+    title: 'Stages of the file that the pipeline does not have: {{count}}',
+    hint: 'Choose the pipeline stage each of them becomes; the rows with a stage left unchosen are skipped.',
+    inFile: 'Stage in the file',
+    inAccord: 'Pipeline stage',
+    choose: 'Choose a stage…',
+  },
   sources: {
     accord: 'Accord export',
     salesforce: 'Salesforce',
@@ -121,5 +128,13 @@ export const importsEn = {
     accountExternalId: 'Company ID',
     accountName: 'Company name',
     reportsToExternalId: 'Reports to (ID)',
+    dealName: 'Deal name',
+    stage: 'Stage',
+    amount: 'Amount',
+    currency: 'Currency',
+    closeDate: 'Close date',
+    probability: 'Probability, %',
+    nextStep: 'Next step',
+    lostReason: 'Lost reason',
   },
 };

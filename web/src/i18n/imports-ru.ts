@@ -6,7 +6,7 @@ type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 export const importsRu: Texts<typeof importsEn> = {
   title: 'Импорт данных',
   intro:
-    'Загрузите компании или людей из Salesforce, Dynamics 365, HubSpot, Битрикс24, amoCRM или любого файла CSV/XLSX. До запуска импорта ничего не записывается, а завершённый импорт можно отменить.',
+    'Загрузите компании, людей или сделки из Salesforce, Dynamics 365, HubSpot, Битрикс24, amoCRM или любого файла CSV/XLSX. До запуска импорта ничего не записывается, а завершённый импорт можно отменить.',
   steps: {
     upload: 'Файл',
     mapping: 'Столбцы',
@@ -93,7 +93,14 @@ export const importsRu: Texts<typeof importsEn> = {
   fileFormats: { csv: 'CSV', xlsx: 'Excel (XLSX)', html: 'HTML-таблица («Excel» Битрикс24)' },
   encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 с BOM', 'windows-1251': 'Windows-1251 (кириллица)' },
   delimiters: { ',': 'Запятая', ';': 'Точка с запятой', '\t': 'Табуляция', '|': 'Вертикальная черта' },
-  kinds: { accounts: 'Компании (аккаунты)', contacts: 'Люди (контакты)' },
+  kinds: { accounts: 'Компании (аккаунты)', contacts: 'Люди (контакты)', opportunities: 'Сделки' },
+  stages: {
+    title: 'Этапы из файла, которых нет в воронке: {{count}}',
+    hint: 'Выберите, каким этапом воронки станет каждый из них; строки с невыбранным этапом будут пропущены.',
+    inFile: 'Этап в файле',
+    inAccord: 'Этап воронки',
+    choose: 'Выберите этап…',
+  },
   sources: {
     accord: 'Выгрузка из Accord',
     salesforce: 'Salesforce',
@@ -126,5 +133,13 @@ export const importsRu: Texts<typeof importsEn> = {
     accountExternalId: 'ID компании',
     accountName: 'Компания',
     reportsToExternalId: 'Руководитель (ID)',
+    dealName: 'Название сделки',
+    stage: 'Этап',
+    amount: 'Сумма',
+    currency: 'Валюта',
+    closeDate: 'Дата закрытия',
+    probability: 'Вероятность, %',
+    nextStep: 'Следующий шаг',
+    lostReason: 'Причина проигрыша',
   },
 };

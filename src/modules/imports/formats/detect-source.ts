@@ -25,6 +25,10 @@ const signatures: Record<Exclude<ImportSource, 'generic' | 'dynamics' | 'accord'
     'companyowner',
     'leadstatus',
     'createdate',
+    'dealstage',
+    'dealowner',
+    'dealname',
+    'associatedcompanyids',
   ],
   bitrix24: [
     'названиекомпании',
@@ -37,6 +41,7 @@ const signatures: Record<Exclude<ImportSource, 'generic' | 'dynamics' | 'accord'
     'кемсоздан',
     'датасоздания',
     'источник',
+    'предполагаемаядатазакрытия',
   ],
   amocrm: [
     'полноеимя',
@@ -47,6 +52,9 @@ const signatures: Record<Exclude<ImportSource, 'generic' | 'dynamics' | 'accord'
     'ответственный',
     'основнойконтакт',
     'названиесделки',
+    'бюджет',
+    'этапсделки',
+    'воронка',
   ],
 };
 
@@ -76,9 +84,14 @@ export function detectSource(table: Table): ImportSource {
   return best && best.score >= 2 ? best.source : 'generic';
 }
 
-/** Guesses whether a file holds companies or people: name parts mean people, so does an e-mail without a company name. */
+/**
+ * Guesses whether a file holds deals (a stage or deal name column), companies or people: name
+ * parts mean people, so does an e-mail without a company name.
+ */
 export function detectKind(table: Table): ImportKind {
   const headers = table.columns.map((column) => normalizeHeader(column.header));
+  const dealColumns = ['stagename', 'dealstage', 'dealname', 'стадиясделки', 'этапсделки', 'названиесделки'];
+  if (headers.some((header) => dealColumns.includes(header))) return 'opportunities';
   const personName = ['firstname', 'lastname', 'fullname', 'фамилия', 'имя', 'отчество', 'фио', 'полноеимя'];
   if (headers.some((header) => personName.includes(header))) return 'contacts';
   const companyName = ['name', 'accountname', 'companyname', 'названиекомпании', 'наименование'];

@@ -6,6 +6,8 @@ export type ExportColumn = { key: string; en: string; ru: string; field: ImportF
 // NOTE: an export is a valid import of source `accord`: these headers are among the mapping
 // suggestions, so re-importing an export maps every column back without help.
 export const exportColumns: Record<ImportKind, ExportColumn[]> = {
+  // NOTE: deals are not exported yet; their columns are suggested from the CRMs' names alone.
+  opportunities: [],
   accounts: [
     { key: 'id', en: 'Accord ID', ru: 'Accord ID', field: 'externalId' },
     { key: 'name', en: 'Name', ru: 'Название', field: 'name' },

@@ -1,5 +1,5 @@
 /** What an import brings in. */
-export const importKinds = ['accounts', 'contacts'] as const;
+export const importKinds = ['accounts', 'contacts', 'opportunities'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 /** Where a file came from; decides the external-id column and how references are written. */
@@ -36,14 +36,41 @@ export const contactFields = [
   'notes',
 ] as const;
 
+export const opportunityFields = [
+  'externalId',
+  'dealName',
+  'accountExternalId',
+  'accountName',
+  'stage',
+  'amount',
+  'currency',
+  'closeDate',
+  'probability',
+  'nextStep',
+  'lostReason',
+] as const;
+
 export type AccountField = (typeof accountFields)[number];
 export type ContactField = (typeof contactFields)[number];
-export type ImportField = AccountField | ContactField;
-export const importFields = [...new Set<ImportField>([...accountFields, ...contactFields])];
+export type OpportunityField = (typeof opportunityFields)[number];
+export type ImportField = AccountField | ContactField | OpportunityField;
+export const importFields = [...new Set<ImportField>([...accountFields, ...contactFields, ...opportunityFields])];
+
+const fieldsByKind: Record<ImportKind, readonly ImportField[]> = {
+  accounts: accountFields,
+  contacts: contactFields,
+  opportunities: opportunityFields,
+};
 
 export function fieldsOf(kind: ImportKind): readonly ImportField[] {
-  return kind === 'accounts' ? accountFields : contactFields;
+  return fieldsByKind[kind];
 }
+
+/** Fields whose values the user may map one by one to Accord's own (a CRM's stage names to the pipeline's stages). */
+export const valueMappedFields = ['stage'] as const;
+export type ValueMappedField = (typeof valueMappedFields)[number];
+/** Field → value as written in the file → what Accord stores (a stage id). */
+export type ValueMappings = Partial<Record<ValueMappedField, Record<string, string>>>;
 
 /** Column key → Accord field; columns left out are not imported. */
 export type ColumnMapping = Record<string, ImportField>;

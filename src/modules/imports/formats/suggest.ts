@@ -94,6 +94,53 @@ const contactSynonyms: Synonyms = {
   notes: ['description', 'notes', 'comments', 'comment', 'описание', 'комментарий', 'примечание'],
 };
 
+const opportunitySynonyms: Synonyms = {
+  externalId: ['id', 'recordid', 'opportunityid', 'dealid', 'donotmodifyopportunity', 'ид', 'idсделки', 'externalid'],
+  dealName: ['name', 'opportunityname', 'dealname', 'topic', 'названиесделки', 'сделка', 'название', 'наименование'],
+  accountExternalId: [
+    'accountid',
+    'companyid',
+    'associatedcompanyid',
+    'associatedcompanyids',
+    'associatedcompanyidsprimary',
+    'idкомпании',
+  ],
+  accountName: [
+    'account',
+    'accountname',
+    'company',
+    'companyname',
+    'associatedcompany',
+    'associatedcompanies',
+    'potentialcustomer',
+    'компания',
+    'названиекомпании',
+    'организация',
+    'клиент',
+  ],
+  stage: ['stagename', 'stage', 'dealstage', 'pipelinestage', 'стадиясделки', 'стадия', 'этапсделки', 'этап', 'статус'],
+  amount: ['amount', 'estrevenue', 'estimatedrevenue', 'value', 'dealamount', 'сумма', 'бюджет', 'суммасделки'],
+  currency: ['currency', 'currencyisocode', 'currencycode', 'валюта'],
+  closeDate: [
+    'closedate',
+    'estclosedate',
+    'expectedclosedate',
+    'estimatedclosedate',
+    'датазакрытия',
+    'предполагаемаядатазакрытия',
+    'планируемаядатазакрытия',
+  ],
+  probability: ['probability', 'probabilitypercent', 'dealprobability', 'вероятность'],
+  nextStep: ['nextstep', 'следующийшаг'],
+  lostReason: ['lostreason', 'closedlostreason', 'reasonlost', 'причинапроигрыша', 'причинаотказа'],
+};
+
+const synonymsByKind: Record<ImportKind, Synonyms> = {
+  accounts: accountSynonyms,
+  contacts: contactSynonyms,
+  opportunities: opportunitySynonyms,
+};
+
 /** Fields that take several columns (amoCRM's two «Телефон» columns both hold phones). */
 const repeatable = new Set<ImportField>(['email', 'phone', 'tags', 'notes']);
 
@@ -102,7 +149,7 @@ const repeatable = new Set<ImportField>(['email', 'phone', 'tags', 'notes']);
  * given to its first matching column only, except those that collect several values.
  */
 export function suggestMapping(kind: ImportKind, columns: TableColumn[], source: ImportSource): ColumnMapping {
-  const synonyms = kind === 'accounts' ? accountSynonyms : contactSynonyms;
+  const synonyms = synonymsByKind[kind];
   const allowed = new Set(fieldsOf(kind));
   const mapping: ColumnMapping = {};
   const taken = new Set<ImportField>();
@@ -135,7 +182,7 @@ function externalIdColumn(source: ImportSource, kind: ImportKind, column: TableC
   const normalized = normalizeHeader(column.header);
   switch (source) {
     case 'dynamics':
-      return normalized === (kind === 'accounts' ? 'donotmodifyaccount' : 'donotmodifycontact');
+      return normalized === `donotmodify${kind === 'opportunities' ? 'opportunity' : kind.slice(0, -1)}`;
     case 'hubspot':
       return normalized === 'recordid';
     case 'accord':

@@ -34,6 +34,8 @@ export type ImportJob = {
   cancelRequested: boolean;
   /** Rows to merge into existing records: external id → record id. */
   merges: Record<string, string>;
+  /** Values of the file mapped to Accord's own: stage as written → pipeline stage id. */
+  valueMappings: { stage?: Record<string, string> };
   interrupted: boolean;
   version: number;
 };
@@ -53,6 +55,8 @@ export type ImportCheck = {
   toCreate: number;
   toUpdate: number;
   problems: RowProblem[];
+  /** Stages of a deals file that match no pipeline stage. */
+  unknownStages: string[];
   duplicates: { proposals: DuplicateProposal[]; total: number };
 };
 
@@ -70,6 +74,7 @@ export type ImportPatch = Partial<{
   source: ImportSource;
   mapping: ColumnMapping;
   merges: Record<string, string>;
+  valueMappings: { stage?: Record<string, string> };
 }>;
 
 export const importQuery = (id: string) =>

@@ -19,6 +19,7 @@ import {
   uploadImport,
 } from './imports-api';
 import { MappingStep } from './mapping-step';
+import { StagesPanel } from './stages-panel';
 
 /** The import wizard: upload → detection and mapping → dry run → import with progress → result with undo. */
 export function ImportsPage() {
@@ -123,6 +124,7 @@ function CheckStep({
           update: check.toUpdate,
         })}
       </Alert>
+      <StagesPanel job={job} check={check} onChecked={onChecked} />
       <DuplicatesPanel job={job} check={check} onChecked={onChecked} />
       {check.problems.length === 0 ? (
         <Text c="dimmed">{t('imports.noProblems')}</Text>

@@ -8,8 +8,10 @@ import {
   delimiters,
   fileFormats,
   type ImportField,
+  type ImportKind,
   importKinds,
   importSources,
+  opportunityFields,
   textEncodings,
 } from '../../api/shared';
 import { notifyError } from '../../shared/notify';
@@ -24,6 +26,12 @@ import {
 } from './imports-api';
 import { PresetBar } from './preset-bar';
 
+const fieldsByKind: Record<ImportKind, readonly ImportField[]> = {
+  accounts: accountFields,
+  contacts: contactFields,
+  opportunities: opportunityFields,
+};
+
 /** Step 2: how the file was read (correctable), which column goes where, and a preview. */
 export function MappingStep({ job, onChecked }: { job: ImportJob; onChecked: (check: ImportCheck) => void }) {
   const { t } = useTranslation();
@@ -35,7 +43,7 @@ export function MappingStep({ job, onChecked }: { job: ImportJob; onChecked: (ch
     onError: notifyError,
   });
   const check = useMutation({ mutationFn: () => dryRunImport(job.id), onSuccess: onChecked, onError: notifyError });
-  const fields: readonly ImportField[] = job.kind === 'accounts' ? accountFields : contactFields;
+  const fields = fieldsByKind[job.kind];
   const firstRow = preview.data?.rows[0]?.cells ?? [];
   const setField = (columnKey: string, field: string) => {
     const { [columnKey]: _old, ...rest } = job.mapping;
@@ -150,7 +158,11 @@ export function MappingStep({ job, onChecked }: { job: ImportJob; onChecked: (ch
                   {row.values ? (
                     fields
                       .filter((field) => mappedFields.includes(field))
-                      .map((field) => <Table.Td key={field}>{previewValue(row.values?.[storedKey(field)])}</Table.Td>)
+                      .map((field) => (
+                        <Table.Td key={field}>
+                          {previewValue(row.values?.[storedKey(field)], field, row.values)}
+                        </Table.Td>
+                      ))
                   ) : (
                     <Table.Td colSpan={mappedFields.length} c="red">
                       {row.problems.map(problemText).join(' ')}
@@ -176,5 +188,8 @@ function storedKey(field: ImportField): string {
   if (field === 'email') return 'emails';
   if (field === 'phone') return 'phones';
   if (field === 'fullName') return 'lastName';
+  if (field === 'dealName') return 'title';
+  if (field === 'amount') return 'amountMinor';
+  if (field === 'closeDate') return 'expectedCloseOn';
   return field;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "imports" ADD COLUMN "value_mappings" jsonb DEFAULT '{}'::jsonb NOT NULL;

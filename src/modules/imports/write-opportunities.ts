@@ -1,0 +1,165 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { newId } from '../../platform/db/columns';
+import type { UseCaseContext } from '../../platform/use-case';
+import { accounts } from '../accounts';
+import { opportunities } from '../opportunities';
+import { stageMatcher } from './deal-stages';
+import type { ImportField } from './formats/fields';
+import { messageInBoth } from './load-import';
+import { importMessages } from './messages';
+import type { OpportunityDraft } from './opportunity-drafts';
+import type { RowProblem } from './schema';
+import {
+  type BatchResult,
+  knownRecords,
+  pick,
+  type RunState,
+  recordChanges,
+  recordsOfRows,
+  rememberExternalIds,
+  sameValues,
+} from './write-batch';
+
+type Planned = { row: number; draft: OpportunityDraft };
+type OpportunityRow = typeof opportunities.$inferSelect;
+/** A deal row with its company and stage found: what is written. */
+export type ResolvedDeal = Planned & { values: Omit<typeof opportunities.$inferInsert, 'workspaceId' | 'id'> };
+
+/** Accounts named by exact name (the oldest of equal names), for deals without a known company id. */
+async function accountsNamed(ctx: UseCaseContext, names: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  if (names.length === 0) return found;
+  const rows = await ctx.db
+    .select({ id: accounts.id, name: accounts.name })
+    .from(accounts)
+    .where(and(eq(accounts.workspaceId, ctx.actor.workspaceId), inArray(accounts.name, [...new Set(names)])))
+    .orderBy(accounts.createdAt);
+  for (const row of rows) if (!found.has(row.name)) found.set(row.name, row.id);
+  return found;
+}
+
+/**
+ * Finds each deal's company (by the source's id, else by exact name; never created, unlike a
+ * contact's) and its stage; a row whose company or stage is not found is reported with the value.
+ */
+export async function resolveDeals(
+  ctx: UseCaseContext,
+  state: Pick<RunState, 'source' | 'valueMappings'>,
+  batch: Planned[],
+): Promise<{ resolved: ResolvedDeal[]; problems: RowProblem[] }> {
+  const byId = await knownRecords(ctx, state, 'account', [
+    ...new Set(batch.flatMap(({ draft }) => (draft.accountExternalId ? [draft.accountExternalId] : []))),
+  ]);
+  const byName = await accountsNamed(
+    ctx,
+    batch.flatMap(({ draft }) => (draft.accountName ? [draft.accountName] : [])),
+  );
+  const stageOf = await stageMatcher(ctx, state.valueMappings);
+  const problems: RowProblem[] = [];
+  const resolved: ResolvedDeal[] = [];
+  const report = (row: number, text: Parameters<typeof messageInBoth>[0]) =>
+    problems.push({ row, column: null, message: messageInBoth(text) });
+  for (const { row, draft } of batch) {
+    const accountId =
+      (draft.accountExternalId ? byId.get(draft.accountExternalId) : undefined) ??
+      (draft.accountName ? byName.get(draft.accountName) : undefined);
+    const match = stageOf(draft.stage);
+    if (!accountId) {
+      const reference = draft.accountExternalId ?? draft.accountName ?? '';
+      report(row, { text: importMessages.accountNotFound, params: { reference } });
+    }
+    if ('unknown' in match) {
+      const text = match.chosen ? importMessages.stageNotFound : importMessages.stageNotInPipeline;
+      report(row, { text, params: { value: match.unknown } });
+    }
+    if (!accountId || !('stage' in match)) continue;
+    const { stage } = match;
+    resolved.push({
+      row,
+      draft,
+      values: {
+        accountId,
+        title: draft.title,
+        type: 'new_business',
+        stageId: stage.id,
+        amountMinor: draft.amountMinor,
+        currency: draft.currency,
+        probability: draft.probability ?? stage.probability,
+        expectedCloseOn: draft.expectedCloseOn,
+        ownerId: ctx.actor.userId,
+        nextStep: draft.nextStep,
+        lostReason: draft.lostReason,
+        // NOTE: a deal the file says is won or lost closed on its close date.
+        closedAt: stage.outcome === 'open' ? null : new Date(`${draft.expectedCloseOn}T00:00:00Z`),
+      },
+    });
+  }
+  return { resolved, problems };
+}
+
+type DealKey = keyof ResolvedDeal['values'] & keyof OpportunityRow;
+const columnsOf: Partial<Record<ImportField, DealKey[]>> = {
+  dealName: ['title'],
+  accountExternalId: ['accountId'],
+  accountName: ['accountId'],
+  stage: ['stageId', 'closedAt'],
+  amount: ['amountMinor'],
+  currency: ['currency'],
+  closeDate: ['expectedCloseOn'],
+  probability: ['probability'],
+  nextStep: ['nextStep'],
+  lostReason: ['lostReason'],
+};
+
+/** Writes one batch of deal rows: new ones inserted, known ones updated in the mapped fields only. */
+export async function writeOpportunities(ctx: UseCaseContext, state: RunState, batch: Planned[]): Promise<BatchResult> {
+  const { resolved, problems } = await resolveDeals(ctx, state, batch);
+  const { known, merged } = await recordsOfRows(
+    ctx,
+    state,
+    'opportunity',
+    resolved.map(({ draft }) => draft.externalId),
+  );
+  const existing = known.size
+    ? await ctx.db
+        .select()
+        .from(opportunities)
+        .where(
+          and(eq(opportunities.workspaceId, ctx.actor.workspaceId), inArray(opportunities.id, [...known.values()])),
+        )
+    : [];
+  const existingById = new Map(existing.map((row) => [row.id, row]));
+  const keys = [...new Set([...state.mappedFields].flatMap((field) => columnsOf[field] ?? []))];
+  // NOTE: a stage moved by the file brings its probability, unless the file gives one.
+  if (keys.includes('stageId') && !keys.includes('probability')) keys.push('probability');
+  const inserts: (typeof opportunities.$inferInsert)[] = [];
+  const createdIds: { externalId: string; recordId: string }[] = [];
+  const changes: { recordId: string; previous: Record<string, unknown> | null }[] = [];
+  let unchanged = 0;
+  for (const { draft, values } of resolved) {
+    const recordId = known.get(draft.externalId);
+    const current = recordId ? existingById.get(recordId) : undefined;
+    if (!current) {
+      const id = newId();
+      inserts.push({ ...values, workspaceId: ctx.actor.workspaceId, id, createdAt: ctx.now, updatedAt: ctx.now });
+      createdIds.push({ externalId: draft.externalId, recordId: id });
+      changes.push({ recordId: id, previous: null });
+      continue;
+    }
+    const next = pick(values, keys);
+    if (sameValues(current, next)) {
+      unchanged += 1;
+      continue;
+    }
+    await ctx.db
+      .update(opportunities)
+      .set({ ...next, updatedAt: ctx.now, version: sql`${opportunities.version} + 1` })
+      .where(and(eq(opportunities.workspaceId, ctx.actor.workspaceId), eq(opportunities.id, current.id)));
+    changes.push({ recordId: current.id, previous: pick(current, keys) });
+  }
+  if (inserts.length > 0) await ctx.db.insert(opportunities).values(inserts);
+  const stillThere = merged.filter((item) => existingById.has(item.recordId));
+  await rememberExternalIds(ctx, state, 'opportunity', [...createdIds, ...stillThere]);
+  await recordChanges(ctx, state, 'opportunity', changes);
+  return { created: inserts.length, updated: changes.length - inserts.length, unchanged, problems };
+}
