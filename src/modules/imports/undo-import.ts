@@ -4,6 +4,7 @@ import { message } from '../../platform/i18n/text';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
 import { contacts } from '../contacts';
+import { updateRows } from './bulk-write';
 import { type ImportView, viewOf } from './get-import';
 import { loadImport } from './load-import';
 import { importMessages } from './messages';
@@ -11,6 +12,22 @@ import { externalIds, importChanges, imports } from './schema';
 
 /** A uuid[] literal as one parameter; ids are ours, uuids only. */
 const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
+
+/** Puts back the values updated records had, one statement per entity and set of columns. */
+async function restorePrevious(ctx: UseCaseContext, changes: (typeof importChanges.$inferSelect)[]) {
+  const groups = new Map<string, { entity: 'account' | 'contact'; keys: string[]; rows: Record<string, unknown>[] }>();
+  for (const change of changes) {
+    if (change.action !== 'updated' || !change.previous) continue;
+    const keys = Object.keys(change.previous).sort();
+    const signature = `${change.entity}:${keys.join(',')}`;
+    const group = groups.get(signature) ?? { entity: change.entity, keys, rows: [] };
+    group.rows.push({ ...change.previous, id: change.recordId });
+    groups.set(signature, group);
+  }
+  for (const { entity, keys, rows } of groups.values()) {
+    await updateRows(ctx, entity === 'account' ? accounts : contacts, keys, rows);
+  }
+}
 
 /**
  * Undoes an import as a whole, in one transaction: records it created are deleted (references
@@ -32,14 +49,7 @@ export async function undoImport(ctx: UseCaseContext, id: string): Promise<Impor
       .map((change) => change.recordId);
   const createdContacts = created('contact');
   const createdAccounts = created('account');
-  for (const change of changes) {
-    if (change.action !== 'updated' || !change.previous) continue;
-    const table = change.entity === 'account' ? accounts : contacts;
-    await ctx.db
-      .update(table)
-      .set({ ...change.previous, updatedAt: ctx.now, version: sql`${table.version} + 1` })
-      .where(and(eq(table.workspaceId, workspaceId), eq(table.id, change.recordId)));
-  }
+  await restorePrevious(ctx, changes);
   if (createdContacts.length > 0) {
     await ctx.db.execute(sql`update contacts set reports_to_id = null
       where workspace_id = ${workspaceId} and reports_to_id = any(${uuidArray(createdContacts)}::uuid[])`);
