@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -48,14 +49,17 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   if (!source.success) throw new CommandError(`--source: one of ${importSources.join(', ')}`);
   const kind = z.enum(importKinds).optional().safeParse(options.kind);
   if (!kind.success) throw new CommandError(`--kind: one of ${importKinds.join(', ')}`);
-  const bytes = await readFile(file);
+  // NOTE: read as a stream and stored in pieces: a 200 MB file is never held whole.
+  await access(file).catch(() => {
+    throw new CommandError(`${file}: no such file`);
+  });
   await withDatabase(async (db) => {
     const actor = await importingActor(db, workspaceId.data, options.as);
     const scope = { workspaceId: actor.workspaceId, userId: actor.userId };
     const inTransaction = <T>(work: (ctx: UseCaseContext) => Promise<T>) =>
       inWorkspace(db, scope, (tx) => work({ db: tx, actor, now: new Date() }));
     const draft = await inTransaction((ctx) =>
-      createImport(ctx, bytes, {
+      createImport(ctx, createReadStream(file, { highWaterMark: 1024 * 1024 }), {
         fileName: path.basename(file),
         ...(source.data ? { source: source.data } : {}),
         ...(kind.data ? { kind: kind.data } : {}),

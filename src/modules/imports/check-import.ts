@@ -1,9 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
+import { chunkReader } from './file-store';
 import { type DuplicateProposal, findDuplicates } from './find-duplicates';
 import type { ImportSource } from './formats/fields';
-import { type ImportPlan, loadImport, messageInBoth, planImport, tableOf } from './load-import';
+import { type ImportPlan, loadImport, messageInBoth, planImport, rowsOfImport } from './load-import';
 import { importMessages } from './messages';
 import type { RowDraft } from './row-drafts';
 import { type ImportedEntity, imports, type RowProblem } from './schema';
@@ -80,7 +81,7 @@ async function referenceProblems(ctx: UseCaseContext, source: ImportSource, draf
  */
 export async function checkImport(ctx: UseCaseContext, id: string): Promise<ImportCheck> {
   const job = await loadImport(ctx, id);
-  const plan = planImport(job, await tableOf(ctx, job));
+  const plan = await planImport(job, rowsOfImport(chunkReader(ctx, id), job));
   const entity: ImportedEntity = job.kind === 'accounts' ? 'account' : 'contact';
   const known = await existingExternalIds(
     ctx,
@@ -110,17 +111,20 @@ export async function checkImport(ctx: UseCaseContext, id: string): Promise<Impo
   };
 }
 
-/** The first rows as they will be stored, or why they cannot be. */
+/** The first rows as they will be stored, or why they cannot be (only those rows are read). */
 export async function previewImport(ctx: UseCaseContext, id: string, limit = 20) {
   const job = await loadImport(ctx, id);
-  const table = await tableOf(ctx, job);
-  const head = { ...table, rows: table.rows.slice(0, limit) };
-  const plan = planImport(job, head);
+  const head: string[][] = [];
+  for await (const row of rowsOfImport(chunkReader(ctx, id), job)) {
+    head.push(row);
+    if (head.length >= limit) break;
+  }
+  const plan = await planImport(job, arrayRows(head));
   const byRow = new Map(plan.drafts.map((item) => [item.row, item.draft]));
   return {
-    columns: table.columns,
-    totalRows: table.rows.length,
-    rows: head.rows.map((cells, index) => {
+    columns: job.columns,
+    totalRows: job.totalRows,
+    rows: head.map((cells, index) => {
       const row = index + 2;
       const draft = byRow.get(row);
       const { kind: _kind, ...values } = draft ?? { kind: undefined };
@@ -132,4 +136,8 @@ export async function previewImport(ctx: UseCaseContext, id: string, limit = 20)
       };
     }),
   };
+}
+
+async function* arrayRows(rows: string[][]) {
+  yield* rows;
 }

@@ -3,11 +3,10 @@ import { notFound } from '../../platform/errors';
 import { translate } from '../../platform/i18n/text';
 import type { UseCaseContext } from '../../platform/use-case';
 import type { ImportField } from './formats/fields';
-import { readTable } from './formats/read-table';
-import type { Table } from './formats/table';
+import { type ChunkReader, dataRowsOf, type Reading } from './formats/stream-rows';
 import { importMessages } from './messages';
 import { type DraftResult, draftRow, type RowDraft, rowNumberOf } from './row-drafts';
-import { importFiles, imports, type RowProblem } from './schema';
+import { imports, type RowProblem } from './schema';
 
 export type ImportRow = typeof imports.$inferSelect;
 
@@ -22,23 +21,18 @@ export async function loadImport(ctx: UseCaseContext, id: string, lock = false):
   return row;
 }
 
-/** The uploaded bytes of an import. */
-export async function fileOf(ctx: UseCaseContext, id: string): Promise<Buffer> {
-  const [row] = await ctx.db
-    .select({ file: importFiles.file })
-    .from(importFiles)
-    .where(and(eq(importFiles.workspaceId, ctx.actor.workspaceId), eq(importFiles.id, id)));
-  if (!row) throw notFound(importMessages.import);
-  return row.file;
-}
-
-/** Reads the stored file again the way the import says (format, encoding, delimiter). */
-export async function tableOf(ctx: UseCaseContext, job: ImportRow): Promise<Table> {
-  return readTable(await fileOf(ctx, job.id), {
+/** How the import reads its stored file (format, encoding, delimiter, as detected or corrected). */
+export function readingOfImport(job: ImportRow): Reading {
+  return {
     format: job.format,
     ...(job.encoding ? { encoding: job.encoding } : {}),
     ...(job.delimiter ? { delimiter: job.delimiter } : {}),
-  });
+  };
+}
+
+/** The data rows of the import's file, streamed, each as long as its columns. */
+export function rowsOfImport(read: ChunkReader, job: ImportRow): AsyncGenerator<string[]> {
+  return dataRowsOf(read, readingOfImport(job), job.columns.length);
 }
 
 export type ImportPlan = {
@@ -49,11 +43,14 @@ export type ImportPlan = {
   mappedFields: Set<ImportField>;
 };
 
-/** Drafts every row of the file under the import's mapping. */
-export function planImport(job: ImportRow, table: Table): ImportPlan {
-  const results: DraftResult[] = table.rows.map((row, index) =>
-    draftRow(job.kind, job.source, table.columns, job.mapping, row, index, rowNumberOf(index)),
-  );
+/** Drafts every row of the file under the import's mapping (the drafts are kept, not the rows). */
+export async function planImport(job: ImportRow, rows: AsyncIterable<string[]>): Promise<ImportPlan> {
+  const results: DraftResult[] = [];
+  let index = 0;
+  for await (const row of rows) {
+    results.push(draftRow(job.kind, job.source, job.columns, job.mapping, row, index, rowNumberOf(index)));
+    index += 1;
+  }
   const problems: RowProblem[] = [];
   const lastRowOf = new Map<string, number>();
   for (const result of results) if ('draft' in result) lastRowOf.set(result.draft.externalId, result.row);
@@ -74,7 +71,7 @@ export function planImport(job: ImportRow, table: Table): ImportPlan {
     }
     drafts.push(result);
   }
-  return { drafts, problems, totalRows: table.rows.length, mappedFields: new Set(Object.values(job.mapping)) };
+  return { drafts, problems, totalRows: index, mappedFields: new Set(Object.values(job.mapping)) };
 }
 
 export function messageInBoth(text: Parameters<typeof translate>[1]): RowProblem['message'] {
