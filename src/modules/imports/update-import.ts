@@ -25,7 +25,6 @@ export async function updateImport(ctx: UseCaseContext, id: string, rawInput: Up
   const job = await loadImport(ctx, id, true);
   if (job.status !== 'draft') throw new AppError('conflict', message(importMessages.notDraft));
   const rereads = input.format !== undefined || input.encoding !== undefined || input.delimiter !== undefined;
-  const format = input.format ?? job.format;
   const reread = rereads ? await rereadFile(ctx, job, input) : undefined;
   const columns = reread?.outline.columns ?? job.columns;
   const kind = input.kind ?? job.kind;
