@@ -1,8 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { createImport, processImport, startImport } from '../../src/modules/imports';
+import { checkImport } from '../../src/modules/imports/check-import';
 import { createUser } from '../../src/modules/users';
 import { createWorkspace } from '../../src/modules/workspaces';
 import { loadConfig } from '../../src/platform/config';
@@ -14,6 +17,48 @@ import { round } from '../measure';
 
 const contactRows = Number(process.env.BENCH_IMPORT_ROWS ?? 200_000);
 const accountRows = 2_000;
+/** The large file: rows of about 2 KB (a long column no field maps to) up to this size. */
+const largeFileMegabytes = Number(process.env.BENCH_IMPORT_LARGE_MB ?? 200);
+
+/** Writes a contacts CSV of about `megabytes` with a wide unmapped column, a line at a time. */
+async function writeWideCsv(file: string, megabytes: number): Promise<number> {
+  const out = createWriteStream(file);
+  const payload = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit; '.repeat(34);
+  let bytes = 0;
+  let rows = 0;
+  const write = async (line: string) => {
+    bytes += Buffer.byteLength(line);
+    if (!out.write(line)) await once(out, 'drain');
+  };
+  await write('Id,First Name,Last Name,Email,Company Id,Payload\n');
+  while (bytes < megabytes * 2 ** 20) {
+    await write(
+      `W${rows},Имя${rows % 997},Широкий${rows},wide${rows}@example.com,A${rows % accountRows},"${payload}${rows}"\n`,
+    );
+    rows += 1;
+  }
+  out.end();
+  await once(out, 'finish');
+  return rows;
+}
+
+/** The highest resident memory seen while `work` runs, sampled every 50 ms, and before it. */
+async function peakRss<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; beforeMegabytes: number; peakMegabytes: number }> {
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { result, beforeMegabytes: round(before / 2 ** 20), peakMegabytes: round(peak / 2 ** 20) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
 
 /** A contacts export as a CRM writes it: its own ids, names, e-mail, phone, title and company id. */
 function contactsCsv(rows: number): string {
@@ -49,7 +94,7 @@ export async function importsBenchmark() {
       createWorkspace(tx, { name: 'Import bench' }, { userId: admin.id }),
     );
     const actor = { userId: admin.id, workspaceId: workspace.id, role: 'admin' as const };
-    const run = async (bytes: Uint8Array, fileName: string) => {
+    const run = async (bytes: Uint8Array | AsyncIterable<Uint8Array>, fileName: string) => {
       const draft = await inWorkspace(db, actor, (tx) =>
         createImport({ db: tx, actor, now: new Date() }, bytes, { fileName }),
       );
@@ -65,7 +110,7 @@ export async function importsBenchmark() {
     const csv = new TextEncoder().encode(contactsCsv(contactRows));
     results.fileMegabytes = round(csv.byteLength / 2 ** 20);
     const started = performance.now();
-    const imported = await run(csv, 'contacts.csv');
+    const { result: imported, peakMegabytes } = await peakRss(() => run(csv, 'contacts.csv'));
     const importSeconds = (performance.now() - started) / 1000;
     results.import = {
       seconds: round(importSeconds),
@@ -74,8 +119,10 @@ export async function importsBenchmark() {
       problems: imported.failedCount,
       targetRowsPerSecond: 20_000,
     };
-    const heapMegabytes = round(process.memoryUsage().rss / 2 ** 20);
-    results.processRssMegabytes = heapMegabytes;
+    results.processRssMegabytes = {
+      afterImport: round(process.memoryUsage().rss / 2 ** 20),
+      peakDuringImport: peakMegabytes,
+    };
 
     const again = performance.now();
     const reimported = await run(csv, 'contacts.csv');
@@ -110,9 +157,60 @@ export async function importsBenchmark() {
     const copySeconds = (performance.now() - copyStarted) / 1000;
     results.copy = { seconds: round(copySeconds), rowsPerSecond: Math.round(contactRows / copySeconds) };
     results.importToCopyRatio = round(importSeconds / copySeconds);
+    // The same COPY with the audit trigger off (allowed to the owner only): the audit's share.
+    await db.execute(sql`delete from contacts where workspace_id = ${other.id}`);
+    const quietStarted = performance.now();
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('app.audit', 'off', true)`);
+      await tx.execute(
+        sql.raw(`copy contacts (workspace_id, id, account_id, first_name, last_name, emails, phones, title)
+          from '${copyFile}' with (format csv)`),
+      );
+    });
+    const quietSeconds = (performance.now() - quietStarted) / 1000;
+    results.copyWithoutAudit = { seconds: round(quietSeconds), rowsPerSecond: Math.round(contactRows / quietSeconds) };
+
+    results.largeFile = await largeFileImport(dataDir, run, (id) =>
+      inWorkspace(db, actor, (tx) => checkImport({ db: tx, actor, now: new Date() }, id)),
+    );
   } finally {
     await disconnectDatabase(connection);
     await rm(dataDir, { recursive: true, force: true });
   }
   return results;
+}
+
+/**
+ * A ~200 MB CSV streamed from disk: upload (stored in pieces, read once for its outline), dry run
+ * and full run, each with the process's peak resident memory.
+ */
+async function largeFileImport(
+  dataDir: string,
+  run: (body: AsyncIterable<Uint8Array>, fileName: string) => Promise<{ id: string; createdCount: number }>,
+  check: (id: string) => Promise<unknown>,
+) {
+  const file = path.join(dataDir, 'wide-contacts.csv');
+  const rows = await writeWideCsv(file, largeFileMegabytes);
+  const megabytes = round((await stat(file)).size / 2 ** 20);
+  const started = performance.now();
+  const {
+    result: imported,
+    beforeMegabytes,
+    peakMegabytes,
+  } = await peakRss(() => run(createReadStream(file, { highWaterMark: 2 ** 20 }), 'wide-contacts.csv'));
+  const seconds = (performance.now() - started) / 1000;
+  const dryRun = await peakRss(() => check(imported.id));
+  return {
+    megabytes,
+    rows,
+    uploadAndRun: {
+      seconds: round(seconds),
+      rowsPerSecond: Math.round(rows / seconds),
+      megabytesPerSecond: round(megabytes / seconds),
+      created: imported.createdCount,
+      rssBeforeMegabytes: beforeMegabytes,
+      rssPeakMegabytes: peakMegabytes,
+    },
+    dryRunAfterwards: { rssBeforeMegabytes: dryRun.beforeMegabytes, rssPeakMegabytes: dryRun.peakMegabytes },
+  };
 }

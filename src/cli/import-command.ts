@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -69,14 +70,17 @@ export async function runImportCommand(db: Database, file: string, options: Impo
   if (!source.success) throw new CommandError(`--source: one of ${importSources.join(', ')}`);
   const kind = z.enum(importKinds).optional().safeParse(options.kind);
   if (!kind.success) throw new CommandError(`--kind: one of ${importKinds.join(', ')}`);
-  const bytes = await readFile(file);
+  // NOTE: read as a stream and stored in pieces: a 200 MB file is never held whole.
+  await access(file).catch(() => {
+    throw new CommandError(`${file}: no such file`);
+  });
   {
     const actor = await importingActor(db, workspaceId.data, options.as);
     const scope = { workspaceId: actor.workspaceId, userId: actor.userId };
     const inTransaction = <T>(work: (ctx: UseCaseContext) => Promise<T>) =>
       inWorkspace(db, scope, (tx) => work({ db: tx, actor, now: new Date() }));
     const created = await inTransaction((ctx) =>
-      createImport(ctx, bytes, {
+      createImport(ctx, createReadStream(file, { highWaterMark: 1024 * 1024 }), {
         fileName: path.basename(file),
         ...(source.data ? { source: source.data } : {}),
         ...(kind.data ? { kind: kind.data } : {}),

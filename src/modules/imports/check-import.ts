@@ -2,17 +2,18 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
 import { stageMatcher } from './deal-stages';
+import { chunkReader } from './file-store';
 import { type DuplicateProposal, findDuplicates } from './find-duplicates';
 import type { ImportSource } from './formats/fields';
 import { splitCycles } from './hierarchy-cycles';
 import {
+  drafterOf,
   type ImportPlan,
   type ImportRow,
   loadImport,
   messageInBoth,
   planImport,
-  tableOf,
-  workspaceCurrency,
+  rowsOfImport,
 } from './load-import';
 import { importMessages } from './messages';
 import type { AccountDraft, ContactDraft } from './row-drafts';
@@ -126,7 +127,8 @@ async function unknownStages(ctx: UseCaseContext, drafts: ImportPlan['drafts']) 
  */
 export async function checkImport(ctx: UseCaseContext, id: string): Promise<ImportCheck> {
   const job = await loadImport(ctx, id);
-  const plan = planImport(job, await tableOf(ctx, job), await workspaceCurrency(ctx));
+  const read = chunkReader(ctx, id);
+  const plan = await planImport(job, rowsOfImport(read, job), await drafterOf(ctx, job, read));
   const entity = importedEntityOf(job.kind);
   const known = await existingExternalIds(
     ctx,
@@ -157,17 +159,21 @@ export async function checkImport(ctx: UseCaseContext, id: string): Promise<Impo
   };
 }
 
-/** The first rows as they will be stored, or why they cannot be. */
+/** The first rows as they will be stored, or why they cannot be (only those rows are read). */
 export async function previewImport(ctx: UseCaseContext, id: string, limit = 20) {
   const job = await loadImport(ctx, id);
-  const table = await tableOf(ctx, job);
-  const head = { ...table, rows: table.rows.slice(0, limit) };
-  const plan = planImport(job, head, await workspaceCurrency(ctx));
+  const read = chunkReader(ctx, id);
+  const head: string[][] = [];
+  for await (const row of rowsOfImport(read, job)) {
+    head.push(row);
+    if (head.length >= limit) break;
+  }
+  const plan = await planImport(job, arrayRows(head), await drafterOf(ctx, job, read));
   const byRow = new Map(plan.drafts.map((item) => [item.row, item.draft]));
   return {
-    columns: table.columns,
-    totalRows: table.rows.length,
-    rows: head.rows.map((cells, index) => {
+    columns: job.columns,
+    totalRows: job.totalRows,
+    rows: head.map((cells, index) => {
       const row = index + 2;
       const draft = byRow.get(row);
       const { kind: _kind, ...values } = draft ?? { kind: undefined };
@@ -179,4 +185,8 @@ export async function previewImport(ctx: UseCaseContext, id: string, limit = 20)
       };
     }),
   };
+}
+
+async function* arrayRows(rows: string[][]) {
+  yield* rows;
 }

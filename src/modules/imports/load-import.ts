@@ -5,13 +5,12 @@ import { translate } from '../../platform/i18n/text';
 import type { UseCaseContext } from '../../platform/use-case';
 import { workspaces } from '../workspaces';
 import type { ImportField } from './formats/fields';
-import { readTable } from './formats/read-table';
-import type { Table } from './formats/table';
+import { type ChunkReader, dataRowsOf, type Reading } from './formats/stream-rows';
 import { detectDateOrder } from './formats/values';
 import { importMessages } from './messages';
 import { draftOpportunity } from './opportunity-drafts';
 import { type DraftResult, draftRow, type RowDraft, rowNumberOf } from './row-drafts';
-import { importFiles, imports, type RowProblem } from './schema';
+import { imports, type RowProblem } from './schema';
 
 export type ImportRow = typeof imports.$inferSelect;
 
@@ -26,23 +25,18 @@ export async function loadImport(ctx: UseCaseContext, id: string, lock = false):
   return row;
 }
 
-/** The uploaded bytes of an import. */
-export async function fileOf(ctx: UseCaseContext, id: string): Promise<Buffer> {
-  const [row] = await ctx.db
-    .select({ file: importFiles.file })
-    .from(importFiles)
-    .where(and(eq(importFiles.workspaceId, ctx.actor.workspaceId), eq(importFiles.id, id)));
-  if (!row) throw notFound(importMessages.import);
-  return row.file;
-}
-
-/** Reads the stored file again the way the import says (format, encoding, delimiter). */
-export async function tableOf(ctx: UseCaseContext, job: ImportRow): Promise<Table> {
-  return readTable(await fileOf(ctx, job.id), {
+/** How the import reads its stored file (format, encoding, delimiter, as detected or corrected). */
+export function readingOfImport(job: ImportRow): Reading {
+  return {
     format: job.format,
     ...(job.encoding ? { encoding: job.encoding } : {}),
     ...(job.delimiter ? { delimiter: job.delimiter } : {}),
-  });
+  };
+}
+
+/** The data rows of the import's file, streamed, each as long as its columns. */
+export function rowsOfImport(read: ChunkReader, job: ImportRow): AsyncGenerator<string[]> {
+  return dataRowsOf(read, readingOfImport(job), job.columns.length);
 }
 
 export type ImportPlan = {
@@ -62,16 +56,64 @@ export async function workspaceCurrency(ctx: UseCaseContext): Promise<Currency> 
   return (workspace?.currency ?? 'RUB') as Currency;
 }
 
-/** Drafts every row of the file under the import's mapping. */
-export function planImport(job: ImportRow, table: Table, currency: Currency): ImportPlan {
-  const results: DraftResult[] = draftRows(job, table, currency);
-  // NOTE: Bitrix24 repeats a deal on one row per product; the deal's «Сумма» already totals them,
-  // so the first row stands for the deal.
-  if (job.kind === 'opportunities') return foldRepeatedDeals(job, table, results);
+/** How one row of the file becomes a draft (or the reasons it cannot). */
+export type Drafter = (row: string[], index: number, rowNumber: number) => DraftResult;
+
+/** Rows a deal's day order is guessed from (`1/2/2027`: January or February). */
+const dateSampleRows = 200;
+
+/**
+ * The import's drafter. A deal falls back on the workspace's currency and reads its dates in the
+ * day order the file's first rows show, so those rows are read once more before the run.
+ */
+export async function drafterOf(ctx: UseCaseContext, job: ImportRow, read: ChunkReader): Promise<Drafter> {
+  if (job.kind !== 'opportunities') {
+    return (row, index, rowNumber) => draftRow(job.kind, job.source, job.columns, job.mapping, row, index, rowNumber);
+  }
+  const dateColumns = job.columns.filter((column) => job.mapping[column.key] === 'closeDate');
+  const samples: string[] = [];
+  let rows = 0;
+  for await (const row of rowsOfImport(read, job)) {
+    samples.push(...dateColumns.map((column) => row[column.index] ?? ''));
+    rows += 1;
+    if (rows >= dateSampleRows) break;
+  }
+  const defaults = { currency: await workspaceCurrency(ctx), dateOrder: detectDateOrder(samples) };
+  return (row, index, rowNumber) =>
+    draftOpportunity(job.source, job.columns, job.mapping, row, index, rowNumber, defaults);
+}
+
+/**
+ * Whether rows repeating an external id are one record told again: Bitrix24 repeats a deal on one
+ * row per product, and the deal's «Сумма» already totals them, so the first row stands for the
+ * deal. Elsewhere a repeated id is a mistake in the file: the last row wins, the earlier is reported.
+ */
+export const foldsRepeatedRows = (job: ImportRow) => job.kind === 'opportunities';
+
+/** Drafts every row of the file under the import's mapping (the drafts are kept, not the rows). */
+export async function planImport(job: ImportRow, rows: AsyncIterable<string[]>, draft: Drafter): Promise<ImportPlan> {
+  const results: DraftResult[] = [];
+  let index = 0;
+  for await (const row of rows) {
+    results.push(draft(row, index, rowNumberOf(index)));
+    index += 1;
+  }
   const problems: RowProblem[] = [];
+  const drafts: ImportPlan['drafts'] = [];
+  const plan = () => ({ drafts, problems, totalRows: index, mappedFields: new Set(Object.values(job.mapping)) });
+  if (foldsRepeatedRows(job)) {
+    const seen = new Set<string>();
+    for (const result of results) {
+      if ('problems' in result) problems.push(...result.problems);
+      else if (!seen.has(result.draft.externalId)) {
+        seen.add(result.draft.externalId);
+        drafts.push(result);
+      }
+    }
+    return plan();
+  }
   const lastRowOf = new Map<string, number>();
   for (const result of results) if ('draft' in result) lastRowOf.set(result.draft.externalId, result.row);
-  const drafts: ImportPlan['drafts'] = [];
   for (const result of results) {
     if ('problems' in result) {
       problems.push(...result.problems);
@@ -88,35 +130,7 @@ export function planImport(job: ImportRow, table: Table, currency: Currency): Im
     }
     drafts.push(result);
   }
-  return { drafts, problems, totalRows: table.rows.length, mappedFields: new Set(Object.values(job.mapping)) };
-}
-
-function draftRows(job: ImportRow, table: Table, currency: Currency): DraftResult[] {
-  if (job.kind !== 'opportunities') {
-    return table.rows.map((row, index) =>
-      draftRow(job.kind, job.source, table.columns, job.mapping, row, index, rowNumberOf(index)),
-    );
-  }
-  const dateColumns = table.columns.filter((column) => job.mapping[column.key] === 'closeDate');
-  const samples = table.rows.slice(0, 200).flatMap((row) => dateColumns.map((column) => row[column.index] ?? ''));
-  const defaults = { currency, dateOrder: detectDateOrder(samples) };
-  return table.rows.map((row, index) =>
-    draftOpportunity(job.source, table.columns, job.mapping, row, index, rowNumberOf(index), defaults),
-  );
-}
-
-function foldRepeatedDeals(job: ImportRow, table: Table, results: DraftResult[]): ImportPlan {
-  const problems: RowProblem[] = [];
-  const drafts: ImportPlan['drafts'] = [];
-  const seen = new Set<string>();
-  for (const result of results) {
-    if ('problems' in result) problems.push(...result.problems);
-    else if (!seen.has(result.draft.externalId)) {
-      seen.add(result.draft.externalId);
-      drafts.push(result);
-    }
-  }
-  return { drafts, problems, totalRows: table.rows.length, mappedFields: new Set(Object.values(job.mapping)) };
+  return plan();
 }
 
 export function messageInBoth(text: Parameters<typeof translate>[1]): RowProblem['message'] {

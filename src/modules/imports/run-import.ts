@@ -4,17 +4,33 @@ import { type Database, inWorkspace } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import { message } from '../../platform/i18n/text';
 import type { UseCaseContext } from '../../platform/use-case';
+import { chunkReader, readChunk } from './file-store';
 import { linkReferences } from './link-references';
-import { type ImportPlan, type ImportRow, loadImport, planImport, tableOf, workspaceCurrency } from './load-import';
+import {
+  type Drafter,
+  drafterOf,
+  foldsRepeatedRows,
+  type ImportRow,
+  loadImport,
+  messageInBoth,
+  rowsOfImport,
+  workspaceCurrency,
+} from './load-import';
 import { importMessages } from './messages';
 import type { OpportunityDraft } from './opportunity-drafts';
-import type { AccountDraft, ContactDraft } from './row-drafts';
+import { type AccountDraft, type ContactDraft, type RowDraft, rowNumberOf } from './row-drafts';
 import { imports, type RowProblem } from './schema';
 import { type BatchResult, type RunState, writeAccounts, writeContacts } from './write-batch';
 import { writeOpportunities } from './write-opportunities';
 
 /** A run that has not written progress for this long is taken as dead (process killed) and may be resumed. */
 export const staleRunMilliseconds = 60_000;
+
+/**
+ * Rows per transaction: large enough that statement overhead vanishes, small enough that a
+ * killed run loses little and cancel answers within a few seconds.
+ */
+export const defaultBatchSize = 5_000;
 
 /** Problems kept on an import; beyond this only the count grows (the dry run lists them all). */
 export const maxStoredProblems = 10_000;
@@ -72,46 +88,31 @@ export async function processImport(
   options: RunOptions = {},
 ): Promise<ImportRow> {
   const now = options.now ?? (() => new Date());
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? defaultBatchSize;
   const scope = { workspaceId: actor.workspaceId, userId: actor.userId };
   const inTransaction = <T>(work: (ctx: UseCaseContext) => Promise<T>) =>
     inWorkspace(db, scope, (tx) => work({ db: tx, actor, now: now() }));
   try {
-    const { job, plan, currency } = await inTransaction(async (ctx) => {
+    const { job, currency, draft } = await inTransaction(async (ctx) => {
       const job = await loadImport(ctx, id);
-      const currency = await workspaceCurrency(ctx);
-      return { job, plan: planImport(job, await tableOf(ctx, job), currency), currency };
+      return { job, currency: await workspaceCurrency(ctx), draft: await drafterOf(ctx, job, chunkReader(ctx, id)) };
     });
     const state: RunState = {
       importId: id,
       source: job.source,
-      mappedFields: plan.mappedFields,
+      mappedFields: new Set(Object.values(job.mapping)),
       currency,
       accountByName: new Map(),
       merges: new Map(Object.entries(job.merges)),
       valueMappings: job.valueMappings,
     };
-    const resumeAt = job.processedRows === 0 ? 0 : plan.drafts.findIndex((item) => item.row > job.processedRows + 1);
-    if (job.processedRows === 0)
-      await saveProgress(inTransaction, id, { problems: plan.problems, total: plan.totalRows });
-    for (let start = Math.max(resumeAt, 0); start < plan.drafts.length && resumeAt !== -1; start += batchSize) {
-      const batch = plan.drafts.slice(start, start + batchSize);
-      const outcome = await inTransaction(async (ctx) => {
-        const [flags] = await ctx.db
-          .select({ cancelRequested: imports.cancelRequested })
-          .from(imports)
-          .where(and(eq(imports.workspaceId, actor.workspaceId), eq(imports.id, id)))
-          .for('update');
-        if (flags?.cancelRequested) return 'cancelled' as const;
-        const result = await writeRows(ctx, state, batch);
-        await recordBatch(ctx, id, result, rowsThrough(batch));
-        return result;
-      });
-      if (outcome === 'cancelled') return finish(inTransaction, id, 'cancelled');
-      options.onProgress?.({ processedRows: rowsThrough(batch), totalRows: plan.totalRows, phase: 'rows' });
-    }
-    await linkAll(inTransaction, state, plan, batchSize);
-    options.onProgress?.({ processedRows: plan.totalRows, totalRows: plan.totalRows, phase: 'references' });
+    if (job.processedRows === 0) await clearProgress(inTransaction, id);
+    // NOTE: each piece of the file is read in a short transaction of its own, between batches.
+    const rows = rowsOfImport((position) => inTransaction((ctx) => readChunk(ctx, id, position)), job);
+    const pass = await writeAllRows(inTransaction, state, job, rows, draft, batchSize, options.onProgress);
+    if (pass.cancelled) return finish(inTransaction, id, 'cancelled');
+    await linkAll(inTransaction, state, pass.links, batchSize);
+    options.onProgress?.({ processedRows: job.totalRows, totalRows: job.totalRows, phase: 'references' });
     return finish(inTransaction, id, 'completed');
   } catch (error) {
     await finish(inTransaction, id, 'failed').catch(() => undefined);
@@ -119,12 +120,91 @@ export async function processImport(
   }
 }
 
-/** How many data rows of the file a batch finishes (row numbers count the header as row 1). */
-const rowsThrough = (batch: ImportPlan['drafts']) => (batch.at(-1)?.row ?? 1) - 1;
+type Planned = { row: number; draft: RowDraft };
+
+/** A row whose parent or reports-to is set in the second pass, once every row exists. */
+type Linked = { row: number; draft: AccountDraft | ContactDraft };
+
+const hasReference = (item: Planned): item is Linked =>
+  item.draft.kind === 'accounts'
+    ? Boolean(item.draft.parentExternalId || item.draft.parentName)
+    : item.draft.kind === 'contacts' && Boolean(item.draft.reportsToExternalId);
+
+/**
+ * The first pass, streamed: rows are drafted as they are parsed and written `batchSize` at a
+ * time. A row numbered at most `processedRows + 1` was committed by an earlier, killed run and is
+ * skipped. An external id seen again makes the earlier row a problem: within a batch the earlier
+ * row is dropped; across batches the later row updates the record the earlier one wrote. Only the
+ * external ids and the rows with references stay in memory, never the file.
+ */
+async function writeAllRows(
+  inTransaction: InTransaction,
+  state: RunState,
+  job: ImportRow,
+  rows: AsyncIterable<string[]>,
+  draft: Drafter,
+  batchSize: number,
+  onProgress: RunOptions['onProgress'],
+): Promise<{ cancelled: boolean; links: Linked[] }> {
+  const seen = new Map<string, number>();
+  const links: Linked[] = [];
+  let batch: Planned[] = [];
+  let problems: RowProblem[] = [];
+  let index = 0;
+  let lastRow = job.processedRows + 1;
+  const flush = async () => {
+    const current = batch.filter((item) => seen.get(item.draft.externalId) === item.row);
+    const found = problems;
+    batch = [];
+    problems = [];
+    const outcome = await inTransaction(async (ctx) => {
+      const [flags] = await ctx.db
+        .select({ cancelRequested: imports.cancelRequested })
+        .from(imports)
+        .where(and(eq(imports.workspaceId, ctx.actor.workspaceId), eq(imports.id, state.importId)))
+        .for('update');
+      if (flags?.cancelRequested) return 'cancelled' as const;
+      const result = current.length > 0 ? await writeRows(ctx, state, current) : emptyResult;
+      await recordBatch(ctx, state.importId, { ...result, problems: [...found, ...result.problems] }, lastRow - 1);
+      return 'written' as const;
+    });
+    onProgress?.({ processedRows: lastRow - 1, totalRows: job.totalRows, phase: 'rows' });
+    return outcome;
+  };
+  for await (const cells of rows) {
+    const rowNumber = rowNumberOf(index);
+    index += 1;
+    if (rowNumber <= job.processedRows + 1) continue;
+    lastRow = rowNumber;
+    const result = draft(cells, index - 1, rowNumber);
+    if ('problems' in result) {
+      problems.push(...result.problems);
+    } else {
+      const earlier = seen.get(result.draft.externalId);
+      // NOTE: a deal told again on the next rows (one per product) is the deal already written.
+      if (earlier !== undefined && foldsRepeatedRows(job)) continue;
+      if (earlier !== undefined) {
+        const text = {
+          text: importMessages.duplicateInFile,
+          params: { reference: result.draft.externalId, row: rowNumber },
+        };
+        problems.push({ row: earlier, column: null, message: messageInBoth(text) });
+      }
+      seen.set(result.draft.externalId, rowNumber);
+      batch.push(result);
+      if (hasReference(result)) links.push(result);
+    }
+    if (batch.length >= batchSize && (await flush()) === 'cancelled') return { cancelled: true, links };
+  }
+  if ((batch.length > 0 || problems.length > 0) && (await flush()) === 'cancelled') return { cancelled: true, links };
+  return { cancelled: false, links: links.filter((item) => seen.get(item.draft.externalId) === item.row) };
+}
+
+const emptyResult: BatchResult = { created: 0, updated: 0, unchanged: 0, problems: [] };
 
 type InTransaction = <T>(work: (ctx: UseCaseContext) => Promise<T>) => Promise<T>;
 
-function writeRows(ctx: UseCaseContext, state: RunState, batch: ImportPlan['drafts']): Promise<BatchResult> {
+function writeRows(ctx: UseCaseContext, state: RunState, batch: Planned[]): Promise<BatchResult> {
   switch (batch[0]?.draft.kind) {
     case 'accounts':
       return writeAccounts(ctx, state, batch as { row: number; draft: AccountDraft }[]);
@@ -137,20 +217,12 @@ function writeRows(ctx: UseCaseContext, state: RunState, batch: ImportPlan['draf
 
 const appendProblems = (problems: RowProblem[]) => sql`(${imports.problems} || ${JSON.stringify(problems)}::jsonb)`;
 
-async function saveProgress(
-  inTransaction: InTransaction,
-  id: string,
-  start: { problems: RowProblem[]; total: number },
-) {
+/** A run from the first row starts with no problems: a failed earlier attempt's are forgotten. */
+async function clearProgress(inTransaction: InTransaction, id: string) {
   await inTransaction((ctx) =>
     ctx.db
       .update(imports)
-      .set({
-        totalRows: start.total,
-        failedCount: start.problems.length,
-        problems: start.problems.slice(0, maxStoredProblems),
-        heartbeatAt: ctx.now,
-      })
+      .set({ problems: [], failedCount: 0, createdCount: 0, updatedCount: 0, unchangedCount: 0, heartbeatAt: ctx.now })
       .where(and(eq(imports.workspaceId, ctx.actor.workspaceId), eq(imports.id, id))),
   );
 }
@@ -170,12 +242,7 @@ async function recordBatch(ctx: UseCaseContext, id: string, result: BatchResult,
     .where(and(eq(imports.workspaceId, ctx.actor.workspaceId), eq(imports.id, id)));
 }
 
-async function linkAll(inTransaction: InTransaction, state: RunState, plan: ImportPlan, batchSize: number) {
-  const linked = plan.drafts.flatMap((item): { row: number; draft: AccountDraft | ContactDraft }[] => {
-    const { draft } = item;
-    if (draft.kind === 'accounts') return draft.parentExternalId || draft.parentName ? [{ ...item, draft }] : [];
-    return draft.kind === 'contacts' && draft.reportsToExternalId ? [{ ...item, draft }] : [];
-  });
+async function linkAll(inTransaction: InTransaction, state: RunState, linked: Linked[], batchSize: number) {
   for (let start = 0; start < linked.length; start += batchSize) {
     const batch = linked.slice(start, start + batchSize);
     await inTransaction(async (ctx) => {

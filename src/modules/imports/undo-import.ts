@@ -5,6 +5,7 @@ import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
 import { contacts } from '../contacts';
 import { opportunities } from '../opportunities';
+import { updateRows } from './bulk-write';
 import { type ImportView, viewOf } from './get-import';
 import { loadImport } from './load-import';
 import { importMessages } from './messages';
@@ -12,6 +13,22 @@ import { externalIds, type ImportedEntity, importChanges, imports } from './sche
 
 /** A uuid[] literal as one parameter; ids are ours, uuids only. */
 const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
+
+/** Puts back the values updated accounts and contacts had, one statement per entity and set of columns. */
+async function restorePrevious(ctx: UseCaseContext, changes: (typeof importChanges.$inferSelect)[]) {
+  const groups = new Map<string, { entity: 'account' | 'contact'; keys: string[]; rows: Record<string, unknown>[] }>();
+  for (const change of changes) {
+    if (change.action !== 'updated' || !change.previous || change.entity === 'opportunity') continue;
+    const keys = Object.keys(change.previous).sort();
+    const signature = `${change.entity}:${keys.join(',')}`;
+    const group = groups.get(signature) ?? { entity: change.entity, keys, rows: [] };
+    group.rows.push({ ...change.previous, id: change.recordId });
+    groups.set(signature, group);
+  }
+  for (const { entity, keys, rows } of groups.values()) {
+    await updateRows(ctx, entity === 'account' ? accounts : contacts, keys, rows);
+  }
+}
 
 /**
  * Undoes an import as a whole, in one transaction: records it created are deleted (references
@@ -33,17 +50,12 @@ export async function undoImport(ctx: UseCaseContext, id: string): Promise<Impor
       .map((change) => change.recordId);
   const createdContacts = created('contact');
   const createdAccounts = created('account');
+  await restorePrevious(ctx, changes);
+  // NOTE: deals come a few hundred to a file; each is put back on its own (its close time is JSON text).
   for (const change of changes) {
-    if (change.action !== 'updated' || !change.previous) continue;
-    if (change.entity === 'opportunity') {
+    if (change.entity === 'opportunity' && change.action === 'updated' && change.previous) {
       await restoreOpportunity(ctx, change.recordId, change.previous);
-      continue;
     }
-    const table = change.entity === 'account' ? accounts : contacts;
-    await ctx.db
-      .update(table)
-      .set({ ...change.previous, updatedAt: ctx.now, version: sql`${table.version} + 1` })
-      .where(and(eq(table.workspaceId, workspaceId), eq(table.id, change.recordId)));
   }
   const createdDeals = created('opportunity');
   if (createdDeals.length > 0) {

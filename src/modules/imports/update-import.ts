@@ -5,11 +5,13 @@ import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
 import { contacts } from '../contacts';
 import { getPipeline } from '../opportunities';
-import { readUploaded } from './create-import';
+import { outlineUploaded, readingOf } from './create-import';
+import { chunkReader, readChunk } from './file-store';
+import { detectEncoding } from './formats/decode';
 import { fieldsOf, type ImportKind } from './formats/fields';
 import { suggestMapping } from './formats/suggest';
 import { type ImportView, viewOf } from './get-import';
-import { fileOf, loadImport } from './load-import';
+import { type ImportRow, loadImport } from './load-import';
 import { importMessages } from './messages';
 import { imports } from './schema';
 import { type UpdateImportInput, updateImportInput } from './schemas';
@@ -24,15 +26,8 @@ export async function updateImport(ctx: UseCaseContext, id: string, rawInput: Up
   const job = await loadImport(ctx, id, true);
   if (job.status !== 'draft') throw new AppError('conflict', message(importMessages.notDraft));
   const rereads = input.format !== undefined || input.encoding !== undefined || input.delimiter !== undefined;
-  const format = input.format ?? job.format;
-  const table = rereads
-    ? await readUploaded(await fileOf(ctx, id), {
-        format,
-        ...(format === 'xlsx' ? {} : { encoding: input.encoding ?? job.encoding ?? undefined }),
-        ...(format === 'csv' ? { delimiter: input.delimiter ?? job.delimiter ?? undefined } : {}),
-      })
-    : undefined;
-  const columns = table?.columns ?? job.columns;
+  const reread = rereads ? await rereadFile(ctx, job, input) : undefined;
+  const columns = reread?.outline.columns ?? job.columns;
   const kind = input.kind ?? job.kind;
   const source = input.source ?? job.source;
   const resuggest = input.suggest || rereads || kind !== job.kind || source !== job.source;
@@ -53,12 +48,12 @@ export async function updateImport(ctx: UseCaseContext, id: string, rawInput: Up
     .set({
       merges,
       valueMappings,
-      ...(table
+      ...(reread
         ? {
-            format: table.format,
-            encoding: table.encoding ?? null,
-            delimiter: table.delimiter ?? null,
-            totalRows: table.rows.length,
+            format: reread.reading.format,
+            encoding: reread.reading.encoding ?? null,
+            delimiter: reread.reading.delimiter ?? null,
+            totalRows: reread.outline.totalRows,
           }
         : {}),
       columns,
@@ -73,6 +68,23 @@ export async function updateImport(ctx: UseCaseContext, id: string, rawInput: Up
     .returning();
   if (!updated) throw new Error('Import update returned nothing');
   return viewOf(updated, ctx.now);
+}
+
+/** Reads the stored file again as the user now says; what they leave out is kept or detected. */
+async function rereadFile(ctx: UseCaseContext, job: ImportRow, input: UpdateImportInput) {
+  const read = chunkReader(ctx, job.id);
+  const head = ((await readChunk(ctx, job.id, 0)) ?? new Uint8Array(0)).subarray(0, 64 * 1024);
+  const format = input.format ?? job.format;
+  const reading = readingOf(
+    // NOTE: a file first read as XLSX has no encoding yet; its start is the best guess there is.
+    { head, encoding: job.encoding ?? detectEncoding(head) },
+    {
+      format,
+      ...(format === 'xlsx' ? {} : { encoding: input.encoding ?? job.encoding ?? undefined }),
+      ...(format === 'csv' ? { delimiter: input.delimiter ?? job.delimiter ?? undefined } : {}),
+    },
+  );
+  return { reading, outline: await outlineUploaded(read, reading) };
 }
 
 /** 422 naming `merges.<external id>` for a choice whose record is not in the workspace. */

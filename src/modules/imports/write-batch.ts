@@ -4,6 +4,7 @@ import type { UseCaseContext } from '../../platform/use-case';
 import { accounts, domainOf } from '../accounts';
 import { contacts } from '../contacts';
 import { opportunities } from '../opportunities';
+import { insertRows, updateRows } from './bulk-write';
 import type { ImportField, ImportSource, ValueMappings } from './formats/fields';
 import { messageInBoth } from './load-import';
 import { importMessages } from './messages';
@@ -93,24 +94,23 @@ export async function rememberExternalIds(
   created: { externalId: string; recordId: string }[],
 ) {
   if (created.length === 0) return;
-  await ctx.db
-    .insert(externalIds)
-    .values(
-      created.map((item) => ({
-        workspaceId: ctx.actor.workspaceId,
-        entity,
-        source: state.source,
-        externalId: item.externalId,
-        recordId: item.recordId,
-        importId: state.importId,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [externalIds.workspaceId, externalIds.entity, externalIds.source, externalIds.externalId],
-      set: { recordId: sql`excluded.record_id`, importId: sql`excluded.import_id`, updatedAt: ctx.now },
-    });
+  await insertRows(
+    ctx,
+    externalIds,
+    created.map((item) => ({
+      workspaceId: ctx.actor.workspaceId,
+      id: newId(),
+      entity,
+      source: state.source,
+      externalId: item.externalId,
+      recordId: item.recordId,
+      importId: state.importId,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })),
+    sql`on conflict (workspace_id, entity, source, external_id) do update
+      set record_id = excluded.record_id, import_id = excluded.import_id, updated_at = excluded.updated_at`,
+  );
 }
 
 export async function recordChanges(
@@ -120,9 +120,12 @@ export async function recordChanges(
   changes: { recordId: string; previous: Record<string, unknown> | null }[],
 ) {
   if (changes.length === 0) return;
-  await ctx.db.insert(importChanges).values(
+  await insertRows(
+    ctx,
+    importChanges,
     changes.map((change) => ({
       workspaceId: ctx.actor.workspaceId,
+      id: newId(),
       importId: state.importId,
       entity,
       recordId: change.recordId,
@@ -195,6 +198,7 @@ export async function writeAccounts(
   const inserts: (typeof accounts.$inferInsert)[] = [];
   const createdIds: { externalId: string; recordId: string }[] = [];
   const changes: { recordId: string; previous: Record<string, unknown> | null }[] = [];
+  const updates: Record<string, unknown>[] = [];
   let unchanged = 0;
   for (const { draft } of batch) {
     const recordId = known.get(draft.externalId);
@@ -228,18 +232,15 @@ export async function writeAccounts(
       continue;
     }
     const previous = { ...pick(current, keys), ...(keys.includes('website') ? { domain: current.domain } : {}) };
-    await ctx.db
-      .update(accounts)
-      .set({
-        ...next,
-        ...(keys.includes('website') ? { domain: draft.website ? domainOf(draft.website) : null } : {}),
-        updatedAt: ctx.now,
-        version: sql`${accounts.version} + 1`,
-      })
-      .where(and(eq(accounts.workspaceId, ctx.actor.workspaceId), eq(accounts.id, current.id)));
+    updates.push({
+      id: current.id,
+      ...next,
+      ...(keys.includes('website') ? { domain: draft.website ? domainOf(draft.website) : null } : {}),
+    });
     changes.push({ recordId: current.id, previous });
   }
-  if (inserts.length > 0) await ctx.db.insert(accounts).values(inserts);
+  await insertRows(ctx, accounts, inserts);
+  await updateRows(ctx, accounts, keys.includes('website') ? [...keys, 'domain'] : keys, updates);
   // NOTE: a merge target deleted since the choice was made is created afresh, like an unknown row.
   const stillThere = merged.filter((item) => existingById.has(item.recordId));
   await rememberExternalIds(ctx, state, 'account', [...createdIds, ...stillThere]);
@@ -260,7 +261,9 @@ async function accountsByName(ctx: UseCaseContext, state: RunState, names: strin
   const toCreate = missing.filter((name) => !state.accountByName.has(name));
   if (toCreate.length === 0) return;
   const created = toCreate.map((name) => ({ name, id: newId() }));
-  await ctx.db.insert(accounts).values(
+  await insertRows(
+    ctx,
+    accounts,
     created.map(({ name, id }) => ({
       workspaceId: ctx.actor.workspaceId,
       id,
@@ -332,6 +335,7 @@ export async function writeContacts(
   const inserts: (typeof contacts.$inferInsert)[] = [];
   const createdIds: { externalId: string; recordId: string }[] = [];
   const changes: { recordId: string; previous: Record<string, unknown> | null }[] = [];
+  const updates: Record<string, unknown>[] = [];
   let unchanged = 0;
   for (const { draft, accountId } of resolved) {
     const recordId = known.get(draft.externalId);
@@ -363,13 +367,11 @@ export async function writeContacts(
       continue;
     }
     const previous = pick(current, [...keys, 'accountId' as const]);
-    await ctx.db
-      .update(contacts)
-      .set({ ...next, updatedAt: ctx.now, version: sql`${contacts.version} + 1` })
-      .where(and(eq(contacts.workspaceId, ctx.actor.workspaceId), eq(contacts.id, current.id)));
+    updates.push({ id: current.id, ...next });
     changes.push({ recordId: current.id, previous });
   }
-  if (inserts.length > 0) await ctx.db.insert(contacts).values(inserts);
+  await insertRows(ctx, contacts, inserts);
+  await updateRows(ctx, contacts, [...keys, 'accountId'], updates);
   // NOTE: a merge target deleted since the choice was made is created afresh, like an unknown row.
   const stillThere = merged.filter((item) => existingById.has(item.recordId));
   await rememberExternalIds(ctx, state, 'contact', [...createdIds, ...stillThere]);
