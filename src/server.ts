@@ -33,7 +33,7 @@ import {
   revenueFact,
   statementUploadBody,
 } from './modules/finance';
-import { importRoutes, importUploadBody } from './modules/imports';
+import { exportRoutes, importRoutes, importUploadBody } from './modules/imports';
 import {
   accountHealthFact,
   type DerivedSeriesRegistry,
@@ -117,6 +117,7 @@ export function buildApp(
       auditRoutes(),
       portfolioRoutes({ accountFacts }),
       importRoutes(),
+      exportRoutes(),
       kpiRoutes({ accountFacts: moduleFacts, followUps: kpiFollowUps, ...(detection ? { detection } : {}) }),
       derivedSeriesRoutes({ derivedSeries }),
       followUpRoutes(),

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../support/api-helpers';
 import { download } from '../support/download';
+import { importFile } from '../support/import-helpers';
 import type { ApiClient, SeededWorkspace } from '../support/test-app';
 import { useTestApp } from '../support/test-app';
 
@@ -56,6 +57,13 @@ describe('list exports', () => {
     const all = csvRows(await download(t, manager, '/api/v1/opportunities/export', 'en'));
     // NOTE: a name a spreadsheet would run as a formula is written as text.
     expect(column(all, 'Account')).toContain('\'=HYPERLINK("x") Ltd');
+    // NOTE: the export imports back (its Accord ID column makes it source `accord`): nothing changes.
+    const again = await importFile(
+      workspace.users.head.api,
+      await download(t, manager, '/api/v1/opportunities/export'),
+      'opportunities.csv',
+    );
+    expect(again, JSON.stringify(again.problems)).toMatchObject({ source: 'accord', kind: 'opportunities', unchangedCount: 2, createdCount: 0 });
     const bytes = await download(t, manager, '/api/v1/opportunities/export?format=xlsx', 'en');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes.buffer as ArrayBuffer);

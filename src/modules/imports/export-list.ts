@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { Locale } from '../../platform/i18n/locale';
+import { readAllPages } from '../../platform/pagination';
+import { maxExportRows, textCell, writeTableFile } from '../../platform/table-file';
 import type { UseCaseContext } from '../../platform/use-case';
 import { type AccountListItem, accountFilters, listAccounts } from '../accounts';
 import { type ContactListItem, listContacts } from '../contacts';
@@ -20,8 +20,6 @@ export const exportContactsQuery = z.object({
 });
 export type ExportContactsQuery = z.input<typeof exportContactsQuery>;
 
-export type ExportFile = { body: Uint8Array; contentType: string; fileName: string };
-
 function cellOf(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.join(', ');
@@ -29,50 +27,23 @@ function cellOf(value: unknown): string {
   return String(value);
 }
 
-/** Every page of a list, one by one (the list's own visibility rules apply). */
-async function allPages<T>(read: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>) {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await read(cursor);
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
-}
-
-async function fileOf(
-  kind: ImportKind,
-  rows: Record<string, unknown>[],
-  format: ExportFormat,
-  locale: Locale,
-): Promise<ExportFile> {
+/**
+ * The rows as CSV or XLSX under the kind's import headers. A text a spreadsheet would run as a
+ * formula is marked as text (`'=…`); importing the file back takes the mark off.
+ */
+function fileOf(kind: ImportKind, rows: Record<string, unknown>[], format: ExportFormat, locale: Locale) {
   const columns: ExportColumn[] = exportColumns[kind];
   const header = columns.map((column) => column[locale]);
-  const cells = rows.map((row) => columns.map((column) => cellOf(row[column.key])));
-  if (format === 'csv') {
-    // NOTE: a BOM, so Excel opens the UTF-8 file with Cyrillic intact.
-    const text = `\uFEFF${stringify([header, ...cells])}`;
-    return { body: new TextEncoder().encode(text), contentType: 'text/csv; charset=utf-8', fileName: `${kind}.csv` };
-  }
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(kind);
-  sheet.addRow(header);
-  for (const row of cells) sheet.addRow(row);
-  sheet.getRow(1).font = { bold: true };
-  const buffer = await workbook.xlsx.writeBuffer();
-  return {
-    body: new Uint8Array(buffer as ArrayBuffer),
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    fileName: `${kind}.xlsx`,
-  };
+  const cells = rows.map((row) => columns.map((column) => textCell(cellOf(row[column.key]))));
+  return writeTableFile(format, { file: kind, sheet: kind }, header, cells);
 }
 
 /** The accounts list with its filters as CSV or XLSX, in a shape that imports back (source `accord`). */
 export async function exportAccounts(ctx: UseCaseContext, rawQuery: ExportAccountsQuery, locale: Locale) {
   const { format, ...filters } = exportAccountsQuery.parse(rawQuery);
-  const rows = await allPages<AccountListItem>((cursor) =>
-    listAccounts(ctx, { ...filters, sort: 'name', limit: 500, ...(cursor ? { cursor } : {}) }),
+  const rows = await readAllPages<AccountListItem>(
+    (cursor) => listAccounts(ctx, { ...filters, sort: 'name', limit: 500, ...(cursor ? { cursor } : {}) }),
+    maxExportRows,
   );
   return fileOf('accounts', rows, format, locale);
 }
@@ -80,8 +51,9 @@ export async function exportAccounts(ctx: UseCaseContext, rawQuery: ExportAccoun
 /** The contacts list (of the workspace or one account, optionally searched) as CSV or XLSX. */
 export async function exportContacts(ctx: UseCaseContext, rawQuery: ExportContactsQuery, locale: Locale) {
   const { format, ...filters } = exportContactsQuery.parse(rawQuery);
-  const rows = await allPages<ContactListItem>((cursor) =>
-    listContacts(ctx, { ...filters, sort: 'fullName', limit: 500, ...(cursor ? { cursor } : {}) }),
+  const rows = await readAllPages<ContactListItem>(
+    (cursor) => listContacts(ctx, { ...filters, sort: 'fullName', limit: 500, ...(cursor ? { cursor } : {}) }),
+    maxExportRows,
   );
   return fileOf('contacts', rows, format, locale);
 }

@@ -1,6 +1,7 @@
 export { applyPreset } from './apply-preset';
 export { checkImport } from './check-import';
 export { createImport } from './create-import';
+export { exportRoutes } from './export-routes';
 export { listPresets, savePreset } from './presets';
 export { importRoutes, importUploadBody } from './routes';
 export { processImport, startImport } from './run-import';

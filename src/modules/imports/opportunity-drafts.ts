@@ -52,7 +52,7 @@ export function draftOpportunity(
   rowNumber: number,
   defaults: DraftDefaults,
 ): { row: number; draft: OpportunityDraft } | { row: number; problems: RowProblem[] } {
-  const values = valuesOf(row, columns, mapping);
+  const values = valuesOf(row, columns, mapping, source);
   const one = (field: ImportField) => values.get(field)?.join('\n');
   const problems: RowProblem[] = [];
   const report = (field: ImportField | null, text: Parameters<typeof translate>[1]) =>

@@ -1,22 +1,13 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import type { AppEnv } from '../../platform/http/context';
+import { localeOf } from '../../platform/http/context';
 import { IdParams, json, pageOf, problem } from '../../platform/http/openapi-schemas';
 import { actorOf, apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
-import { defaultLocale, type Locale } from '../../platform/i18n/locale';
 import { checkImport, previewImport } from './check-import';
 import { createImport, maxImportBytes } from './create-import';
-import {
-  type ExportFile,
-  exportAccounts,
-  exportAccountsQuery,
-  exportContacts,
-  exportContactsQuery,
-} from './export-list';
 import { duplicateReasons } from './find-duplicates';
 import { getImport, viewOf } from './get-import';
 import { listImports } from './list-imports';
@@ -41,7 +32,6 @@ import { cancelImport, undoImport } from './undo-import';
 import { updateImport } from './update-import';
 
 const tags = ['Imports'];
-const localeOf = (c: Context<AppEnv>): Locale => c.get('locale') ?? defaultLocale;
 
 const ColumnSchema = z.object({ index: z.number().int(), header: z.string(), key: z.string(), hidden: z.boolean() });
 const ProblemRowSchema = z
@@ -399,51 +389,6 @@ export function importRoutes() {
       const { id } = c.req.valid('param');
       await runInWorkspace(c, (ctx) => deletePreset(ctx, id));
       return c.body(null, 204);
-    },
-  );
-
-  const fileResponse = {
-    description: 'The list as a file (CSV in UTF-8 with BOM, or XLSX), importable back as source `accord`',
-    content: {
-      'text/csv': { schema: z.string() },
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-        schema: z.string().meta({ format: 'binary' }),
-      },
-    },
-  };
-  const sendFile = (c: Context<AppEnv>, file: ExportFile) =>
-    c.body(new Uint8Array(file.body).buffer as ArrayBuffer, 200, {
-      'content-type': file.contentType,
-      'content-disposition': `attachment; filename="${file.fileName}"`,
-    });
-
-  router.openapi(
-    apiRoute('accounts:read', {
-      method: 'get',
-      path: '/exports/accounts',
-      tags: ['Exports'],
-      summary: 'Export the accounts list with its filters as CSV or XLSX, headers in the request’s language',
-      request: { query: exportAccountsQuery },
-      responses: { 200: fileResponse },
-    }),
-    async (c) => {
-      const query = c.req.valid('query');
-      return sendFile(c, await runInWorkspace(c, (ctx) => exportAccounts(ctx, query, localeOf(c))));
-    },
-  );
-
-  router.openapi(
-    apiRoute('contacts:read', {
-      method: 'get',
-      path: '/exports/contacts',
-      tags: ['Exports'],
-      summary: 'Export the contacts list (of the workspace or one account, optionally searched) as CSV or XLSX',
-      request: { query: exportContactsQuery },
-      responses: { 200: fileResponse },
-    }),
-    async (c) => {
-      const query = c.req.valid('query');
-      return sendFile(c, await runInWorkspace(c, (ctx) => exportContacts(ctx, query, localeOf(c))));
     },
   );
 

@@ -55,11 +55,19 @@ export type DraftResult = { row: number; draft: RowDraft } | { row: number; prob
 const multiValued = new Set<ImportField>(['email', 'phone', 'tags']);
 
 /** The values of each mapped field in one row; several columns of one field are joined. */
-export function valuesOf(row: string[], columns: TableColumn[], mapping: ColumnMapping) {
+/**
+ * Accord's own exports write a text that a spreadsheet would run as a formula with a leading `'`
+ * (`'=HYPERLINK(…)`, see platform/table-file); reading such a file back takes the mark off again.
+ */
+function unguarded(cell: string, source: ImportSource): string {
+  return source === 'accord' && /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
+export function valuesOf(row: string[], columns: TableColumn[], mapping: ColumnMapping, source: ImportSource) {
   const values = new Map<ImportField, string[]>();
   for (const column of columns) {
     const field = mapping[column.key];
-    const cell = (row[column.index] ?? '').trim();
+    const cell = unguarded((row[column.index] ?? '').trim(), source);
     if (!field || cell === '') continue;
     const parts = multiValued.has(field) ? splitMultiValue(cell) : [cell];
     values.set(field, [...(values.get(field) ?? []), ...parts]);
@@ -177,7 +185,7 @@ export function draftRow(
   index: number,
   rowNumber: number,
 ): DraftResult {
-  const values = valuesOf(row, columns, mapping);
+  const values = valuesOf(row, columns, mapping, source);
   const one = (field: ImportField) => values.get(field)?.join('\n');
   if (kind === 'accounts') {
     const input = {

@@ -1,12 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import type { Context, TypedResponse } from 'hono';
-import type { AppEnv } from '../../platform/http/context';
+import type { TypedResponse } from 'hono';
+import { localeOf } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
 import { etagHeader, IdParams, json, pageOf, problem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
-import { defaultLocale, type Locale } from '../../platform/i18n/locale';
 import { decideFinding, type FollowUpPort, followUpFinding, getFinding, listFindings } from './findings';
 import {
   type FactRegistry,
@@ -49,7 +48,6 @@ import { upsertPoints } from './upsert-points';
 
 const tags = ['KPIs'];
 const stale = problem('Changed by someone else since the If-Match version');
-const localeOf = (c: Context<AppEnv>): Locale => c.get('locale') ?? defaultLocale;
 
 export type KpiRouteDependencies = {
   /** Other modules' facts about accounts (relationship strength feeds health). */

@@ -90,7 +90,17 @@ export function detectSource(table: Table): ImportSource {
  */
 export function detectKind(table: Table): ImportKind {
   const headers = table.columns.map((column) => normalizeHeader(column.header));
-  const dealColumns = ['stagename', 'dealstage', 'dealname', 'стадиясделки', 'этапсделки', 'названиесделки'];
+  const dealColumns = [
+    'stagename',
+    'dealstage',
+    'dealname',
+    'opportunity',
+    'opportunityname',
+    'стадиясделки',
+    'этапсделки',
+    'названиесделки',
+    'сделка',
+  ];
   if (headers.some((header) => dealColumns.includes(header))) return 'opportunities';
   const personName = ['firstname', 'lastname', 'fullname', 'фамилия', 'имя', 'отчество', 'фио', 'полноеимя'];
   if (headers.some((header) => personName.includes(header))) return 'contacts';

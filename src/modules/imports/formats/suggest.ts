@@ -96,7 +96,17 @@ const contactSynonyms: Synonyms = {
 
 const opportunitySynonyms: Synonyms = {
   externalId: ['id', 'recordid', 'opportunityid', 'dealid', 'donotmodifyopportunity', 'ид', 'idсделки', 'externalid'],
-  dealName: ['name', 'opportunityname', 'dealname', 'topic', 'названиесделки', 'сделка', 'название', 'наименование'],
+  dealName: [
+    'name',
+    'opportunity',
+    'opportunityname',
+    'dealname',
+    'topic',
+    'названиесделки',
+    'сделка',
+    'название',
+    'наименование',
+  ],
   accountExternalId: [
     'accountid',
     'companyid',
@@ -108,6 +118,7 @@ const opportunitySynonyms: Synonyms = {
   accountName: [
     'account',
     'accountname',
+    'аккаунт',
     'company',
     'companyname',
     'associatedcompany',
@@ -127,6 +138,7 @@ const opportunitySynonyms: Synonyms = {
     'expectedclosedate',
     'estimatedclosedate',
     'датазакрытия',
+    'ожидаемаядатазакрытия',
     'предполагаемаядатазакрытия',
     'планируемаядатазакрытия',
   ],
