@@ -63,7 +63,12 @@ describe('list exports', () => {
       await download(t, manager, '/api/v1/opportunities/export'),
       'opportunities.csv',
     );
-    expect(again, JSON.stringify(again.problems)).toMatchObject({ source: 'accord', kind: 'opportunities', unchangedCount: 2, createdCount: 0 });
+    expect(again, JSON.stringify(again.problems)).toMatchObject({
+      source: 'accord',
+      kind: 'opportunities',
+      unchangedCount: 2,
+      createdCount: 0,
+    });
     const bytes = await download(t, manager, '/api/v1/opportunities/export?format=xlsx', 'en');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes.buffer as ArrayBuffer);
