@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { UseCaseContext } from '../../platform/use-case';
 import { resolveCustomValues } from '../custom-fields';
-import { workspaces } from '../workspaces';
+import { workspaceCurrency } from '../workspaces';
 import { assertOwnerIsMember, assertParentAllowed, replaceTeam } from './account-rules';
 import { type AccountDetail, getAccount } from './get-account';
 import { accounts } from './schema';
@@ -24,14 +23,7 @@ export async function createAccount(
   await assertOwnerIsMember(ctx, ownerId);
   if (input.parentId) await assertParentAllowed(ctx, undefined, input.parentId);
   const customValues = await resolveCustomValues(ctx, 'account', custom);
-  let currency = input.currency;
-  if (!currency) {
-    const [workspace] = await ctx.db
-      .select({ defaultCurrency: workspaces.defaultCurrency })
-      .from(workspaces)
-      .where(eq(workspaces.id, ctx.actor.workspaceId));
-    currency = workspace?.defaultCurrency ?? 'RUB';
-  }
+  const currency = input.currency ?? (await workspaceCurrency(ctx));
   const [created] = await ctx.db
     .insert(accounts)
     .values({

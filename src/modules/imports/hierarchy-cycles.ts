@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { uuidArray } from '../../platform/db/arrays';
 import type { UseCaseContext } from '../../platform/use-case';
 import type { ImportedEntity } from './schema';
 
 /** A uuid[] literal as one parameter; ids are ours, uuids only. */
-const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 
 /** The parent (or reports-to) links Accord has above these records, followed to the top. */
 async function storedLinksAbove(
@@ -17,7 +17,7 @@ async function storedLinksAbove(
   const result = await ctx.db.execute<{ id: string; parent: string }>(sql`
     with recursive up(id, parent) as (
       select t.id, t.${column} from ${table} t
-      where t.workspace_id = ${ctx.actor.workspaceId} and t.id = any(${uuidArray(starts)}::uuid[]) and t.${column} is not null
+      where t.workspace_id = ${ctx.actor.workspaceId} and t.id = any(${uuidArray(starts)}) and t.${column} is not null
       union
       select t.id, t.${column} from up join ${table} t on t.workspace_id = ${ctx.actor.workspaceId} and t.id = up.parent
       where t.${column} is not null

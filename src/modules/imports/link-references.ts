@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { uuidArray } from '../../platform/db/arrays';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
 import { contacts } from '../contacts';
@@ -10,7 +11,6 @@ import type { RowProblem } from './schema';
 import { knownRecords, type RunState } from './write-batch';
 
 /** A uuid[] literal as one parameter (drizzle would spread a JS array into a list). Ids are ours: uuids only. */
-const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 
 type Link = { row: number; externalId: string; reference: string; byName: boolean };
 
@@ -84,7 +84,7 @@ export async function linkReferences(
   // NOTE: one statement for the whole batch; rows already pointing at the target are left alone.
   await ctx.db.execute(sql`
     update ${table} as t set ${column} = v.target, updated_at = ${ctx.now}, version = t.version + 1
-    from unnest(${uuidArray(pairs.map((pair) => pair.id))}::uuid[], ${uuidArray(pairs.map((pair) => pair.target))}::uuid[]) as v(id, target)
+    from unnest(${uuidArray(pairs.map((pair) => pair.id))}, ${uuidArray(pairs.map((pair) => pair.target))}) as v(id, target)
     where t.workspace_id = ${ctx.actor.workspaceId} and t.id = v.id and t.${column} is distinct from v.target`);
   return problems;
 }

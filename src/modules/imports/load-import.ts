@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import type { Currency } from '../../analytics/money';
 import { notFound } from '../../platform/errors';
 import { translate } from '../../platform/i18n/text';
 import type { UseCaseContext } from '../../platform/use-case';
-import { workspaces } from '../workspaces';
+import { workspaceCurrency } from '../workspaces';
 import type { ImportField } from './formats/fields';
 import { type ChunkReader, dataRowsOf, type Reading } from './formats/stream-rows';
 import { detectDateOrder } from './formats/values';
@@ -46,15 +45,6 @@ export type ImportPlan = {
   totalRows: number;
   mappedFields: Set<ImportField>;
 };
-
-/** The workspace's currency: what a deal without a currency column is in. */
-export async function workspaceCurrency(ctx: UseCaseContext): Promise<Currency> {
-  const [workspace] = await ctx.db
-    .select({ currency: workspaces.defaultCurrency })
-    .from(workspaces)
-    .where(eq(workspaces.id, ctx.actor.workspaceId));
-  return (workspace?.currency ?? 'RUB') as Currency;
-}
 
 /** How one row of the file becomes a draft (or the reasons it cannot). */
 export type Drafter = (row: string[], index: number, rowNumber: number) => DraftResult;

@@ -4,6 +4,7 @@ import { type Database, inWorkspace } from '../../platform/db/client';
 import { AppError } from '../../platform/errors';
 import { message } from '../../platform/i18n/text';
 import type { UseCaseContext } from '../../platform/use-case';
+import { workspaceCurrency } from '../workspaces';
 import { chunkReader, readChunk } from './file-store';
 import { linkReferences } from './link-references';
 import {
@@ -14,7 +15,6 @@ import {
   loadImport,
   messageInBoth,
   rowsOfImport,
-  workspaceCurrency,
 } from './load-import';
 import { importMessages } from './messages';
 import type { OpportunityDraft } from './opportunity-drafts';

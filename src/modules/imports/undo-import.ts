@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { uuidArray } from '../../platform/db/arrays';
 import { AppError } from '../../platform/errors';
 import { message } from '../../platform/i18n/text';
 import type { UseCaseContext } from '../../platform/use-case';
@@ -12,7 +13,6 @@ import { importMessages } from './messages';
 import { externalIds, type ImportedEntity, importChanges, imports } from './schema';
 
 /** A uuid[] literal as one parameter; ids are ours, uuids only. */
-const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 
 /** Puts back the values updated accounts and contacts had, one statement per entity and set of columns. */
 async function restorePrevious(ctx: UseCaseContext, changes: (typeof importChanges.$inferSelect)[]) {
@@ -60,20 +60,20 @@ export async function undoImport(ctx: UseCaseContext, id: string): Promise<Impor
   const createdDeals = created('opportunity');
   if (createdDeals.length > 0) {
     await ctx.db.execute(sql`delete from opportunities
-      where workspace_id = ${workspaceId} and id = any(${uuidArray(createdDeals)}::uuid[])`);
+      where workspace_id = ${workspaceId} and id = any(${uuidArray(createdDeals)})`);
   }
   if (createdContacts.length > 0) {
     await ctx.db.execute(sql`update contacts set reports_to_id = null
-      where workspace_id = ${workspaceId} and reports_to_id = any(${uuidArray(createdContacts)}::uuid[])`);
+      where workspace_id = ${workspaceId} and reports_to_id = any(${uuidArray(createdContacts)})`);
     await ctx.db.execute(sql`delete from contacts
-      where workspace_id = ${workspaceId} and id = any(${uuidArray(createdContacts)}::uuid[])`);
+      where workspace_id = ${workspaceId} and id = any(${uuidArray(createdContacts)})`);
   }
   if (createdAccounts.length > 0) {
     await ctx.db.execute(sql`update accounts set parent_id = null
-      where workspace_id = ${workspaceId} and parent_id = any(${uuidArray(createdAccounts)}::uuid[])`);
+      where workspace_id = ${workspaceId} and parent_id = any(${uuidArray(createdAccounts)})`);
     // NOTE: contacts added by hand to an account the import created go with it (the foreign key cascades).
     await ctx.db.execute(sql`delete from accounts
-      where workspace_id = ${workspaceId} and id = any(${uuidArray(createdAccounts)}::uuid[])`);
+      where workspace_id = ${workspaceId} and id = any(${uuidArray(createdAccounts)})`);
   }
   await ctx.db.delete(externalIds).where(and(eq(externalIds.workspaceId, workspaceId), eq(externalIds.importId, id)));
   const [undone] = await ctx.db

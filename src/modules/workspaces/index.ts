@@ -12,4 +12,4 @@ export { workspaceMessages } from './messages';
 export { workspaceRoutes } from './routes';
 export { memberships, workspaces } from './schema';
 export * from './schemas';
-export { getWorkspace, updateWorkspace } from './workspace-settings';
+export { getWorkspace, updateWorkspace, workspaceCurrency } from './workspace-settings';

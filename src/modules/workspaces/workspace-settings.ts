@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { Currency } from '../../analytics/money';
 import { notFound, staleVersion } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
 import type { Workspace } from './create-workspace';
@@ -10,6 +11,15 @@ export async function getWorkspace(ctx: UseCaseContext): Promise<Workspace> {
   const [workspace] = await ctx.db.select().from(workspaces).where(eq(workspaces.id, ctx.actor.workspaceId));
   if (!workspace) throw notFound(workspaceMessages.workspace);
   return workspace;
+}
+
+/** The workspace's default currency: what money entered without a currency is in. */
+export async function workspaceCurrency(ctx: UseCaseContext): Promise<Currency> {
+  const [workspace] = await ctx.db
+    .select({ currency: workspaces.defaultCurrency })
+    .from(workspaces)
+    .where(eq(workspaces.id, ctx.actor.workspaceId));
+  return (workspace?.currency ?? 'RUB') as Currency;
 }
 
 /** Changes the workspace's name, default currency, language or time zone. */
