@@ -103,6 +103,45 @@ describe('batch insert', () => {
     expect(subordinate?.reportsToId).toBe(boss?.id);
   });
 
+  it('runs one statement at a time on a connection, however many inserters share it', async () => {
+    let running = 0;
+    let mostAtOnce = 0;
+    const count = await asSystem(t.database.db, {}, async (tx) => {
+      const user = await createUser(tx, {
+        email: 'turns@example.com',
+        name: 'Turns',
+        password: 'correct horse battery',
+      });
+      const workspace = await createWorkspace(tx, { name: 'Turns' }, { userId: user.id });
+      // NOTE: the connection as the inserters see it, counting the statements it runs at once.
+      const watched = new Proxy(tx, {
+        get(target, property, receiver) {
+          if (property !== 'execute') return Reflect.get(target, property, receiver);
+          return async (query: Parameters<typeof tx.execute>[0]) => {
+            running += 1;
+            mostAtOnce = Math.max(mostAtOnce, running);
+            try {
+              return await target.execute(query);
+            } finally {
+              running -= 1;
+            }
+          };
+        },
+      });
+      const first = new BatchInserter(watched, accounts);
+      const second = new BatchInserter(watched, accounts);
+      for (let index = 0; index < 12_000; index += 1) {
+        const row = { workspaceId: workspace.id, id: newId(), name: `A${index}`, ownerId: user.id, currency: 'RUB' };
+        await (index % 2 === 0 ? first : second).add(row);
+      }
+      await first.finish();
+      await second.finish();
+      return tx.$count(accounts, eq(accounts.workspaceId, workspace.id));
+    });
+    expect(count).toBe(12_000);
+    expect(mostAtOnce).toBe(1);
+  });
+
   it('fails the transaction with the database’s error', async () => {
     const attempt = asSystem(t.database.db, {}, async (tx) => {
       const inserter = new BatchInserter(tx, accounts);

@@ -5,6 +5,13 @@ import type { Executor } from '../../platform/db/client';
 
 const rowsPerStatement = 5_000;
 
+/**
+ * The statement each connection is running, whichever inserter started it: a connection runs one
+ * statement at a time, so a second inserter on it waits its turn instead of queueing its query
+ * inside `pg` (deprecated, and gone in pg 9).
+ */
+const running = new WeakMap<Executor, Promise<unknown>>();
+
 /** How one column travels: as one array parameter of `type`, each value encoded for it. */
 type ColumnTransfer = {
   name: string;
@@ -68,7 +75,7 @@ export class BatchInserter<Table extends PgTable> {
   }
 
   private async flush(): Promise<void> {
-    await this.inFlight;
+    await running.get(this.db);
     const rows = this.rows as Record<string, unknown>[];
     this.rows = [];
     const [first] = rows;
@@ -100,6 +107,7 @@ export class BatchInserter<Table extends PgTable> {
     // as an unhandled rejection while the caller awaits something else.
     statement.catch(() => undefined);
     this.inFlight = statement;
+    running.set(this.db, statement);
   }
 
   /** Starts the statement now (Drizzle's query runs on every `then`, so it is awaited once, here). */
