@@ -3,8 +3,6 @@ import { uuidArray } from '../../platform/db/arrays';
 import type { UseCaseContext } from '../../platform/use-case';
 import type { ImportedEntity } from './schema';
 
-/** A uuid[] literal as one parameter; ids are ours, uuids only. */
-
 /** The parent (or reports-to) links Accord has above these records, followed to the top. */
 async function storedLinksAbove(
   ctx: UseCaseContext,

@@ -10,8 +10,6 @@ import type { AccountDraft, ContactDraft } from './row-drafts';
 import type { RowProblem } from './schema';
 import { knownRecords, type RunState } from './write-batch';
 
-/** A uuid[] literal as one parameter (drizzle would spread a JS array into a list). Ids are ours: uuids only. */
-
 type Link = { row: number; externalId: string; reference: string; byName: boolean };
 
 /**

@@ -12,8 +12,6 @@ import { loadImport } from './load-import';
 import { importMessages } from './messages';
 import { externalIds, type ImportedEntity, importChanges, imports } from './schema';
 
-/** A uuid[] literal as one parameter; ids are ours, uuids only. */
-
 /** Puts back the values updated accounts and contacts had, one statement per entity and set of columns. */
 async function restorePrevious(ctx: UseCaseContext, changes: (typeof importChanges.$inferSelect)[]) {
   const groups = new Map<string, { entity: 'account' | 'contact'; keys: string[]; rows: Record<string, unknown>[] }>();
