@@ -16,6 +16,7 @@ import {
   rowsOfImport,
 } from './load-import';
 import { importMessages } from './messages';
+import { ownerMatcher, unknownOwners } from './owners';
 import type { AccountDraft, ContactDraft } from './row-drafts';
 import { type ImportedEntity, importedEntityOf, imports, type RowProblem } from './schema';
 import { knownRecords } from './write-batch';
@@ -29,6 +30,8 @@ export type ImportCheck = {
   problems: RowProblem[];
   /** Stages of a deals file that no pipeline stage is named like, for the user to map (mapped ones too). */
   unknownStages: string[];
+  /** Owners of the file no member of the workspace matches, for the user to map (mapped ones too). */
+  unknownOwners: string[];
   /** Rows to create that look like records Accord has; the user merges or keeps each. */
   duplicates: { proposals: DuplicateProposal[]; total: number };
 };
@@ -105,9 +108,10 @@ async function referenceProblems(ctx: UseCaseContext, job: ImportRow, allDrafts:
 async function dealProblems(ctx: UseCaseContext, job: ImportRow, drafts: ImportPlan['drafts']) {
   const deals = drafts.flatMap((item) => (item.draft.kind === 'opportunities' ? [{ ...item, draft: item.draft }] : []));
   const problems: RowProblem[] = [];
+  const ownerOf = await ownerMatcher(ctx, job.valueMappings);
   for (let start = 0; start < deals.length; start += 5000) {
     const slice = deals.slice(start, start + 5000);
-    problems.push(...(await resolveDeals(ctx, job, slice)).problems);
+    problems.push(...(await resolveDeals(ctx, { ...job, ownerOf }, slice)).problems);
   }
   return problems;
 }
@@ -155,6 +159,10 @@ export async function checkImport(ctx: UseCaseContext, id: string): Promise<Impo
     toUpdate: plan.drafts.filter(({ draft, row }) => !badRows.has(row) && merged(draft.externalId)).length,
     problems,
     unknownStages: job.kind === 'opportunities' ? await unknownStages(ctx, plan.drafts) : [],
+    unknownOwners: unknownOwners(
+      await ownerMatcher(ctx, {}),
+      plan.drafts.map(({ draft }) => ('owner' in draft ? draft.owner : null)),
+    ),
     duplicates: await findDuplicates(ctx, toCreate),
   };
 }

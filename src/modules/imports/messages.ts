@@ -87,6 +87,10 @@ export const importMessages = {
     en: 'The stage “{value}” is not in the pipeline; map it to one of its stages.',
     ru: 'Этапа «{value}» нет в воронке; сопоставьте его с одним из её этапов.',
   },
+  ownerNotMember: {
+    en: 'The owner chosen for “{value}” is not a member of the workspace.',
+    ru: 'Ответственный, выбранный для «{value}», не участник рабочего пространства.',
+  },
   stageNotFound: {
     en: 'The stage chosen for “{value}” is not in the pipeline.',
     ru: 'Этап, выбранный для «{value}», в воронке не найден.',

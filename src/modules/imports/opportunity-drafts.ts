@@ -24,6 +24,8 @@ export type OpportunityDraft = {
   probability: number | null;
   nextStep: string | null;
   lostReason: string | null;
+  /** The owner as the file names them, matched to a member when written. */
+  owner: string | null;
 };
 
 /** What a deal row needs beyond its cells: the workspace's currency and how the file writes dates. */
@@ -110,6 +112,7 @@ export function draftOpportunity(
       probability: probability === undefined ? null : Math.round(probability),
       nextStep,
       lostReason,
+      owner: one('owner')?.trim() || null,
     },
   };
 }

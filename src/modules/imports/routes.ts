@@ -97,6 +97,10 @@ const ImportCheckSchema = z
       description:
         'Stages of a deals file that no pipeline stage is named like (mapped ones too): map them with valueMappings.stage',
     }),
+    unknownOwners: z.array(z.string()).meta({
+      description:
+        'Owners of the file that no member matches by e-mail or name (mapped ones too): map them with valueMappings.owner; unmapped ones leave new records to the importer',
+    }),
     duplicates: z.object({
       proposals: z.array(
         z

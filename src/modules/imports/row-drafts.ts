@@ -31,6 +31,8 @@ export type AccountDraft = {
   notes: string | null;
   parentExternalId: string | null;
   parentName: string | null;
+  /** The owner as the file names them (a person's name or e-mail), matched to a member when written. */
+  owner: string | null;
 };
 
 export type ContactDraft = {
@@ -216,6 +218,7 @@ export function draftRow(
         externalId: externalIdOf(kind, source, index, one('externalId'), fallback),
         parentExternalId: referenceOf(one('parentExternalId')),
         parentName: one('parentName') ?? null,
+        owner: one('owner') ?? null,
       },
     };
   }

@@ -18,6 +18,7 @@ import {
 } from './load-import';
 import { importMessages } from './messages';
 import type { OpportunityDraft } from './opportunity-drafts';
+import { ownerMatcher } from './owners';
 import { type AccountDraft, type ContactDraft, type RowDraft, rowNumberOf } from './row-drafts';
 import { imports, type RowProblem } from './schema';
 import { type BatchResult, type RunState, writeAccounts, writeContacts } from './write-batch';
@@ -93,9 +94,14 @@ export async function processImport(
   const inTransaction = <T>(work: (ctx: UseCaseContext) => Promise<T>) =>
     inWorkspace(db, scope, (tx) => work({ db: tx, actor, now: now() }));
   try {
-    const { job, currency, draft } = await inTransaction(async (ctx) => {
+    const { job, currency, draft, ownerOf } = await inTransaction(async (ctx) => {
       const job = await loadImport(ctx, id);
-      return { job, currency: await workspaceCurrency(ctx), draft: await drafterOf(ctx, job, chunkReader(ctx, id)) };
+      return {
+        job,
+        currency: await workspaceCurrency(ctx),
+        draft: await drafterOf(ctx, job, chunkReader(ctx, id)),
+        ownerOf: await ownerMatcher(ctx, job.valueMappings),
+      };
     });
     const state: RunState = {
       importId: id,
@@ -105,6 +111,7 @@ export async function processImport(
       accountByName: new Map(),
       merges: new Map(Object.entries(job.merges)),
       valueMappings: job.valueMappings,
+      ownerOf,
     };
     if (job.processedRows === 0) await clearProgress(inTransaction, id);
     // NOTE: each piece of the file is read in a short transaction of its own, between batches.

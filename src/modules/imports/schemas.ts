@@ -40,8 +40,16 @@ export const updateImportInput = readingOptions.extend({
   suggest: z.boolean().optional(),
   /** The rows to merge into existing records: external id → the record's id (replaces the choices so far). */
   merges: z.record(z.string().min(1).max(255), z.uuid()).optional(),
-  /** Values of the file mapped to Accord's own: `stage` → value as written → pipeline stage id (replaces the choices so far). */
-  valueMappings: z.strictObject({ stage: z.record(z.string().min(1).max(300), z.uuid()).optional() }).optional(),
+  /**
+   * Values of the file mapped to Accord's own (replaces the choices so far): `stage` → value as
+   * written → pipeline stage id; `owner` → value as written → member's user id.
+   */
+  valueMappings: z
+    .strictObject({
+      stage: z.record(z.string().min(1).max(300), z.uuid()).optional(),
+      owner: z.record(z.string().min(1).max(300), z.uuid()).optional(),
+    })
+    .optional(),
 });
 export type UpdateImportInput = z.input<typeof updateImportInput>;
 

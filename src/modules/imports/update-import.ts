@@ -5,6 +5,7 @@ import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
 import { contacts } from '../contacts';
 import { getPipeline } from '../opportunities';
+import { isMember } from '../workspaces';
 import { outlineUploaded, readingOf } from './create-import';
 import { chunkReader, readChunk } from './file-store';
 import { detectEncoding } from './formats/decode';
@@ -43,6 +44,7 @@ export async function updateImport(ctx: UseCaseContext, id: string, rawInput: Up
   if (input.merges) await checkMergeTargets(ctx, kind, input.merges);
   const valueMappings = input.valueMappings ?? (kind === job.kind ? job.valueMappings : {});
   if (input.valueMappings?.stage) await checkStageChoices(ctx, input.valueMappings.stage);
+  if (input.valueMappings?.owner) await checkOwnerChoices(ctx, input.valueMappings.owner);
   const [updated] = await ctx.db
     .update(imports)
     .set({
@@ -117,5 +119,13 @@ async function checkStageChoices(ctx: UseCaseContext, choices: Record<string, st
   for (const [value, stageId] of Object.entries(choices)) {
     if (!stages.has(stageId))
       throw invalidField(`valueMappings.stage.${value}`, importMessages.stageNotFound, { value });
+  }
+}
+
+/** 400 naming `valueMappings.owner.<value>` for a value mapped to someone who is not a member. */
+async function checkOwnerChoices(ctx: UseCaseContext, choices: Record<string, string>) {
+  for (const [value, userId] of Object.entries(choices)) {
+    if (!(await isMember(ctx, userId)))
+      throw invalidField(`valueMappings.owner.${value}`, importMessages.ownerNotMember, { value });
   }
 }

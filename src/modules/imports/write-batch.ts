@@ -8,6 +8,7 @@ import { insertRows, updateRows } from './bulk-write';
 import type { ImportField, ImportSource, ValueMappings } from './formats/fields';
 import { messageInBoth } from './load-import';
 import { importMessages } from './messages';
+import type { OwnerMatcher } from './owners';
 import type { AccountDraft, ContactDraft, RowDraft } from './row-drafts';
 import { externalIds, type ImportedEntity, importChanges, type RowProblem } from './schema';
 
@@ -22,6 +23,8 @@ export type RunState = {
   merges: ReadonlyMap<string, string>;
   /** Values of the file mapped to Accord's own (a CRM's stage names → stage ids). */
   valueMappings: ValueMappings;
+  /** The member an owner of the file is (by the user's choice, e-mail or name). */
+  ownerOf: OwnerMatcher;
 };
 
 export type BatchResult = { created: number; updated: number; unchanged: number; problems: RowProblem[] };
@@ -171,6 +174,12 @@ const contactColumnsOf: Partial<Record<ImportField, ContactKey[]>> = {
   notes: ['notes'],
 };
 
+/** The member a file's owner value names, if any. */
+export function memberOf(state: Pick<RunState, 'ownerOf'>, owner: string | null): string | undefined {
+  const match = state.ownerOf(owner);
+  return match && 'userId' in match ? match.userId : undefined;
+}
+
 function updatableKeys<K extends string>(state: RunState, columnsOf: Partial<Record<ImportField, K[]>>): K[] {
   return [...new Set([...state.mappedFields].flatMap((field) => columnsOf[field] ?? []))];
 }
@@ -195,6 +204,7 @@ export async function writeAccounts(
     : [];
   const existingById = new Map(existing.map((row) => [row.id, row]));
   const keys = updatableKeys(state, accountColumnsOf);
+  const ownerMapped = state.mappedFields.has('owner');
   const inserts: (typeof accounts.$inferInsert)[] = [];
   const createdIds: { externalId: string; recordId: string }[] = [];
   const changes: { recordId: string; previous: Record<string, unknown> | null }[] = [];
@@ -217,7 +227,7 @@ export async function writeAccounts(
         segment: draft.segment,
         tags: draft.tags,
         notes: draft.notes,
-        ownerId: ctx.actor.userId,
+        ownerId: memberOf(state, draft.owner) ?? ctx.actor.userId,
         currency: state.currency,
         createdAt: ctx.now,
         updatedAt: ctx.now,
@@ -226,12 +236,20 @@ export async function writeAccounts(
       changes.push({ recordId: id, previous: null });
       continue;
     }
-    const next = pick(draft, keys);
+    // NOTE: an owner no member matches leaves the account with the owner it has.
+    const next = {
+      ...pick(draft, keys),
+      ...(ownerMapped ? { ownerId: memberOf(state, draft.owner) ?? current.ownerId } : {}),
+    };
     if (sameValues(current, next)) {
       unchanged += 1;
       continue;
     }
-    const previous = { ...pick(current, keys), ...(keys.includes('website') ? { domain: current.domain } : {}) };
+    const previous = {
+      ...pick(current, keys),
+      ...(keys.includes('website') ? { domain: current.domain } : {}),
+      ...(ownerMapped ? { ownerId: current.ownerId } : {}),
+    };
     updates.push({
       id: current.id,
       ...next,
@@ -240,7 +258,12 @@ export async function writeAccounts(
     changes.push({ recordId: current.id, previous });
   }
   await insertRows(ctx, accounts, inserts);
-  await updateRows(ctx, accounts, keys.includes('website') ? [...keys, 'domain'] : keys, updates);
+  const updatedColumns = [
+    ...keys,
+    ...(keys.includes('website') ? ['domain'] : []),
+    ...(ownerMapped ? ['ownerId'] : []),
+  ];
+  await updateRows(ctx, accounts, updatedColumns, updates);
   // NOTE: a merge target deleted since the choice was made is created afresh, like an unknown row.
   const stillThere = merged.filter((item) => existingById.has(item.recordId));
   await rememberExternalIds(ctx, state, 'account', [...createdIds, ...stillThere]);

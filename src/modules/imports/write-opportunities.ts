@@ -12,6 +12,7 @@ import type { RowProblem } from './schema';
 import {
   type BatchResult,
   knownRecords,
+  memberOf,
   pick,
   type RunState,
   recordChanges,
@@ -44,7 +45,7 @@ async function accountsNamed(ctx: UseCaseContext, names: string[]): Promise<Map<
  */
 export async function resolveDeals(
   ctx: UseCaseContext,
-  state: Pick<RunState, 'source' | 'valueMappings'>,
+  state: Pick<RunState, 'source' | 'valueMappings' | 'ownerOf'>,
   batch: Planned[],
 ): Promise<{ resolved: ResolvedDeal[]; problems: RowProblem[] }> {
   const byId = await knownRecords(ctx, state, 'account', [
@@ -86,7 +87,7 @@ export async function resolveDeals(
         currency: draft.currency,
         probability: draft.probability ?? stage.probability,
         expectedCloseOn: draft.expectedCloseOn,
-        ownerId: ctx.actor.userId,
+        ownerId: memberOf(state, draft.owner) ?? ctx.actor.userId,
         nextStep: draft.nextStep,
         lostReason: draft.lostReason,
         // NOTE: a deal the file says is won or lost closed on its close date.
@@ -109,6 +110,7 @@ const columnsOf: Partial<Record<ImportField, DealKey[]>> = {
   probability: ['probability'],
   nextStep: ['nextStep'],
   lostReason: ['lostReason'],
+  owner: ['ownerId'],
 };
 
 /** Writes one batch of deal rows: new ones inserted, known ones updated in the mapped fields only. */
@@ -147,6 +149,8 @@ export async function writeOpportunities(ctx: UseCaseContext, state: RunState, b
       continue;
     }
     const next = pick(values, keys);
+    // NOTE: an owner no member matches leaves the deal with the owner it has.
+    if (keys.includes('ownerId') && !memberOf(state, draft.owner)) next.ownerId = current.ownerId;
     if (sameValues(current, next)) {
       unchanged += 1;
       continue;

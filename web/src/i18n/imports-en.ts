@@ -96,6 +96,13 @@ export const importsEn = {
     inAccord: 'Pipeline stage',
     choose: 'Choose a stage…',
   },
+  owners: {
+    title: 'Owners of the file who are not members of the workspace: {{count}}',
+    hint: 'Choose the member who owns their records; records of an owner left unchosen are yours.',
+    inFile: 'Owner in the file',
+    inAccord: 'Member',
+    importer: 'Me (who imports)',
+  },
   sources: {
     accord: 'Accord export',
     salesforce: 'Salesforce',
@@ -115,6 +122,7 @@ export const importsEn = {
     segment: 'Segment / type',
     parentExternalId: 'Parent company ID',
     parentName: 'Parent company name',
+    owner: 'Owner (name or e-mail)',
     tags: 'Tags',
     notes: 'Notes',
     fullName: 'Full name',

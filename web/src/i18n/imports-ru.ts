@@ -101,6 +101,13 @@ export const importsRu: Texts<typeof importsEn> = {
     inAccord: 'Этап воронки',
     choose: 'Выберите этап…',
   },
+  owners: {
+    title: 'Ответственные из файла, которых нет среди участников: {{count}}',
+    hint: 'Выберите участника, который будет ответственным за их записи; записи невыбранных ответственных будут ваши.',
+    inFile: 'Ответственный в файле',
+    inAccord: 'Участник',
+    importer: 'Я (тот, кто импортирует)',
+  },
   sources: {
     accord: 'Выгрузка из Accord',
     salesforce: 'Salesforce',
@@ -120,6 +127,7 @@ export const importsRu: Texts<typeof importsEn> = {
     segment: 'Сегмент / тип',
     parentExternalId: 'ID родительской компании',
     parentName: 'Название родительской компании',
+    owner: 'Ответственный (имя или e-mail)',
     tags: 'Метки',
     notes: 'Заметки',
     fullName: 'ФИО',

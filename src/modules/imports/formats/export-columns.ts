@@ -19,7 +19,7 @@ export const exportColumns: Record<ImportKind, ExportColumn[]> = {
     { key: 'tags', en: 'Tags', ru: 'Метки', field: 'tags' },
     { key: 'parentId', en: 'Parent Accord ID', ru: 'Accord ID родителя', field: 'parentExternalId' },
     { key: 'status', en: 'Status', ru: 'Статус', field: null },
-    { key: 'owner', en: 'Owner', ru: 'Ответственный', field: null },
+    { key: 'owner', en: 'Owner', ru: 'Ответственный', field: 'owner' },
   ],
   contacts: [
     { key: 'id', en: 'Accord ID', ru: 'Accord ID', field: 'externalId' },

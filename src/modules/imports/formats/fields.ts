@@ -16,6 +16,7 @@ export const accountFields = [
   'segment',
   'parentExternalId',
   'parentName',
+  'owner',
   'tags',
   'notes',
 ] as const;
@@ -46,6 +47,7 @@ export const opportunityFields = [
   'currency',
   'closeDate',
   'probability',
+  'owner',
   'nextStep',
   'lostReason',
 ] as const;
@@ -66,10 +68,13 @@ export function fieldsOf(kind: ImportKind): readonly ImportField[] {
   return fieldsByKind[kind];
 }
 
-/** Fields whose values the user may map one by one to Accord's own (a CRM's stage names to the pipeline's stages). */
-export const valueMappedFields = ['stage'] as const;
+/**
+ * Fields whose values the user may map one by one to Accord's own: a CRM's stage names to the
+ * pipeline's stages, its people («Ответственный») to the workspace's members.
+ */
+export const valueMappedFields = ['stage', 'owner'] as const;
 export type ValueMappedField = (typeof valueMappedFields)[number];
-/** Field → value as written in the file → what Accord stores (a stage id). */
+/** Field → value as written in the file → what Accord stores (a stage id, a user id). */
 export type ValueMappings = Partial<Record<ValueMappedField, Record<string, string>>>;
 
 /** Column key → Accord field; columns left out are not imported. */

@@ -34,11 +34,13 @@ export type ImportJob = {
   cancelRequested: boolean;
   /** Rows to merge into existing records: external id → record id. */
   merges: Record<string, string>;
-  /** Values of the file mapped to Accord's own: stage as written → pipeline stage id. */
-  valueMappings: { stage?: Record<string, string> };
+  /** Values of the file mapped to Accord's own: stage as written → pipeline stage id, owner → user id. */
+  valueMappings: ValueMappings;
   interrupted: boolean;
   version: number;
 };
+
+export type ValueMappings = { stage?: Record<string, string>; owner?: Record<string, string> };
 
 export type DuplicateProposal = {
   row: number;
@@ -57,6 +59,8 @@ export type ImportCheck = {
   problems: RowProblem[];
   /** Stages of a deals file that match no pipeline stage. */
   unknownStages: string[];
+  /** Owners of the file that match no member. */
+  unknownOwners: string[];
   duplicates: { proposals: DuplicateProposal[]; total: number };
 };
 
@@ -74,7 +78,7 @@ export type ImportPatch = Partial<{
   source: ImportSource;
   mapping: ColumnMapping;
   merges: Record<string, string>;
-  valueMappings: { stage?: Record<string, string> };
+  valueMappings: ValueMappings;
 }>;
 
 export const importQuery = (id: string) =>

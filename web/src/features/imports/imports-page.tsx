@@ -19,7 +19,7 @@ import {
   uploadImport,
 } from './imports-api';
 import { MappingStep } from './mapping-step';
-import { StagesPanel } from './stages-panel';
+import { OwnersPanel, StagesPanel } from './value-choices-panel';
 
 /** The import wizard: upload → detection and mapping → dry run → import with progress → result with undo. */
 export function ImportsPage() {
@@ -125,6 +125,7 @@ function CheckStep({
         })}
       </Alert>
       <StagesPanel job={job} check={check} onChecked={onChecked} />
+      <OwnersPanel job={job} check={check} onChecked={onChecked} />
       <DuplicatesPanel job={job} check={check} onChecked={onChecked} />
       {check.problems.length === 0 ? (
         <Text c="dimmed">{t('imports.noProblems')}</Text>
