@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from '../../../tests/support/api-helpers';
 import { uploadImport, waitForImport } from '../../../tests/support/import-helpers';
-import type { ApiClient, Json, SeededWorkspace } from '../../../tests/support/test-app';
+import type { ApiClient, SeededWorkspace } from '../../../tests/support/test-app';
 import { useTestApp } from '../../../tests/support/test-app';
 
 const encode = (text: string) => new TextEncoder().encode(text);
