@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 
 const fixture = path.join(process.cwd(), 'tests', 'fixtures', 'imports', 'e2e-deals.csv');
 
-test('a deals CSV in Russian: a stage the pipeline lacks is mapped, the deals imported and undone', async ({
+test('a deals CSV in Russian: a stage the pipeline lacks and an owner who is not a member are mapped, the deals imported and undone', async ({
   page,
   login,
 }) => {
@@ -16,7 +16,13 @@ test('a deals CSV in Russian: a stage the pipeline lacks is mapped, the deals im
     (await (await page.request.get(`/api/v1/opportunities?accountId=${account.id}&status=all`)).json()).items as {
       title: string;
       amountMinor: number;
+      ownerId: string;
     }[];
+  const members = (await (await page.request.get('/api/v1/members?limit=500')).json()).items as {
+    userId: string;
+    name: string;
+  }[];
+  const colleague = members.find((member) => member.userId !== me.user.id) as { userId: string; name: string };
   await page.goto('/imports');
   await page.getByText('RU', { exact: true }).click();
 
@@ -39,6 +45,12 @@ test('a deals CSV in Russian: a stage the pipeline lacks is mapped, the deals im
     await expect(page.getByText('Готово строк: 2 из 2; будет создано 2, обновлено 0.')).toBeVisible();
   });
 
+  await test.step('dry run: an owner who is not a member is given to a colleague', async () => {
+    await expect(page.getByText('Ответственные из файла, которых нет среди участников: 1')).toBeVisible();
+    await page.getByLabel('Участник: Мария Смирнова E2E').selectOption(colleague.userId);
+    await expect(page.getByLabel('Участник: Мария Смирнова E2E')).toHaveValue(colleague.userId);
+  });
+
   await test.step('import, then undo', async () => {
     await page.getByRole('button', { name: 'Импортировать', exact: true }).click();
     await expect(page.getByText('Создано: 2, обновлено: 0, без изменений: 0, пропущено: 0.')).toBeVisible();
@@ -46,6 +58,8 @@ test('a deals CSV in Russian: a stage the pipeline lacks is mapped, the deals im
       ['Поставка E2E', 123_456],
       ['Сервис E2E', 50_000],
     ]);
+    const owners = Object.fromEntries((await deals()).map((deal) => [deal.title, deal.ownerId]));
+    expect(owners).toEqual({ 'Поставка E2E': colleague.userId, 'Сервис E2E': me.user.id });
     await page.getByRole('button', { name: 'Отменить весь импорт' }).click();
     await page
       .getByRole('dialog', { name: 'Отмена импорта' })
