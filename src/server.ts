@@ -67,7 +67,7 @@ import { openComplaintsFact } from './wiring/client-care-facts';
  * Every module's numbers about accounts (decision 0009), handed to the modules that read them:
  * portfolio scoring criteria, health factors, derived KPI series.
  */
-const moduleFacts: readonly AccountFact[] = [
+export const moduleFacts: readonly AccountFact[] = [
   contactCountFact,
   relationshipStrengthFact,
   revenueFact,

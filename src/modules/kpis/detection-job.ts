@@ -155,30 +155,45 @@ export async function runDetectionJobs(
 export type DetectionWorker = { wake(): void; stop(): Promise<void> };
 
 /**
- * Records today's health of every workspace that has no row for today yet (a workspace whose
- * accounts were all recorded, or that has none, is remembered until the day changes).
+ * Records each workspace's health: at once when it has no record for today, then again every
+ * `everyMs`, so the portfolio overview (which reads the stored record) follows the day's changes.
+ * `recorded` remembers when this process last recorded each workspace.
  */
-async function recordHealthIfDue(db: Database, facts: FactRegistry, done: Map<string, string>): Promise<void> {
-  const now = new Date();
+async function recordHealthIfDue(
+  db: Database,
+  facts: FactRegistry,
+  recorded: Map<string, number>,
+  { everyMs, now }: { everyMs: number; now: Date },
+): Promise<void> {
   const day = now.toISOString().slice(0, 10);
-  const due = await asSystem(db, {}, (tx) =>
-    tx.execute<{ id: string }>(sql`
-      select w.id from workspaces w
-      where not exists (select 1 from account_health_history h where h.workspace_id = w.id and h.day = ${day}::date)`),
+  const workspaces = await asSystem(db, {}, (tx) =>
+    tx.execute<{ id: string; has_today: boolean }>(sql`
+      select w.id, exists (
+        select 1 from account_health_history h where h.workspace_id = w.id and h.day = ${day}::date
+      ) as has_today
+      from workspaces w`),
   );
-  for (const { id } of due.rows) {
-    if (done.get(id) === day) continue;
+  for (const { id, has_today: hasToday } of workspaces.rows) {
+    const last = recorded.get(id);
+    // NOTE: a record made before this process started counts from now.
+    if (last === undefined && hasToday) {
+      recorded.set(id, now.getTime());
+      continue;
+    }
+    // NOTE: a workspace without accounts has no record: the day of the last run stands for it.
+    const sameDay = last !== undefined && new Date(last).toISOString().slice(0, 10) === day;
+    if (last !== undefined && now.getTime() - last < everyMs && (hasToday || sameDay)) continue;
     await inWorkspace(db, { workspaceId: id }, (tx) =>
       recordDailyHealth({ db: tx, actor: workerActor(id), now }, facts),
     );
-    done.set(id, day);
+    recorded.set(id, now.getTime());
   }
 }
 
 /**
  * The in-process worker: refreshes derived series whose source changed (every `derivedEveryMs`),
  * runs due detection jobs when woken (an upload committed) and every `intervalMs`, and records
- * each workspace's daily health once a day.
+ * each workspace's health for the day, again every `healthEveryMs`.
  */
 export function startDetectionWorker(
   db: Database,
@@ -188,11 +203,16 @@ export function startDetectionWorker(
     derivedSeries?: DerivedSeriesRegistry;
     intervalMs?: number;
     derivedEveryMs?: number;
+    /** How often each workspace's health is recorded again during the day. */
+    healthEveryMs?: number;
+    clock?: () => Date;
   },
 ): DetectionWorker {
   const intervalMs = options.intervalMs ?? 2_000;
   const derivedEveryMs = options.derivedEveryMs ?? 10_000;
-  const healthDone = new Map<string, string>();
+  const healthRecorded = new Map<string, number>();
+  const healthEveryMs = options.healthEveryMs ?? 3_600_000;
+  const clock = options.clock ?? (() => new Date());
   let derivedAt = 0;
   // NOTE: checking each source's fingerprint costs a few queries per workspace: every ten seconds, not every poll.
   const refreshIfDue = async () => {
@@ -208,7 +228,7 @@ export function startDetectionWorker(
     clearTimeout(timer);
     running = refreshIfDue()
       .then(() => runDetectionJobs(db, logger))
-      .then(() => recordHealthIfDue(db, options.accountFacts, healthDone))
+      .then(() => recordHealthIfDue(db, options.accountFacts, healthRecorded, { everyMs: healthEveryMs, now: clock() }))
       .catch((error) => logger.error({ err: error }, 'KPI detection worker failed'))
       .finally(() => {
         running = undefined;

@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../tests/support/api-helpers';
 import type { ApiClient, Json, SeededWorkspace } from '../../../tests/support/test-app';
 import { useTestApp } from '../../../tests/support/test-app';
+import { createLogger } from '../../platform/logger';
+import { moduleFacts } from '../../server';
+import { startDetectionWorker } from './detection-job';
 
 const dayMs = 86_400_000;
 
@@ -41,12 +44,28 @@ describe('portfolio health: the stored daily record, the same for every reader',
     ]);
     expect(stored).toEqual([{ day: t.clock.now().toISOString().slice(0, 10), score: first }]);
 
-    // The trend turns: the account page shows it now, the overview once the day's record is redone.
+    // The trend turns: the overview shows it once the record is redone (recompute, the worker).
     await admin.post(`/api/v1/kpi-series/${seriesId}/points`, { points: trend(100, 70) });
-    expect((await live()).score).toBeLessThan(first);
     expect(await overviewScore()).toBe(first);
     await admin.post('/api/v1/health/recompute');
-    expect(await overviewScore()).toBe((await live()).score);
+    const turned = await overviewScore();
+    expect(turned).toBeLessThan(first);
+    expect(turned).toBe((await live()).score);
+  });
+
+  it('records what the account page shows, so the overview agrees with it at once', async () => {
+    const before = await overviewScore();
+    await admin.post(`/api/v1/kpi-series/${seriesId}/points`, { points: trend(100, 130) });
+    expect(await overviewScore()).toBe(before);
+    const page = (await live()).score;
+    expect(page).toBeGreaterThan(before);
+    expect(await overviewScore()).toBe(page);
+    // Any reader of the account: health is the same for all of them.
+    await admin.post(`/api/v1/kpi-series/${seriesId}/points`, { points: trend(100, 100) });
+    const viewer = workspace.users.viewer.api;
+    const seen = await viewer.get(`/api/v1/accounts/${accountId}/health`);
+    expect(seen.status).toBe(200);
+    expect(await overviewScore()).toBe(seen.body.score);
   });
 
   it('applies new weights to today’s record at once', async () => {
@@ -68,5 +87,28 @@ describe('portfolio health: the stored daily record, the same for every reader',
     const body = await live();
     expect(kpiTrend(body)).toMatchObject({ value: null, weight: 0 });
     expect(body.factors.find((factor: Json) => factor.key === 'anomalies')).toMatchObject({ value: null });
+  });
+
+  it('is recorded again by the background worker during the day, not only once', async () => {
+    const other = (await createAccount(admin, { name: 'Фоновый' })).id;
+    const series = (await admin.post('/api/v1/kpi-series', { accountId: other, metricKey: 'leads' })).body.id;
+    await admin.post(`/api/v1/kpi-series/${series}/points`, { points: trend(100, 120) });
+    const scoreOf = async () =>
+      (await admin.get('/api/v1/health')).body.items.find((item: Json) => item.accountId === other)?.score;
+    const first = await scoreOf();
+    await admin.post(`/api/v1/kpi-series/${series}/points`, { points: trend(100, 60) });
+    expect(await scoreOf()).toBe(first);
+    const worker = startDetectionWorker(t.database.db, createLogger('silent'), {
+      accountFacts: moduleFacts,
+      intervalMs: 20,
+      healthEveryMs: 0,
+      clock: () => t.clock.now(),
+    });
+    try {
+      await expect.poll(scoreOf, { timeout: 20_000 }).toBeLessThan(first);
+    } finally {
+      await worker.stop();
+    }
+    expect(await scoreOf()).toBe((await admin.get(`/api/v1/accounts/${other}/health`)).body.score);
   });
 });

@@ -205,6 +205,9 @@ export async function getAccountHealth(
     grade: null,
     factors: [],
   };
+  // NOTE: health is the same for every reader, so what the account page shows becomes today's
+  // record: the overview agrees with the page at once instead of at the worker's next run.
+  await storeHealth(ctx, [[accountId, health]], 'replace');
   const history = await ctx.db.execute<HealthDay>(sql`
     select day::text as day, score, grade from account_health_history
     where workspace_id = ${ctx.actor.workspaceId} and account_id = ${accountId}
@@ -220,8 +223,9 @@ export type HealthOverview = {
 
 /**
  * The portfolio's health: accounts per grade and every visible account, weakest first. It reads
- * today's stored record (the worker writes it once a day); an account without one is computed
- * and stored now, once, so the overview never recomputes the whole portfolio on page load.
+ * today's stored record (the worker writes it every hour, an account page whenever it is read);
+ * an account without one is computed and stored now, once, so the overview never recomputes the
+ * whole portfolio on page load.
  */
 export async function getHealthOverview(ctx: UseCaseContext, facts: FactRegistry): Promise<HealthOverview> {
   const workspaceId = ctx.actor.workspaceId;
