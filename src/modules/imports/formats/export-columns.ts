@@ -8,6 +8,9 @@ export type ExportColumn = { key: string; en: string; ru: string; field: ImportF
 export const exportColumns: Record<ImportKind, ExportColumn[]> = {
   // NOTE: deals are not exported yet; their columns are suggested from the CRMs' names alone.
   opportunities: [],
+  // NOTE: interactions and KPI points have no list export yet.
+  interactions: [],
+  kpiPoints: [],
   accounts: [
     { key: 'id', en: 'Accord ID', ru: 'Accord ID', field: 'externalId' },
     { key: 'name', en: 'Name', ru: 'Название', field: 'name' },
