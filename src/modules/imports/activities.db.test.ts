@@ -26,7 +26,7 @@ describe('importing activities and KPI values', () => {
 
     const activities = async () => (await api.get(`/api/v1/accounts/${account.id}/interactions`)).body.items as Json[];
 
-    it('checks, imports, re-imports without change, lists the bad row as CSV and undoes', async () => {
+    it('checks, imports, re-imports without change (its own export too), lists the bad row as CSV and undoes', async () => {
       const draft = await uploadImport(api, await importFixture('bitrix24-activities.csv'), 'Дела.csv');
       expect(draft).toMatchObject({ kind: 'interactions' });
       const check = await api.post(`/api/v1/imports/${draft.id}/dry-run`);
@@ -51,6 +51,18 @@ describe('importing activities and KPI values', () => {
       const again = await importFile(api, await importFixture('bitrix24-activities.csv'), 'Дела.csv');
       expect(again).toMatchObject({ createdCount: 0, updatedCount: 0, unchangedCount: 2, failedCount: 1 });
       expect(await activities()).toHaveLength(2);
+
+      const exported = await api.get(`/api/v1/exports/interactions?accountId=${account.id}`);
+      expect(exported.status).toBe(200);
+      const back = await importFile(api, new TextEncoder().encode(String(exported.body)), 'interactions.csv');
+      expect(back, JSON.stringify(back.problems)).toMatchObject({
+        kind: 'interactions',
+        source: 'accord',
+        createdCount: 0,
+        updatedCount: 0,
+        unchangedCount: 2,
+        failedCount: 0,
+      });
 
       const undone = await api.post(`/api/v1/imports/${draft.id}/undo`);
       expect(undone.status, JSON.stringify(undone.body)).toBe(200);

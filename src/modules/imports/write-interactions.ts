@@ -266,7 +266,10 @@ export async function writeInteractions(ctx: UseCaseContext, state: RunState, ba
       changes.push({ recordId: id, previous: null });
       continue;
     }
-    const next = pick(values, keys);
+    // NOTE: a stored activity keeps its status unless the file moves it in time (a past meeting
+    // still planned in Accord is not marked held by a re-import).
+    const moved = current.occurredAt.toISOString() !== values.occurredAt;
+    const next = pick({ ...values, status: moved ? values.status : current.status }, keys);
     const before = participants.get(current.id) ?? [];
     const samePeople = !replacesPeople || JSON.stringify(before) === JSON.stringify(contactIds);
     if (sameValues(current, next) && samePeople) {
