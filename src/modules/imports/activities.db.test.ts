@@ -155,5 +155,20 @@ describe('importing activities and KPI values', () => {
       );
       expect(audit[0]?.n).toBe(1);
     });
+
+    it('reports the rows of a series a module fills itself, in the dry run', async () => {
+      const [revenue] = (await seriesOf()).filter((series) => series.metricKey === 'revenue');
+      await t.query(
+        `update kpi_series set source = 'finance.invoiced_revenue', source_module = 'finance' where id = $1`,
+        [revenue?.id],
+      );
+      const draft = await uploadImport(api, await importFixture('kpi-values.csv'), 'kpi.csv');
+      const check = await api.post(`/api/v1/imports/${draft.id}/dry-run`);
+      expect(check.body).toMatchObject({ validRows: 1 });
+      expect(check.body.problems.slice(0, 2).map((item: Json) => [item.row, item.message.en])).toEqual([
+        [2, 'The series “Revenue” is filled by Accord itself and takes no imported values.'],
+        [3, 'The series “Revenue” is filled by Accord itself and takes no imported values.'],
+      ]);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { localeOf } from '../../platform/http/context';
 import { sendTableFile, tableFileResponse } from '../../platform/http/file-response';
+import { problem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
 import {
@@ -57,7 +58,7 @@ export function exportRoutes() {
       tags: ['Exports'],
       summary: 'Export an account’s interactions (filtered by kind, status, participant or text) as CSV or XLSX',
       request: { query: exportInteractionsQuery },
-      responses: { 200: importable },
+      responses: { 200: importable, 404: problem('No such account') },
     }),
     async (c) => {
       const query = c.req.valid('query');

@@ -1,7 +1,7 @@
 import { currencies } from '../../analytics/money';
 import { newId } from '../../platform/db/columns';
 import type { UseCaseContext } from '../../platform/use-case';
-import { findOrStartSeries, type Metric, metricMatcher, readPointValues, upsertPoints } from '../kpis';
+import { derivedSeriesOf, findOrStartSeries, type Metric, metricMatcher, readPointValues, upsertPoints } from '../kpis';
 import { insertRows } from './bulk-write';
 import type { KpiPointDraft } from './kpi-point-drafts';
 import { messageInBoth } from './load-import';
@@ -33,8 +33,8 @@ function unitFits(unit: string, metric: Metric): boolean {
 
 /**
  * Finds each value's company (by the source's id, else by exact name; never created) and its
- * metric (by key or name); a row whose company or metric is not found, or whose unit is not the
- * metric's, is reported.
+ * metric (by key or name); a row whose company or metric is not found, whose unit is not the
+ * metric's, or whose series a module fills itself (revenue from finance), is reported.
  */
 export async function resolveKpiPoints(
   ctx: UseCaseContext,
@@ -49,6 +49,7 @@ export async function resolveKpiPoints(
     batch.flatMap(({ draft }) => (draft.accountName && !draft.accountExternalId ? [draft.accountName] : [])),
   );
   const metricOf = await metricMatcher(ctx);
+  const derived = await derivedSeriesOf(ctx, [...byId.values(), ...byName.values()]);
   const problems: RowProblem[] = [];
   const resolved: ResolvedPoint[] = [];
   const report = (row: number, text: Parameters<typeof messageInBoth>[0]) =>
@@ -66,9 +67,13 @@ export async function resolveKpiPoints(
     else if (draft.unit && !unitFits(draft.unit, metric)) {
       report(row, { text: importMessages.unitMismatch, params: { value: draft.unit, unit: metric.unit } });
     }
-    if (accountId && metric && (!draft.unit || unitFits(draft.unit, metric))) {
-      resolved.push({ row, draft, accountId, metric });
+    if (!accountId || !metric || (draft.unit && !unitFits(draft.unit, metric))) continue;
+    if (derived.has(JSON.stringify([accountId, metric.key, draft.dimension]))) {
+      const value = [metric.nameEn, draft.dimension].filter(Boolean).join(' · ');
+      report(row, { text: importMessages.derivedMetric, params: { value } });
+      continue;
     }
+    resolved.push({ row, draft, accountId, metric });
   }
   return { resolved, problems };
 }
@@ -103,6 +108,7 @@ export async function writeKpiPoints(ctx: UseCaseContext, state: RunState, batch
     if (!first) continue;
     const key = { accountId: first.accountId, metricKey: first.metric.key, dimension: first.draft.dimension };
     const series = await findOrStartSeries(ctx, key);
+    // NOTE: a series turned derived since the batch was resolved.
     if (series.derived) {
       const value = [first.metric.nameEn, first.draft.dimension].filter(Boolean).join(' · ');
       for (const { row } of points) {

@@ -9,6 +9,7 @@ export {
   type AccountSeries,
   deletePoints,
   deleteSeriesIfEmpty,
+  derivedSeriesOf,
   findOrStartSeries,
   metricMatcher,
   readPointValues,

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { UseCaseContext } from '../../platform/use-case';
 import { visibleSeries } from './access';
 import { enqueueDetection } from './detection-queue';
@@ -30,6 +30,22 @@ export async function metricMatcher(ctx: UseCaseContext): Promise<(text: string)
 }
 
 export type AccountSeries = { id: string; created: boolean; derived: boolean };
+
+/** The derived series of these accounts (filled by a module, never loaded), as `[account, metric, dimension]` JSON. */
+export async function derivedSeriesOf(ctx: UseCaseContext, accountIds: readonly string[]): Promise<Set<string>> {
+  if (accountIds.length === 0) return new Set();
+  const rows = await ctx.db
+    .select({ accountId: kpiSeries.accountId, metricKey: kpiSeries.metricKey, dimension: kpiSeries.dimension })
+    .from(kpiSeries)
+    .where(
+      and(
+        eq(kpiSeries.workspaceId, ctx.actor.workspaceId),
+        inArray(kpiSeries.accountId, [...new Set(accountIds)]),
+        isNotNull(kpiSeries.source),
+      ),
+    );
+  return new Set(rows.map((row) => JSON.stringify([row.accountId, row.metricKey, row.dimension])));
+}
 
 /** An account's series of a metric (along a dimension, '' for none), started when it has none yet. */
 export async function findOrStartSeries(
