@@ -53,3 +53,26 @@ describe('accord import --preset', () => {
     ).rejects.toThrow('--preset: “Deals sheet” maps opportunities, not contacts');
   });
 });
+
+describe('accord import --kind kpiPoints', () => {
+  const t = useTestApp();
+
+  it('loads KPI values from a sheet, and a second run changes nothing', async () => {
+    const workspace = await t.seedWorkspace('CLI KPI');
+    const api = workspace.users.admin.api;
+    const account = await createAccount(api, { name: 'Acme' });
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'accord-cli-')), 'kpi.csv');
+    await writeFile(file, 'Account;Metric;Month;Value\nAcme;revenue;2026-10;1 234,5\nAcme;Orders;11.2026;12\n');
+    const output: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => output.push(String(chunk)) > 0);
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const options = { workspace: workspace.workspaceId, kind: 'kpiPoints' };
+    await runImportCommand(t.deps.db, file, options);
+    expect(output.join('')).toMatch(/completed in [\d.]+ s: 2 created/);
+    await runImportCommand(t.deps.db, file, options);
+    expect(output.join('')).toMatch(/0 created, 0 updated, 2 unchanged/);
+    const series = (await api.get(`/api/v1/kpi-series?accountId=${account.id}`)).body.items;
+    expect(series.map((item: { metricKey: string }) => item.metricKey).sort()).toEqual(['orders', 'revenue']);
+    vi.restoreAllMocks();
+  });
+});

@@ -69,7 +69,7 @@ token
 program
   .command('import')
   .description(
-    'Import accounts, contacts or deals from a CSV, XLSX or HTML-table file (Salesforce, Dynamics 365, HubSpot, Bitrix24, amoCRM or any)',
+    'Import accounts, contacts, deals, activities or KPI values from a CSV, XLSX or HTML-table file (Salesforce, Dynamics 365, HubSpot, Bitrix24, amoCRM or any)',
   )
   .argument('<file>', 'the file to import')
   .requiredOption('--workspace <id>', 'workspace to import into')

@@ -429,6 +429,8 @@ describe('OpenAPI document', () => {
     await call(admin, 'GET', '/api/v1/imports/0190a0e0-0000-7000-8000-000000000000');
     await call(admin, 'GET', '/api/v1/exports/accounts?format=csv&status=active,prospect');
     await call(admin, 'GET', '/api/v1/exports/contacts?format=csv');
+    await call(admin, 'GET', `/api/v1/exports/interactions?format=xlsx&accountId=${parent.body.id}&kind=call,meeting`);
+    await call(admin, 'GET', `/api/v1/exports/interactions?accountId=${account.body.id}`);
     const preset = { name: 'Битрикс', kind: 'accounts', source: 'bitrix24', mapping: { 'Название компании': 'name' } };
     const savedPreset = await call(admin, 'POST', '/api/v1/import-presets', preset);
     await call(admin, 'POST', '/api/v1/import-presets', preset);

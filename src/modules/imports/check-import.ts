@@ -8,6 +8,7 @@ import type { ImportSource } from './formats/fields';
 import { splitCycles } from './hierarchy-cycles';
 import {
   drafterOf,
+  failuresOf,
   type ImportPlan,
   type ImportRow,
   loadImport,
@@ -20,6 +21,8 @@ import { ownerMatcher, unknownOwners } from './owners';
 import type { AccountDraft, ContactDraft } from './row-drafts';
 import { type ImportedEntity, importedEntityOf, imports, type RowProblem } from './schema';
 import { knownRecords } from './write-batch';
+import { resolveInteractions } from './write-interactions';
+import { resolveKpiPoints } from './write-kpi-points';
 import { resolveDeals } from './write-opportunities';
 
 export type ImportCheck = {
@@ -58,8 +61,9 @@ async function existingAccountNames(ctx: UseCaseContext, names: string[]) {
 async function referenceProblems(ctx: UseCaseContext, job: ImportRow, allDrafts: ImportPlan['drafts']) {
   const { source } = job;
   if (job.kind === 'opportunities') return dealProblems(ctx, job, allDrafts);
+  if (job.kind === 'interactions' || job.kind === 'kpiPoints') return resolverProblems(ctx, job, allDrafts);
   const drafts = allDrafts.flatMap((item): { row: number; draft: AccountDraft | ContactDraft }[] =>
-    item.draft.kind === 'opportunities' ? [] : [{ row: item.row, draft: item.draft }],
+    item.draft.kind === 'accounts' || item.draft.kind === 'contacts' ? [{ row: item.row, draft: item.draft }] : [],
   );
   const inFile = new Set(drafts.map(({ draft }) => draft.externalId));
   const namesInFile = new Set(drafts.flatMap(({ draft }) => (draft.kind === 'accounts' ? [draft.name] : [])));
@@ -116,6 +120,22 @@ async function dealProblems(ctx: UseCaseContext, job: ImportRow, drafts: ImportP
   return problems;
 }
 
+/** Activities and KPI values whose company, people or metric are not found, as the run will find them. */
+async function resolverProblems(ctx: UseCaseContext, job: ImportRow, drafts: ImportPlan['drafts']) {
+  const state = { source: job.source };
+  const problems: RowProblem[] = [];
+  for (let start = 0; start < drafts.length; start += 5000) {
+    const slice = drafts.slice(start, start + 5000);
+    const activities = slice.flatMap((item) =>
+      item.draft.kind === 'interactions' ? [{ ...item, draft: item.draft }] : [],
+    );
+    const points = slice.flatMap((item) => (item.draft.kind === 'kpiPoints' ? [{ ...item, draft: item.draft }] : []));
+    if (activities.length > 0) problems.push(...(await resolveInteractions(ctx, state, activities)).problems);
+    if (points.length > 0) problems.push(...(await resolveKpiPoints(ctx, state, points)).problems);
+  }
+  return problems;
+}
+
 /** Stages no pipeline stage is named like: the ones the user maps (or has mapped) by hand. */
 async function unknownStages(ctx: UseCaseContext, drafts: ImportPlan['drafts']) {
   const stageOf = await stageMatcher(ctx, {});
@@ -134,20 +154,24 @@ export async function checkImport(ctx: UseCaseContext, id: string): Promise<Impo
   const read = chunkReader(ctx, id);
   const plan = await planImport(job, rowsOfImport(read, job), await drafterOf(ctx, job, read));
   const entity = importedEntityOf(job.kind);
-  const known = await existingExternalIds(
-    ctx,
-    entity,
-    job.source,
-    plan.drafts.map(({ draft }) => draft.externalId),
-  );
+  // NOTE: KPI values have no external ids: a value is its series' point at a time.
+  const known =
+    entity === 'kpi_series'
+      ? new Set<string>()
+      : await existingExternalIds(
+          ctx,
+          entity,
+          job.source,
+          plan.drafts.map(({ draft }) => draft.externalId),
+        );
   const problems = [...plan.problems, ...(await referenceProblems(ctx, job, plan.drafts))].sort(
     (left, right) => left.row - right.row,
   );
-  const badRows = new Set(problems.map((item) => item.row));
+  const badRows = new Set(problems.flatMap((item) => (item.notice ? [] : [item.row])));
   if (job.status === 'draft') {
     await ctx.db
       .update(imports)
-      .set({ problems, failedCount: problems.length, checkedAt: ctx.now, totalRows: plan.totalRows })
+      .set({ problems, failedCount: failuresOf(problems), checkedAt: ctx.now, totalRows: plan.totalRows })
       .where(and(eq(imports.workspaceId, ctx.actor.workspaceId), eq(imports.id, id)));
   }
   const merged = (externalId: string) => known.has(externalId) || job.merges[externalId] !== undefined;

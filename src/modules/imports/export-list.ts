@@ -5,6 +5,7 @@ import { maxExportRows, textCell, writeTableFile } from '../../platform/table-fi
 import type { UseCaseContext } from '../../platform/use-case';
 import { type AccountListItem, accountFilters, listAccounts } from '../accounts';
 import { type ContactListItem, listContacts } from '../contacts';
+import { type Interaction, listInteractions, listInteractionsQuery } from '../relationships';
 import { type ExportColumn, exportColumns } from './formats/export-columns';
 import type { ImportKind } from './formats/fields';
 
@@ -19,6 +20,10 @@ export const exportContactsQuery = z.object({
   format: z.enum(exportFormats).default('csv'),
 });
 export type ExportContactsQuery = z.input<typeof exportContactsQuery>;
+export const exportInteractionsQuery = listInteractionsQuery
+  .omit({ cursor: true, limit: true, sort: true })
+  .extend({ accountId: z.uuid(), format: z.enum(exportFormats).default('csv') });
+export type ExportInteractionsQuery = z.input<typeof exportInteractionsQuery>;
 
 function cellOf(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -56,4 +61,20 @@ export async function exportContacts(ctx: UseCaseContext, rawQuery: ExportContac
     maxExportRows,
   );
   return fileOf('contacts', rows, format, locale);
+}
+
+/** An account's timeline (with its filters) as CSV or XLSX, in a shape that imports back as activities. */
+export async function exportInteractions(ctx: UseCaseContext, rawQuery: ExportInteractionsQuery, locale: Locale) {
+  const { format, accountId, ...filters } = exportInteractionsQuery.parse(rawQuery);
+  const rows = await readAllPages<Interaction>(
+    (cursor) => listInteractions(ctx, accountId, { ...filters, limit: 200, ...(cursor ? { cursor } : {}) }),
+    maxExportRows,
+  );
+  const flat = rows.map((row) => ({
+    ...row,
+    occurredAt: row.occurredAt.toISOString(),
+    contactIds: row.contacts.map((contact) => contact.id),
+    participants: row.contacts.map((contact) => contact.fullName),
+  }));
+  return fileOf('interactions', flat, format, locale);
 }

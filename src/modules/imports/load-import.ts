@@ -3,9 +3,11 @@ import { notFound } from '../../platform/errors';
 import { translate } from '../../platform/i18n/text';
 import type { UseCaseContext } from '../../platform/use-case';
 import { workspaceCurrency } from '../workspaces';
-import type { ImportField } from './formats/fields';
+import type { ImportField, ImportKind } from './formats/fields';
 import { type ChunkReader, dataRowsOf, type Reading } from './formats/stream-rows';
-import { detectDateOrder } from './formats/values';
+import { type DateOrder, detectDateOrder } from './formats/values';
+import { draftInteraction } from './interaction-drafts';
+import { draftKpiPoint } from './kpi-point-drafts';
 import { importMessages } from './messages';
 import { draftOpportunity } from './opportunity-drafts';
 import { type DraftResult, draftRow, type RowDraft, rowNumberOf } from './row-drafts';
@@ -49,18 +51,19 @@ export type ImportPlan = {
 /** How one row of the file becomes a draft (or the reasons it cannot). */
 export type Drafter = (row: string[], index: number, rowNumber: number) => DraftResult;
 
-/** Rows a deal's day order is guessed from (`1/2/2027`: January or February). */
+/** Rows a file's day order is guessed from (`1/2/2027`: January or February). */
 const dateSampleRows = 200;
 
-/**
- * The import's drafter. A deal falls back on the workspace's currency and reads its dates in the
- * day order the file's first rows show, so those rows are read once more before the run.
- */
-export async function drafterOf(ctx: UseCaseContext, job: ImportRow, read: ChunkReader): Promise<Drafter> {
-  if (job.kind !== 'opportunities') {
-    return (row, index, rowNumber) => draftRow(job.kind, job.source, job.columns, job.mapping, row, index, rowNumber);
-  }
-  const dateColumns = job.columns.filter((column) => job.mapping[column.key] === 'closeDate');
+/** The fields whose dates decide a file's day order, by kind. */
+const dateFields: Partial<Record<ImportKind, ImportField>> = {
+  opportunities: 'closeDate',
+  interactions: 'interactionDate',
+  kpiPoints: 'pointDate',
+};
+
+/** How the file writes its slashed dates, guessed from the first rows (read once more before the run). */
+async function dateOrderOf(job: ImportRow, read: ChunkReader, field: ImportField): Promise<DateOrder> {
+  const dateColumns = job.columns.filter((column) => job.mapping[column.key] === field);
   const samples: string[] = [];
   let rows = 0;
   for await (const row of rowsOfImport(read, job)) {
@@ -68,9 +71,26 @@ export async function drafterOf(ctx: UseCaseContext, job: ImportRow, read: Chunk
     rows += 1;
     if (rows >= dateSampleRows) break;
   }
-  const defaults = { currency: await workspaceCurrency(ctx), dateOrder: detectDateOrder(samples) };
-  return (row, index, rowNumber) =>
-    draftOpportunity(job.source, job.columns, job.mapping, row, index, rowNumber, defaults);
+  return detectDateOrder(samples);
+}
+
+/**
+ * The import's drafter. Deals, activities and KPI values read their dates in the day order the
+ * file's first rows show; a deal falls back on the workspace's currency.
+ */
+export async function drafterOf(ctx: UseCaseContext, job: ImportRow, read: ChunkReader): Promise<Drafter> {
+  const { kind, source, columns, mapping } = job;
+  const dateField = dateFields[kind];
+  if (!dateField) return (row, index, rowNumber) => draftRow(kind, source, columns, mapping, row, index, rowNumber);
+  const dateOrder = await dateOrderOf(job, read, dateField);
+  if (kind === 'interactions') {
+    return (row, _index, rowNumber) => draftInteraction(source, columns, mapping, row, rowNumber, dateOrder);
+  }
+  if (kind === 'kpiPoints') {
+    return (row, _index, rowNumber) => draftKpiPoint(source, columns, mapping, row, rowNumber, dateOrder);
+  }
+  const defaults = { currency: await workspaceCurrency(ctx), dateOrder };
+  return (row, index, rowNumber) => draftOpportunity(source, columns, mapping, row, index, rowNumber, defaults);
 }
 
 /**
@@ -96,6 +116,7 @@ export async function planImport(job: ImportRow, rows: AsyncIterable<string[]>, 
     for (const result of results) {
       if ('problems' in result) problems.push(...result.problems);
       else if (!seen.has(result.draft.externalId)) {
+        problems.push(...(result.notices ?? []));
         seen.add(result.draft.externalId);
         drafts.push(result);
       }
@@ -118,6 +139,7 @@ export async function planImport(job: ImportRow, rows: AsyncIterable<string[]>, 
       problems.push({ row: result.row, column: null, message: messageInBoth(text) });
       continue;
     }
+    problems.push(...(result.notices ?? []));
     drafts.push(result);
   }
   return plan();
@@ -125,4 +147,9 @@ export async function planImport(job: ImportRow, rows: AsyncIterable<string[]>, 
 
 export function messageInBoth(text: Parameters<typeof translate>[1]): RowProblem['message'] {
   return { en: translate('en', text), ru: translate('ru', text) };
+}
+
+/** Problems that skipped a row: a notice is about a row imported all the same. */
+export function failuresOf(problems: RowProblem[]): number {
+  return problems.filter((problem) => !problem.notice).length;
 }

@@ -95,5 +95,53 @@ export const importMessages = {
     en: 'The stage chosen for “{value}” is not in the pipeline.',
     ru: 'Этап, выбранный для «{value}», в воронке не найден.',
   },
+  interactionDateRequired: {
+    en: 'A date is required (26.11.2026, 2026-11-26 14:30 or 11/26/2026).',
+    ru: 'Нужна дата (26.11.2026, 2026-11-26 14:30 или 11/26/2026).',
+  },
+  interactionAccountRequired: {
+    en: 'An activity needs a company or a person: map a company or contact column.',
+    ru: 'Делу нужна компания или человек: сопоставьте столбец компании или контакта.',
+  },
+  unknownInteractionType: {
+    en: 'The type “{value}” is not one Accord knows (meeting, call, e-mail, presentation, negotiation, messenger, note); stored as a note.',
+    ru: 'Тип «{value}» Accord не знает (встреча, звонок, письмо, презентация, переговоры, мессенджер, заметка); сохранено как заметка.',
+  },
+  relatedNotAccount: {
+    en: 'The record “{reference}” the activity is related to is not a company Accord knows; map its company.',
+    ru: 'Запись «{reference}», к которой относится дело, — не известная Accord компания; сопоставьте столбец компании.',
+  },
+  contactNotFound: {
+    en: 'No contact “{reference}” of this company in earlier imports or in Accord; imported without them.',
+    ru: 'Контакт «{reference}» этой компании не найден ни в прошлых импортах, ни в Accord; дело загружено без него.',
+  },
+  heldInFuture: {
+    en: 'The date is in the future: stored as planned.',
+    ru: 'Дата в будущем: сохранено как запланированное.',
+  },
+  kpiAccountRequired: {
+    en: 'A KPI value needs a company: map a company name or id column.',
+    ru: 'Значению KPI нужна компания: сопоставьте столбец с названием или ID компании.',
+  },
+  metricRequired: { en: 'A metric is required (its code or name).', ru: 'Нужна метрика (её код или название).' },
+  metricNotFound: {
+    en: 'No metric “{value}” in the catalogue (by code or name).',
+    ru: 'Метрики «{value}» нет в каталоге (ни по коду, ни по названию).',
+  },
+  derivedMetric: {
+    en: 'The series “{value}” is filled by Accord itself and takes no imported values.',
+    ru: 'Ряд «{value}» Accord заполняет сам, импортировать в него значения нельзя.',
+  },
+  unitMismatch: {
+    en: 'The unit “{value}” does not fit the metric, which is measured in {unit}.',
+    ru: 'Единица «{value}» не подходит метрике: она измеряется в {unit}.',
+  },
+  pointDateRequired: {
+    en: 'A date or month is required (26.11.2026, 2026-11-26, 11.2026).',
+    ru: 'Нужна дата или месяц (26.11.2026, 2026-11-26, 11.2026).',
+  },
+  valueRequired: { en: 'A value is required.', ru: 'Нужно значение.' },
+  badNumber: { en: '“{value}” is not a number.', ru: '«{value}» — не число.' },
+  tooLong: { en: 'At most {maximum} characters.', ru: 'Не больше {maximum} символов.' },
   presetNameTaken: { en: 'A preset with this name exists.', ru: 'Шаблон с таким названием уже есть.' },
 } satisfies Record<string, LocalizedText>;

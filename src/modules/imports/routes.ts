@@ -39,6 +39,7 @@ const ProblemRowSchema = z
     row: z.number().int(),
     column: z.string().nullable(),
     message: z.object({ en: z.string(), ru: z.string() }),
+    notice: z.literal(true).optional().describe('The row is imported all the same; the message says what was assumed'),
   })
   .meta({ id: 'ImportRowProblem' });
 

@@ -14,6 +14,8 @@ import type {
 } from './formats/fields';
 import type { TableColumn } from './formats/table';
 import { splitMultiValue } from './formats/values';
+import type { InteractionDraft } from './interaction-drafts';
+import type { KpiPointDraft } from './kpi-point-drafts';
 import { importMessages } from './messages';
 import type { OpportunityDraft } from './opportunity-drafts';
 import type { RowProblem } from './schema';
@@ -51,8 +53,11 @@ export type ContactDraft = {
   reportsToExternalId: string | null;
 };
 
-export type RowDraft = AccountDraft | ContactDraft | OpportunityDraft;
-export type DraftResult = { row: number; draft: RowDraft } | { row: number; problems: RowProblem[] };
+export type RowDraft = AccountDraft | ContactDraft | OpportunityDraft | InteractionDraft | KpiPointDraft;
+/** A row drafted (with notices about what was assumed), or the reasons it cannot be. */
+export type DraftResult =
+  | { row: number; draft: RowDraft; notices?: RowProblem[] }
+  | { row: number; problems: RowProblem[] };
 
 const multiValued = new Set<ImportField>(['email', 'phone', 'tags']);
 

@@ -6,10 +6,13 @@ import { message } from '../../platform/i18n/text';
 import type { UseCaseContext } from '../../platform/use-case';
 import { workspaceCurrency } from '../workspaces';
 import { chunkReader, readChunk } from './file-store';
+import type { InteractionDraft } from './interaction-drafts';
+import type { KpiPointDraft } from './kpi-point-drafts';
 import { linkReferences } from './link-references';
 import {
   type Drafter,
   drafterOf,
+  failuresOf,
   foldsRepeatedRows,
   type ImportRow,
   loadImport,
@@ -22,6 +25,8 @@ import { ownerMatcher } from './owners';
 import { type AccountDraft, type ContactDraft, type RowDraft, rowNumberOf } from './row-drafts';
 import { imports, type RowProblem } from './schema';
 import { type BatchResult, type RunState, writeAccounts, writeContacts } from './write-batch';
+import { writeInteractions } from './write-interactions';
+import { writeKpiPoints } from './write-kpi-points';
 import { writeOpportunities } from './write-opportunities';
 
 /** A run that has not written progress for this long is taken as dead (process killed) and may be resumed. */
@@ -198,6 +203,7 @@ async function writeAllRows(
         problems.push({ row: earlier, column: null, message: messageInBoth(text) });
       }
       seen.set(result.draft.externalId, rowNumber);
+      problems.push(...(result.notices ?? []));
       batch.push(result);
       if (hasReference(result)) links.push(result);
     }
@@ -217,6 +223,10 @@ function writeRows(ctx: UseCaseContext, state: RunState, batch: Planned[]): Prom
       return writeAccounts(ctx, state, batch as { row: number; draft: AccountDraft }[]);
     case 'opportunities':
       return writeOpportunities(ctx, state, batch as { row: number; draft: OpportunityDraft }[]);
+    case 'interactions':
+      return writeInteractions(ctx, state, batch as { row: number; draft: InteractionDraft }[]);
+    case 'kpiPoints':
+      return writeKpiPoints(ctx, state, batch as { row: number; draft: KpiPointDraft }[]);
     default:
       return writeContacts(ctx, state, batch as { row: number; draft: ContactDraft }[]);
   }
@@ -242,7 +252,7 @@ async function recordBatch(ctx: UseCaseContext, id: string, result: BatchResult,
       createdCount: sql`${imports.createdCount} + ${result.created}`,
       updatedCount: sql`${imports.updatedCount} + ${result.updated}`,
       unchangedCount: sql`${imports.unchangedCount} + ${result.unchanged}`,
-      failedCount: sql`${imports.failedCount} + ${result.problems.length}`,
+      failedCount: sql`${imports.failedCount} + ${failuresOf(result.problems)}`,
       ...(result.problems.length > 0 ? { problems: appendProblems(result.problems) } : {}),
       heartbeatAt: ctx.now,
     })

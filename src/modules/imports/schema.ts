@@ -20,8 +20,16 @@ const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 export const importStatuses = ['draft', 'running', 'completed', 'failed', 'cancelled', 'undone'] as const;
 export type ImportStatus = (typeof importStatuses)[number];
 
-/** A bad row: its line in the file, the column at fault and why, in both languages. */
-export type RowProblem = { row: number; column: string | null; message: { en: string; ru: string } };
+/**
+ * A bad row: its line in the file, the column at fault and why, in both languages. A `notice`
+ * tells what was assumed about a row that is imported all the same (an unknown activity type).
+ */
+export type RowProblem = {
+  row: number;
+  column: string | null;
+  message: { en: string; ru: string };
+  notice?: true;
+};
 
 /** One uploaded file on its way in: how it was read, how it maps, and how far its import got. */
 export const imports = pgTable(
@@ -112,11 +120,20 @@ export const importFileChunks = pgTable(
   ],
 );
 
-export type ImportedEntity = 'account' | 'contact' | 'opportunity';
+/** `kpi_series`: a series whose points an import added or corrected (points have no id of their own). */
+export type ImportedEntity = 'account' | 'contact' | 'opportunity' | 'interaction' | 'kpi_series';
+
+const entityOfKind: Record<ImportKind, ImportedEntity> = {
+  accounts: 'account',
+  contacts: 'contact',
+  opportunities: 'opportunity',
+  interactions: 'interaction',
+  kpiPoints: 'kpi_series',
+};
 
 /** The record an import of a kind creates, as `external_ids` and `import_changes` name it. */
 export function importedEntityOf(kind: ImportKind): ImportedEntity {
-  return kind === 'accounts' ? 'account' : kind === 'contacts' ? 'contact' : 'opportunity';
+  return entityOfKind[kind];
 }
 
 /** What an import did to one record, with the values it replaced: what undo puts back. */

@@ -10,6 +10,8 @@ export {
   importFields,
   importKinds,
   importSources,
+  interactionFields,
+  kpiPointFields,
   opportunityFields,
 } from './formats/fields';
 export type { Delimiter, FileFormat, TableColumn, TextEncoding } from './formats/table';

@@ -11,15 +11,17 @@ import { type ImportView, viewOf } from './get-import';
 import { loadImport } from './load-import';
 import { importMessages } from './messages';
 import { externalIds, type ImportedEntity, importChanges, imports } from './schema';
+import { undoInteractions, undoKpiPoints } from './undo-activities';
 
 /** Puts back the values updated accounts and contacts had, one statement per entity and set of columns. */
 async function restorePrevious(ctx: UseCaseContext, changes: (typeof importChanges.$inferSelect)[]) {
   const groups = new Map<string, { entity: 'account' | 'contact'; keys: string[]; rows: Record<string, unknown>[] }>();
   for (const change of changes) {
-    if (change.action !== 'updated' || !change.previous || change.entity === 'opportunity') continue;
+    const { entity } = change;
+    if (change.action !== 'updated' || !change.previous || (entity !== 'account' && entity !== 'contact')) continue;
     const keys = Object.keys(change.previous).sort();
-    const signature = `${change.entity}:${keys.join(',')}`;
-    const group = groups.get(signature) ?? { entity: change.entity, keys, rows: [] };
+    const signature = `${entity}:${keys.join(',')}`;
+    const group = groups.get(signature) ?? { entity, keys, rows: [] };
     group.rows.push({ ...change.previous, id: change.recordId });
     groups.set(signature, group);
   }
@@ -30,7 +32,8 @@ async function restorePrevious(ctx: UseCaseContext, changes: (typeof importChang
 
 /**
  * Undoes an import as a whole, in one transaction: records it created are deleted (references
- * to them from other records cleared first), records it updated get their previous values back.
+ * to them from other records cleared first), records it updated get their previous values back;
+ * KPI values it added are deleted and the ones it corrected restored.
  */
 export async function undoImport(ctx: UseCaseContext, id: string): Promise<ImportView> {
   const job = await loadImport(ctx, id, true);
@@ -49,6 +52,8 @@ export async function undoImport(ctx: UseCaseContext, id: string): Promise<Impor
   const createdContacts = created('contact');
   const createdAccounts = created('account');
   await restorePrevious(ctx, changes);
+  await undoInteractions(ctx, changes);
+  await undoKpiPoints(ctx, changes);
   // NOTE: deals come a few hundred to a file; each is put back on its own (its close time is JSON text).
   for (const change of changes) {
     if (change.entity === 'opportunity' && change.action === 'updated' && change.previous) {

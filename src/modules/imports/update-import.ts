@@ -93,7 +93,8 @@ async function rereadFile(ctx: UseCaseContext, job: ImportRow, input: UpdateImpo
 async function checkMergeTargets(ctx: UseCaseContext, kind: ImportKind, merges: Record<string, string>) {
   const ids = [...new Set(Object.values(merges))];
   if (ids.length === 0) return;
-  if (kind === 'opportunities') {
+  // NOTE: only companies and people are proposed as duplicates; other kinds have nothing to merge into.
+  if (kind !== 'accounts' && kind !== 'contacts') {
     const [first] = Object.keys(merges);
     if (first) throw invalidField(`merges.${first}`, importMessages.mergeTargetMissing, { externalId: first });
     return;

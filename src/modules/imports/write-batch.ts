@@ -4,6 +4,7 @@ import type { UseCaseContext } from '../../platform/use-case';
 import { accounts, domainOf } from '../accounts';
 import { contacts } from '../contacts';
 import { opportunities } from '../opportunities';
+import { interactions } from '../relationships';
 import { insertRows, updateRows } from './bulk-write';
 import type { ImportField, ImportSource, ValueMappings } from './formats/fields';
 import { messageInBoth } from './load-import';
@@ -30,6 +31,15 @@ export type RunState = {
 export type BatchResult = { created: number; updated: number; unchanged: number; problems: RowProblem[] };
 type Planned<D extends RowDraft> = { row: number; draft: D };
 
+const recordTables: Partial<
+  Record<ImportedEntity, typeof accounts | typeof contacts | typeof opportunities | typeof interactions>
+> = {
+  account: accounts,
+  contact: contacts,
+  opportunity: opportunities,
+  interaction: interactions,
+};
+
 /** Record ids already known for these external ids (only records that still exist). */
 export async function knownRecords(
   ctx: UseCaseContext,
@@ -38,7 +48,8 @@ export async function knownRecords(
   ids: string[],
 ) {
   if (ids.length === 0) return new Map<string, string>();
-  const table = entity === 'account' ? accounts : entity === 'contact' ? contacts : opportunities;
+  const table = recordTables[entity];
+  if (!table) throw new Error(`No records of ${entity} are known by external id`);
   const rows = await ctx.db
     .select({ externalId: externalIds.externalId, recordId: externalIds.recordId })
     .from(externalIds)

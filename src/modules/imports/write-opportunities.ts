@@ -27,7 +27,7 @@ type OpportunityRow = typeof opportunities.$inferSelect;
 export type ResolvedDeal = Planned & { values: Omit<typeof opportunities.$inferInsert, 'workspaceId' | 'id'> };
 
 /** Accounts named by exact name (the oldest of equal names), for deals without a known company id. */
-async function accountsNamed(ctx: UseCaseContext, names: string[]): Promise<Map<string, string>> {
+export async function accountsNamed(ctx: UseCaseContext, names: string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   if (names.length === 0) return found;
   const rows = await ctx.db

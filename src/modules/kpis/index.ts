@@ -4,7 +4,16 @@ export { type DerivedSeriesRegistry, refreshDerivedSeries } from './derived-seri
 export { type DetectionWorker, detectSeries, runDetectionJobs, startDetectionWorker } from './detection-job';
 export type { FollowUpPort } from './findings';
 export { accountHealthFact, recordDailyHealth } from './health';
-export { findMetric } from './metrics';
+export { findMetric, type Metric } from './metrics';
+export {
+  type AccountSeries,
+  deletePoints,
+  deleteSeriesIfEmpty,
+  derivedSeriesOf,
+  findOrStartSeries,
+  metricMatcher,
+  readPointValues,
+} from './point-corrections';
 export { recordAccountPoint } from './record-account-point';
 export { type KpiRouteDependencies, kpiRoutes } from './routes';
 export {
@@ -21,3 +30,4 @@ export {
   kpiTargets,
 } from './schema';
 export * from './schemas';
+export { type UpsertPointsResult, upsertPoints } from './upsert-points';

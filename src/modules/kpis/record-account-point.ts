@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import type { UseCaseContext } from '../../platform/use-case';
 import { visibleAccount } from './access';
-import { kpiSeries } from './schema';
+import { findOrStartSeries } from './point-corrections';
 import { upsertPoints } from './upsert-points';
 
 /**
@@ -13,21 +12,10 @@ export async function recordAccountPoint(
   point: { accountId: string; metricKey: string; at: string; value: number },
 ): Promise<void> {
   await visibleAccount(ctx, point.accountId);
-  const key = { workspaceId: ctx.actor.workspaceId, accountId: point.accountId, metricKey: point.metricKey };
-  await ctx.db
-    .insert(kpiSeries)
-    .values({ ...key, dimension: '', createdAt: ctx.now, updatedAt: ctx.now })
-    .onConflictDoNothing();
-  const [series] = await ctx.db
-    .select({ id: kpiSeries.id })
-    .from(kpiSeries)
-    .where(
-      and(
-        eq(kpiSeries.workspaceId, key.workspaceId),
-        eq(kpiSeries.accountId, key.accountId),
-        eq(kpiSeries.metricKey, key.metricKey),
-        eq(kpiSeries.dimension, ''),
-      ),
-    );
-  if (series) await upsertPoints(ctx, series.id, { points: [{ at: point.at, value: point.value }] });
+  const series = await findOrStartSeries(ctx, {
+    accountId: point.accountId,
+    metricKey: point.metricKey,
+    dimension: '',
+  });
+  await upsertPoints(ctx, series.id, { points: [{ at: point.at, value: point.value }] });
 }

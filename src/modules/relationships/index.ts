@@ -1,5 +1,7 @@
 export { createInteraction } from './change-interaction';
+export type { Interaction } from './get-interaction';
 export { interactionRoutes } from './interaction-routes';
+export { listInteractions } from './list-interactions';
 export { relationshipRoutes } from './routes';
 export {
   calendarFeeds,

@@ -107,6 +107,8 @@ export {
   importFields,
   importKinds,
   importSources,
+  interactionFields,
+  kpiPointFields,
   opportunityFields,
   type TableColumn,
   type TextEncoding,

@@ -2,7 +2,7 @@
 export const importsEn = {
   title: 'Import data',
   intro:
-    'Bring in companies, people or deals from Salesforce, Dynamics 365, HubSpot, Bitrix24, amoCRM or any CSV/XLSX file. Nothing is written until you start the import, and a finished import can be undone.',
+    'Bring in companies, people, deals, activities or KPI values from Salesforce, Dynamics 365, HubSpot, Bitrix24, amoCRM or any CSV/XLSX file. Nothing is written until you start the import, and a finished import can be undone.',
   steps: {
     upload: 'File',
     mapping: 'Columns',
@@ -63,6 +63,7 @@ export const importsEn = {
   checkSummary: '{{valid}} of {{total}} rows are ready: {{create}} to create, {{update}} to update.',
   noProblems: 'No problems found.',
   problemsTitle: 'Rows that will be skipped',
+  noticeBadge: 'imported',
   row: 'Row',
   problem: 'Problem',
   downloadProblems: 'Download as CSV',
@@ -88,7 +89,13 @@ export const importsEn = {
   fileFormats: { csv: 'CSV', xlsx: 'Excel (XLSX)', html: 'HTML table (Bitrix24 “Excel”)' },
   encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', 'windows-1251': 'Windows-1251 (Cyrillic)' },
   delimiters: { ',': 'Comma', ';': 'Semicolon', '\t': 'Tab', '|': 'Vertical bar' },
-  kinds: { accounts: 'Companies (accounts)', contacts: 'People (contacts)', opportunities: 'Deals (opportunities)' },
+  kinds: {
+    accounts: 'Companies (accounts)',
+    contacts: 'People (contacts)',
+    opportunities: 'Deals (opportunities)',
+    interactions: 'Activities (meetings, calls, e-mails)',
+    kpiPoints: 'KPI values',
+  },
   stages: {
     title: 'Stages of the file that the pipeline does not have: {{count}}',
     hint: 'Choose the pipeline stage each of them becomes; the rows with a stage left unchosen are skipped.',
@@ -144,5 +151,18 @@ export const importsEn = {
     probability: 'Probability, %',
     nextStep: 'Next step',
     lostReason: 'Lost reason',
+    subject: 'Subject',
+    interactionType: 'Activity type',
+    interactionDate: 'Date and time',
+    summary: 'Description / summary',
+    relatedExternalId: 'Related record ID (WhatId)',
+    contactExternalId: 'Contact ID',
+    contactEmail: 'Contact e-mail',
+    contactName: 'Contact name',
+    metric: 'Metric (code or name)',
+    dimension: 'Dimension (channel, region…)',
+    pointDate: 'Date or month',
+    value: 'Value',
+    unit: 'Unit',
   },
 };

@@ -6,7 +6,7 @@ type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 export const importsRu: Texts<typeof importsEn> = {
   title: 'Импорт данных',
   intro:
-    'Загрузите компании, людей или сделки из Salesforce, Dynamics 365, HubSpot, Битрикс24, amoCRM или любого файла CSV/XLSX. До запуска импорта ничего не записывается, а завершённый импорт можно отменить.',
+    'Загрузите компании, людей, сделки, дела или значения KPI из Salesforce, Dynamics 365, HubSpot, Битрикс24, amoCRM или любого файла CSV/XLSX. До запуска импорта ничего не записывается, а завершённый импорт можно отменить.',
   steps: {
     upload: 'Файл',
     mapping: 'Столбцы',
@@ -67,6 +67,7 @@ export const importsRu: Texts<typeof importsEn> = {
   checkSummary: 'Готово строк: {{valid}} из {{total}}; будет создано {{create}}, обновлено {{update}}.',
   noProblems: 'Ошибок не найдено.',
   problemsTitle: 'Строки, которые будут пропущены',
+  noticeBadge: 'загружено',
   row: 'Строка',
   problem: 'Ошибка',
   downloadProblems: 'Скачать CSV',
@@ -93,7 +94,13 @@ export const importsRu: Texts<typeof importsEn> = {
   fileFormats: { csv: 'CSV', xlsx: 'Excel (XLSX)', html: 'HTML-таблица («Excel» Битрикс24)' },
   encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 с BOM', 'windows-1251': 'Windows-1251 (кириллица)' },
   delimiters: { ',': 'Запятая', ';': 'Точка с запятой', '\t': 'Табуляция', '|': 'Вертикальная черта' },
-  kinds: { accounts: 'Компании (аккаунты)', contacts: 'Люди (контакты)', opportunities: 'Сделки' },
+  kinds: {
+    accounts: 'Компании (аккаунты)',
+    contacts: 'Люди (контакты)',
+    opportunities: 'Сделки',
+    interactions: 'Дела (встречи, звонки, письма)',
+    kpiPoints: 'Значения KPI',
+  },
   stages: {
     title: 'Этапы из файла, которых нет в воронке: {{count}}',
     hint: 'Выберите, каким этапом воронки станет каждый из них; строки с невыбранным этапом будут пропущены.',
@@ -149,5 +156,18 @@ export const importsRu: Texts<typeof importsEn> = {
     probability: 'Вероятность, %',
     nextStep: 'Следующий шаг',
     lostReason: 'Причина проигрыша',
+    subject: 'Тема',
+    interactionType: 'Тип дела',
+    interactionDate: 'Дата и время',
+    summary: 'Описание / итог',
+    relatedExternalId: 'ID связанной записи (WhatId)',
+    contactExternalId: 'ID контакта',
+    contactEmail: 'E-mail контакта',
+    contactName: 'Имя контакта',
+    metric: 'Метрика (код или название)',
+    dimension: 'Разрез (канал, регион…)',
+    pointDate: 'Дата или месяц',
+    value: 'Значение',
+    unit: 'Единица',
   },
 };

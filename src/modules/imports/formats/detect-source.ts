@@ -85,11 +85,29 @@ export function detectSource(table: Table): ImportSource {
 }
 
 /**
- * Guesses whether a file holds deals (a stage or deal name column), companies or people: name
- * parts mean people, so does an e-mail without a company name.
+ * Guesses whether a file holds KPI points (a metric and a value column), activities (Salesforce's
+ * WhoId, a subject or activity type), deals (a stage or deal name column), companies or people:
+ * name parts mean people, so does an e-mail without a company name.
  */
 export function detectKind(table: Table): ImportKind {
   const headers = table.columns.map((column) => normalizeHeader(column.header));
+  const has = (names: string[]) => headers.some((header) => names.includes(header));
+  if (has(['metric', 'metrickey', 'metriccode', 'kpi', 'метрика', 'показатель']) && has(['value', 'значение', 'факт']))
+    return 'kpiPoints';
+  // NOTE: before deals: an activity export often names the deal it belongs to («Сделка»).
+  const activityColumns = [
+    'whoid',
+    'whatid',
+    'activitydate',
+    'activitydatetime',
+    'activitytype',
+    'engagementtype',
+    'subject',
+    'тема',
+    'типдела',
+    'типсобытия',
+  ];
+  if (has(activityColumns)) return 'interactions';
   const dealColumns = [
     'stagename',
     'dealstage',

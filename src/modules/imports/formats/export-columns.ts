@@ -8,6 +8,21 @@ export type ExportColumn = { key: string; en: string; ru: string; field: ImportF
 export const exportColumns: Record<ImportKind, ExportColumn[]> = {
   // NOTE: deals are not exported yet; their columns are suggested from the CRMs' names alone.
   opportunities: [],
+  // NOTE: KPI points have no list export yet (a series' points are read through the API).
+  kpiPoints: [],
+  interactions: [
+    { key: 'id', en: 'Accord ID', ru: 'Accord ID', field: 'externalId' },
+    { key: 'accountId', en: 'Account Accord ID', ru: 'Accord ID компании', field: 'accountExternalId' },
+    { key: 'kind', en: 'Type', ru: 'Тип', field: 'interactionType' },
+    { key: 'status', en: 'Status', ru: 'Статус', field: null },
+    { key: 'occurredAt', en: 'Date', ru: 'Дата', field: 'interactionDate' },
+    { key: 'subject', en: 'Subject', ru: 'Тема', field: 'subject' },
+    { key: 'summary', en: 'Description', ru: 'Описание', field: 'summary' },
+    { key: 'outcome', en: 'Outcome', ru: 'Результат', field: null },
+    { key: 'nextStep', en: 'Next step', ru: 'Следующий шаг', field: null },
+    { key: 'contactIds', en: 'Contact Accord IDs', ru: 'Accord ID контактов', field: 'contactExternalId' },
+    { key: 'participants', en: 'Participants', ru: 'Участники', field: null },
+  ],
   accounts: [
     { key: 'id', en: 'Accord ID', ru: 'Accord ID', field: 'externalId' },
     { key: 'name', en: 'Name', ru: 'Название', field: 'name' },

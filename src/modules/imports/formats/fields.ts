@@ -1,5 +1,5 @@
 /** What an import brings in. */
-export const importKinds = ['accounts', 'contacts', 'opportunities'] as const;
+export const importKinds = ['accounts', 'contacts', 'opportunities', 'interactions', 'kpiPoints'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 /** Where a file came from; decides the external-id column and how references are written. */
@@ -52,16 +52,52 @@ export const opportunityFields = [
   'lostReason',
 ] as const;
 
+export const interactionFields = [
+  'externalId',
+  'subject',
+  'interactionType',
+  'interactionDate',
+  'summary',
+  'accountExternalId',
+  'accountName',
+  'relatedExternalId',
+  'contactExternalId',
+  'contactEmail',
+  'contactName',
+] as const;
+
+export const kpiPointFields = [
+  'accountExternalId',
+  'accountName',
+  'metric',
+  'dimension',
+  'pointDate',
+  'value',
+  'unit',
+] as const;
+
 export type AccountField = (typeof accountFields)[number];
 export type ContactField = (typeof contactFields)[number];
 export type OpportunityField = (typeof opportunityFields)[number];
-export type ImportField = AccountField | ContactField | OpportunityField;
-export const importFields = [...new Set<ImportField>([...accountFields, ...contactFields, ...opportunityFields])];
+export type InteractionField = (typeof interactionFields)[number];
+export type KpiPointField = (typeof kpiPointFields)[number];
+export type ImportField = AccountField | ContactField | OpportunityField | InteractionField | KpiPointField;
+export const importFields = [
+  ...new Set<ImportField>([
+    ...accountFields,
+    ...contactFields,
+    ...opportunityFields,
+    ...interactionFields,
+    ...kpiPointFields,
+  ]),
+];
 
 const fieldsByKind: Record<ImportKind, readonly ImportField[]> = {
   accounts: accountFields,
   contacts: contactFields,
   opportunities: opportunityFields,
+  interactions: interactionFields,
+  kpiPoints: kpiPointFields,
 };
 
 export function fieldsOf(kind: ImportKind): readonly ImportField[] {

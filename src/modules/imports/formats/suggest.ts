@@ -169,14 +169,139 @@ const opportunitySynonyms: Synonyms = {
   lostReason: ['lostreason', 'closedlostreason', 'reasonlost', 'причинапроигрыша', 'причинаотказа'],
 };
 
+// NOTE: Salesforce Task/Event (WhoId is the person, WhatId what it is about), HubSpot's activity
+// export, Bitrix24's «Дела» and amoCRM's events.
+const interactionSynonyms: Synonyms = {
+  externalId: ['id', 'recordid', 'activityid', 'engagementid', 'taskid', 'eventid', 'ид', 'idдела', 'externalid'],
+  subject: [
+    'subject',
+    'title',
+    'activitytitle',
+    'calltitle',
+    'meetingname',
+    'meetingtitle',
+    'emailsubject',
+    'тема',
+    'название',
+    'наименование',
+    'заголовок',
+  ],
+  interactionType: [
+    'type',
+    'activitytype',
+    'engagementtype',
+    'tasksubtype',
+    'eventsubtype',
+    'тип',
+    'типдела',
+    'типсобытия',
+    'типактивности',
+    'видвзаимодействия',
+  ],
+  interactionDate: [
+    'activitydatetime',
+    'startdatetime',
+    'activitydate',
+    'date',
+    'datetime',
+    'activitystartdate',
+    'meetingstarttime',
+    'timestamp',
+    'дата',
+    'датаивремя',
+    'датаначала',
+    'начало',
+    'срок',
+    'крайнийсрок',
+    'датасобытия',
+  ],
+  summary: [
+    'description',
+    'body',
+    'activitybody',
+    'notes',
+    'callnotes',
+    'meetingdescription',
+    'emailbody',
+    'notebody',
+    'summary',
+    'описание',
+    'комментарий',
+    'содержание',
+    'текст',
+    'итог',
+    'примечание',
+  ],
+  accountExternalId: ['accountid', 'companyid', 'associatedcompanyid', 'associatedcompanyids', 'idкомпании'],
+  accountName: [
+    'account',
+    'accountname',
+    'company',
+    'companyname',
+    'associatedcompany',
+    'associatedcompanies',
+    'компания',
+    'названиекомпании',
+    'организация',
+    'клиент',
+  ],
+  relatedExternalId: ['whatid', 'relatedtoid', 'regardingobjectid', 'idсвязаннойзаписи'],
+  contactExternalId: ['whoid', 'contactid', 'associatedcontactid', 'associatedcontactids', 'idконтакта'],
+  contactEmail: ['contactemail', 'email', 'emailaddress', 'toemail', 'emailконтакта', 'почтаконтакта'],
+  contactName: [
+    'contact',
+    'contactname',
+    'name',
+    'who',
+    'associatedcontact',
+    'associatedcontacts',
+    'контакт',
+    'контакты',
+    'имяконтакта',
+    'фиоконтакта',
+  ],
+};
+
+const kpiPointSynonyms: Synonyms = {
+  accountExternalId: ['accountid', 'companyid', 'idкомпании', 'accordid', 'accountaccordid', 'accordidкомпании'],
+  accountName: [
+    'account',
+    'accountname',
+    'company',
+    'companyname',
+    'клиент',
+    'компания',
+    'названиекомпании',
+    'аккаунт',
+  ],
+  metric: [
+    'metric',
+    'metriccode',
+    'metrickey',
+    'metricname',
+    'kpi',
+    'indicator',
+    'метрика',
+    'показатель',
+    'кодметрики',
+    'kpiкод',
+  ],
+  dimension: ['dimension', 'channel', 'segment', 'region', 'разрез', 'канал', 'регион', 'измерение'],
+  pointDate: ['date', 'period', 'month', 'at', 'day', 'дата', 'период', 'месяц', 'деньотчета', 'отчетнаядата'],
+  value: ['value', 'amount', 'fact', 'actual', 'значение', 'факт', 'величина', 'сумма'],
+  unit: ['unit', 'units', 'единица', 'едизм', 'единицаизмерения'],
+};
+
 const synonymsByKind: Record<ImportKind, Synonyms> = {
   accounts: accountSynonyms,
   contacts: contactSynonyms,
   opportunities: opportunitySynonyms,
+  interactions: interactionSynonyms,
+  kpiPoints: kpiPointSynonyms,
 };
 
-/** Fields that take several columns (amoCRM's two «Телефон» columns both hold phones). */
-const repeatable = new Set<ImportField>(['email', 'phone', 'tags', 'notes']);
+/** Fields that take several columns (amoCRM's two «Телефон» columns both hold phones; Salesforce's Type and TaskSubtype). */
+const repeatable = new Set<ImportField>(['email', 'phone', 'tags', 'notes', 'interactionType', 'contactExternalId']);
 
 /**
  * Suggests which Accord field each column holds, from its header in either language. A field is
@@ -211,12 +336,20 @@ function fieldBySynonym(synonyms: Synonyms, normalized: string, kind: ImportKind
   return undefined;
 }
 
+const dynamicsEntity: Record<ImportKind, string> = {
+  accounts: 'account',
+  contacts: 'contact',
+  opportunities: 'opportunity',
+  interactions: 'activity',
+  kpiPoints: 'kpi',
+};
+
 /** The column a source keeps its own record id in, which becomes the external id. */
 function externalIdColumn(source: ImportSource, kind: ImportKind, column: TableColumn): boolean {
   const normalized = normalizeHeader(column.header);
   switch (source) {
     case 'dynamics':
-      return normalized === `donotmodify${kind === 'opportunities' ? 'opportunity' : kind.slice(0, -1)}`;
+      return normalized === `donotmodify${dynamicsEntity[kind]}`;
     case 'hubspot':
       return normalized === 'recordid';
     case 'accord':

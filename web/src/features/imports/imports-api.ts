@@ -11,7 +11,13 @@ import type {
 } from '../../api/shared';
 
 export type ImportStatus = 'draft' | 'running' | 'completed' | 'failed' | 'cancelled' | 'undone';
-export type RowProblem = { row: number; column: string | null; message: { en: string; ru: string } };
+export type RowProblem = {
+  row: number;
+  column: string | null;
+  message: { en: string; ru: string };
+  /** The row is imported all the same; the message says what was assumed. */
+  notice?: true;
+};
 
 export type ImportJob = {
   id: string;

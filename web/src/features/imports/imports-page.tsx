@@ -1,4 +1,17 @@
-import { Alert, Button, FileInput, Group, Paper, Progress, Stack, Stepper, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  Paper,
+  Progress,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -150,7 +163,14 @@ function CheckStep({
                 <Table.Tr key={`${problem.row}:${problem.column}:${problem.message.en}`}>
                   <Table.Td>{problem.row}</Table.Td>
                   <Table.Td>{problem.column ?? '—'}</Table.Td>
-                  <Table.Td>{problemText(problem)}</Table.Td>
+                  <Table.Td>
+                    {problem.notice && (
+                      <Badge variant="light" color="teal" mr="xs">
+                        {t('imports.noticeBadge')}
+                      </Badge>
+                    )}
+                    {problemText(problem)}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

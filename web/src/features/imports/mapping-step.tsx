@@ -11,6 +11,8 @@ import {
   type ImportKind,
   importKinds,
   importSources,
+  interactionFields,
+  kpiPointFields,
   opportunityFields,
   textEncodings,
 } from '../../api/shared';
@@ -30,6 +32,8 @@ const fieldsByKind: Record<ImportKind, readonly ImportField[]> = {
   accounts: accountFields,
   contacts: contactFields,
   opportunities: opportunityFields,
+  interactions: interactionFields,
+  kpiPoints: kpiPointFields,
 };
 
 /** Step 2: how the file was read (correctable), which column goes where, and a preview. */
@@ -183,13 +187,22 @@ export function MappingStep({ job, onChecked }: { job: ImportJob; onChecked: (ch
   );
 }
 
-/** The draft property a mapped field is stored under (e-mail and phone columns gather into lists). */
+/** The draft property a mapped field is stored under, where it differs (e-mail and phone columns gather into lists). */
+const storedKeys: Partial<Record<ImportField, string>> = {
+  email: 'emails',
+  phone: 'phones',
+  fullName: 'lastName',
+  dealName: 'title',
+  amount: 'amountMinor',
+  closeDate: 'expectedCloseOn',
+  interactionType: 'interactionKind',
+  interactionDate: 'occurredAt',
+  contactExternalId: 'contactExternalIds',
+  contactEmail: 'contactEmails',
+  contactName: 'contactNames',
+  pointDate: 'at',
+};
+
 function storedKey(field: ImportField): string {
-  if (field === 'email') return 'emails';
-  if (field === 'phone') return 'phones';
-  if (field === 'fullName') return 'lastName';
-  if (field === 'dealName') return 'title';
-  if (field === 'amount') return 'amountMinor';
-  if (field === 'closeDate') return 'expectedCloseOn';
-  return field;
+  return storedKeys[field] ?? field;
 }

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type InteractionKind, type InteractionStatus, interactionKinds } from '../../api/shared';
 import { confirmDanger } from '../../shared/confirm';
+import { ExportMenu } from '../../shared/export-menu';
 import { notifySuccess } from '../../shared/notify';
 import { useFormat } from '../../shared/use-format';
 import { useCan } from '../auth/session';
@@ -40,11 +41,18 @@ export function InteractionTimeline({ accountId }: { accountId: string }) {
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={3}>{t('interactions.title')}</Title>
-          {canLog && (
-            <Button size="sm" leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-              {t('interactions.log')}
-            </Button>
-          )}
+          <Group gap="xs">
+            <ExportMenu
+              path="/exports/interactions"
+              name="interactions"
+              query={{ accountId, kind: kinds, ...(status === 'any' ? {} : { status }) }}
+            />
+            {canLog && (
+              <Button size="sm" leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+                {t('interactions.log')}
+              </Button>
+            )}
+          </Group>
         </Group>
         <Group gap="sm">
           <SegmentedControl
