@@ -61,7 +61,6 @@ export type DraftResult =
 
 const multiValued = new Set<ImportField>(['email', 'phone', 'tags']);
 
-/** The values of each mapped field in one row; several columns of one field are joined. */
 /**
  * Accord's own exports write a text that a spreadsheet would run as a formula with a leading `'`
  * (`'=HYPERLINK(…)`, see platform/table-file); reading such a file back takes the mark off again.
@@ -70,6 +69,7 @@ function unguarded(cell: string, source: ImportSource): string {
   return source === 'accord' && /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
+/** The values of each mapped field in one row; several columns of one field are joined. */
 export function valuesOf(row: string[], columns: TableColumn[], mapping: ColumnMapping, source: ImportSource) {
   const values = new Map<ImportField, string[]>();
   for (const column of columns) {

@@ -31,10 +31,10 @@ const FeedParams = z.object({
     .openapi({ param: { name: 'file', in: 'path' }, description: '<token>.ics', example: 'cal_….ics' }),
 });
 
-/** Interactions (the account timeline) and each member's calendar feed of planned meetings and next steps. */
 /**
- * Interactions, the timeline and the calendar feed; `calendarSources` are other modules' entries
- * for a member's feed (money reminders, deadlines).
+ * Interactions (the account timeline) and each member's calendar feed of planned meetings and next
+ * steps; `calendarSources` are other modules' entries for a member's feed (money reminders,
+ * deadlines).
  */
 export function interactionRoutes(dependencies: { calendarSources?: readonly CalendarSource[] } = {}) {
   const router = createRouter();
