@@ -14,6 +14,7 @@ import { newId } from '../../src/platform/db/columns';
 import { createLogger } from '../../src/platform/logger';
 import { connectDatabase, disconnectDatabase } from '../../src/server';
 import { round } from '../measure';
+import { contactsTableCost } from './contacts-table-cost';
 
 const contactRows = Number(process.env.BENCH_IMPORT_ROWS ?? 200_000);
 const accountRows = 2_000;
@@ -169,6 +170,7 @@ export async function importsBenchmark() {
     });
     const quietSeconds = (performance.now() - quietStarted) / 1000;
     results.copyWithoutAudit = { seconds: round(quietSeconds), rowsPerSecond: Math.round(contactRows / quietSeconds) };
+    results.contactsTableCost = await contactsTableCost(connection.handle.pool, other.id, accountId);
 
     results.largeFile = await largeFileImport(dataDir, run, (id) =>
       inWorkspace(db, actor, (tx) => checkImport({ db: tx, actor, now: new Date() }, id)),
