@@ -33,6 +33,8 @@ export type BackupTable = {
   generated: string[];
   /** Stored columns of an array type: a restore writes them as array literals. */
   arrays: string[];
+  /** Stored json and jsonb columns: a restore passes their JSON text as it is. */
+  json: string[];
   /** The primary key: rows are written in its order, so the same data gives the same bytes. */
   key: string[];
   /** Whether a foreign key points into the table itself (a parent account): its checks wait for the whole table. */
@@ -44,6 +46,7 @@ type CatalogRow = {
   columns: string[];
   generated: string[] | null;
   arrays: string[] | null;
+  json: string[] | null;
   key: string[] | null;
 };
 type ForeignKeyRow = { child: string; parent: string; column: string };
@@ -63,6 +66,8 @@ export async function planBackup(db: Executor): Promise<BackupPlan> {
       array_agg(a.attname::text order by a.attnum) filter (where a.attgenerated = '') as columns,
       array_agg(a.attname::text order by a.attnum) filter (where a.attgenerated <> '') as generated,
       array_agg(a.attname::text order by a.attnum) filter (where a.attgenerated = '' and t.typcategory = 'A') as arrays,
+      array_agg(a.attname::text order by a.attnum)
+        filter (where a.attgenerated = '' and t.typname in ('json', 'jsonb')) as json,
       (select array_agg(k.attname::text order by array_position(i.indkey::int2[], k.attnum))
          from pg_index i join pg_attribute k on k.attrelid = i.indrelid and k.attnum = any(i.indkey::int2[])
          where i.indrelid = c.oid and i.indisprimary) as key
@@ -92,6 +97,7 @@ export async function planBackup(db: Executor): Promise<BackupPlan> {
       scope,
       generated: row.generated ?? [],
       arrays: row.arrays ?? [],
+      json: row.json ?? [],
       key: row.key,
       selfReferencing,
     });

@@ -56,15 +56,17 @@ function arrayLiteral(value: unknown): string {
   return String(value);
 }
 
-/** A table's columns as a row of the file names them, and which of them are arrays. */
-export type RowShape = { columns: string[]; arrays: ReadonlySet<string> };
+/** A table's columns as a row of the file names them, and which of them are arrays or JSON. */
+export type RowShape = { columns: string[]; arrays: ReadonlySet<string>; json: ReadonlySet<string> };
 
-type Keys = { keys: string[]; arrays: boolean[] };
+type Keys = { keys: string[]; kinds: ('array' | 'json' | 'scalar')[] };
 
 function keysOf(shape: RowShape): Keys {
   return {
     keys: shape.columns.map((column) => `${JSON.stringify(column)}:`),
-    arrays: shape.columns.map((column) => shape.arrays.has(column)),
+    kinds: shape.columns.map((column) =>
+      shape.arrays.has(column) ? 'array' : shape.json.has(column) ? 'json' : 'scalar',
+    ),
   };
 }
 
@@ -74,7 +76,7 @@ function keysOf(shape: RowShape): Keys {
  * values stay exact; JSON columns go as their JSON text; arrays become array literals. A row
  * whose keys are not exactly the table's columns, in order, is refused (SyntaxError).
  */
-function copyLineOf(line: string, { keys, arrays }: Keys): string {
+function copyLineOf(line: string, { keys, kinds }: Keys): string {
   const fields: string[] = [];
   if (line.charCodeAt(0) !== 123) throw new SyntaxError('not an object');
   let index = 1;
@@ -83,15 +85,20 @@ function copyLineOf(line: string, { keys, arrays }: Keys): string {
     if (!key || !line.startsWith(key, index)) throw new SyntaxError('unexpected column');
     index += key.length;
     const code = line.charCodeAt(index);
+    const kind = kinds[fields.length];
     let end: number;
-    if (code === 34) {
+    if (code === 34 && kind === 'json') {
+      // A JSON column holding a string: its JSON text, quotes and escapes included.
+      end = stringEnd(line, index);
+      fields.push(escapeCopy(line.slice(index, end)));
+    } else if (code === 34) {
       end = stringEnd(line, index);
       const raw = line.slice(index + 1, end - 1);
       fields.push(escapeCopy(raw.includes('\\') ? (JSON.parse(line.slice(index, end)) as string) : raw));
     } else if (code === 123 || code === 91) {
       end = nestedEnd(line, index);
       const raw = line.slice(index, end);
-      fields.push(escapeCopy(arrays[fields.length] ? arrayLiteral(JSON.parse(raw)) : raw));
+      fields.push(escapeCopy(kind === 'array' ? arrayLiteral(JSON.parse(raw)) : raw));
     } else {
       end = index;
       while (end < line.length && line.charCodeAt(end) !== 44 && line.charCodeAt(end) !== 125) end += 1;
@@ -102,6 +109,12 @@ function copyLineOf(line: string, { keys, arrays }: Keys): string {
   }
   if (fields.length !== keys.length || index !== line.length - 1) throw new SyntaxError('unexpected columns');
   return `${fields.join('\t')}\n`;
+}
+
+/** The COPY text line of each row of a table of this shape (see `copyLineOf`). */
+export function copyLinesOf(shape: RowShape): (line: string) => string {
+  const keys = keysOf(shape);
+  return (line) => copyLineOf(line, keys);
 }
 
 /**

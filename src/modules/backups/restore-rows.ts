@@ -27,7 +27,7 @@ export async function prepareRestore(tx: Executor): Promise<void> {
  */
 export function copyTable(client: pg.PoolClient, table: BackupTable): RowCopy {
   const into = table.scope === 'users' ? 'restore_users' : table.name;
-  return copyRows(client, into, { columns: table.columns, arrays: new Set(table.arrays) });
+  return copyRows(client, into, { columns: table.columns, arrays: new Set(table.arrays), json: new Set(table.json) });
 }
 
 /** Merges the GIN pending lists a table's rows filled (see `prepareRestore`). */
