@@ -12,7 +12,7 @@ export const excludedTables: Readonly<Record<string, string>> = {
   kpi_point_uploads: 'idempotency keys: stored answers to retried uploads, meaningless after a restore',
   relationship_change_marks: 'notes of one transaction, emptied when it commits',
   relationship_account_marks: 'notes of one transaction, emptied when it commits',
-  relationship_revisions: 'derived: the relationship-map triggers stamp revisions again as restored rows arrive',
+  relationship_revisions: 'derived: the restore notes the restored map, and its commit stamps revisions again',
   relationship_account_revisions: 'derived, like relationship_revisions',
   relationship_contact_revisions: 'derived, like relationship_revisions',
   login_failures: 'server-wide sign-in throttling, not a workspace’s data',
