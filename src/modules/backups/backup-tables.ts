@@ -12,7 +12,7 @@ export const excludedTables: Readonly<Record<string, string>> = {
   kpi_point_uploads: 'idempotency keys: stored answers to retried uploads, meaningless after a restore',
   relationship_change_marks: 'notes of one transaction, emptied when it commits',
   relationship_account_marks: 'notes of one transaction, emptied when it commits',
-  relationship_revisions: 'derived: the relationship-map triggers stamp revisions again as restored rows arrive',
+  relationship_revisions: 'derived: the restore notes the restored map, and its commit stamps revisions again',
   relationship_account_revisions: 'derived, like relationship_revisions',
   relationship_contact_revisions: 'derived, like relationship_revisions',
   login_failures: 'server-wide sign-in throttling, not a workspace’s data',
@@ -31,13 +31,24 @@ export type BackupTable = {
   columns: string[];
   /** Generated columns, left out of each row. */
   generated: string[];
+  /** Stored columns of an array type: a restore writes them as array literals. */
+  arrays: string[];
+  /** Stored json and jsonb columns: a restore passes their JSON text as it is. */
+  json: string[];
   /** The primary key: rows are written in its order, so the same data gives the same bytes. */
   key: string[];
-  /** Whether a foreign key points into the table itself (a parent account): restored in one statement. */
+  /** Whether a foreign key points into the table itself (a parent account): its checks wait for the whole table. */
   selfReferencing: boolean;
 };
 
-type CatalogRow = { name: string; columns: string[]; generated: string[] | null; key: string[] | null };
+type CatalogRow = {
+  name: string;
+  columns: string[];
+  generated: string[] | null;
+  arrays: string[] | null;
+  json: string[] | null;
+  key: string[] | null;
+};
 type ForeignKeyRow = { child: string; parent: string; column: string };
 
 /** Users referred to by a tenant table's foreign key: they travel with the workspace. */
@@ -54,12 +65,16 @@ export async function planBackup(db: Executor): Promise<BackupPlan> {
     select c.relname as name,
       array_agg(a.attname::text order by a.attnum) filter (where a.attgenerated = '') as columns,
       array_agg(a.attname::text order by a.attnum) filter (where a.attgenerated <> '') as generated,
+      array_agg(a.attname::text order by a.attnum) filter (where a.attgenerated = '' and t.typcategory = 'A') as arrays,
+      array_agg(a.attname::text order by a.attnum)
+        filter (where a.attgenerated = '' and t.typname in ('json', 'jsonb')) as json,
       (select array_agg(k.attname::text order by array_position(i.indkey::int2[], k.attnum))
          from pg_index i join pg_attribute k on k.attrelid = i.indrelid and k.attnum = any(i.indkey::int2[])
          where i.indrelid = c.oid and i.indisprimary) as key
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
     join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+    join pg_type t on t.oid = a.atttypid
     where n.nspname = 'public' and c.relkind in ('r', 'p')
     group by c.oid, c.relname
     order by c.relname`);
@@ -77,7 +92,15 @@ export async function planBackup(db: Executor): Promise<BackupPlan> {
     if (!scope || row.name in excludedTables) continue;
     if (!row.key) throw new Error(`Table ${row.name} has no primary key: a backup could not order its rows`);
     const selfReferencing = foreignKeys.rows.some((key) => key.child === row.name && key.parent === row.name);
-    tables.push({ ...row, scope, generated: row.generated ?? [], key: row.key, selfReferencing });
+    tables.push({
+      ...row,
+      scope,
+      generated: row.generated ?? [],
+      arrays: row.arrays ?? [],
+      json: row.json ?? [],
+      key: row.key,
+      selfReferencing,
+    });
   }
   const included = new Set(tables.map((table) => table.name));
   const userReferences = foreignKeys.rows

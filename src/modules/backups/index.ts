@@ -1,5 +1,5 @@
 export { excludedTables, planBackup } from './backup-tables';
 export { backupMessages } from './messages';
-export { restoreWorkspace } from './restore-workspace';
+export { restoreWorkspace, type TableTiming } from './restore-workspace';
 export { backupRoutes, restoreUploadBody } from './routes';
 export { writeBackup } from './write-backup';

@@ -1,51 +1,65 @@
 import { sql } from 'drizzle-orm';
+import type pg from 'pg';
 import type { Executor } from '../../platform/db/client';
 import type { BackupTable } from './backup-tables';
+import { copyRows, type RowCopy } from './copy-rows';
 
-/** Temporary tables of the restore transaction: staged rows of self-referencing tables, and the file's users. */
-export async function stagingTables(tx: Executor): Promise<void> {
-  await tx.execute(sql`create temp table restore_stage (row jsonb not null) on commit drop`);
+/**
+ * Settings of the restore transaction, each measured on a scale-50 restore (decision 0019).
+ * GIN indexes (search documents, trigrams, e-mails) take new entries into a pending list and merge
+ * it into the index when it outgrows `gin_pending_list_limit` (4 MB): merging a large list at once,
+ * in more memory, costs half as much as merging 4 MB at a time. `cleanGinIndexes` merges what is left
+ * as each table ends, so searches never scan a long list. Nothing waits on the commit's flush. The
+ * relationship map's triggers note nothing; `noteRelationshipMap` notes the workspace at the end.
+ */
+export async function prepareRestore(tx: Executor): Promise<void> {
+  await tx.execute(sql`select set_config('gin_pending_list_limit', '256MB', true),
+    set_config('work_mem', '256MB', true), set_config('maintenance_work_mem', '512MB', true),
+    set_config('synchronous_commit', 'off', true), set_config('app.relationship_marks', 'restore', true)`);
+  // The file's users wait here until `takeOverUsers` decides which to create.
   await tx.execute(sql`create temp table restore_users (like users) on commit drop`);
 }
 
-function columnList(table: BackupTable, prefix?: string) {
-  return sql.join(
-    table.columns.map((column) =>
-      prefix ? sql`${sql.raw(prefix)}.${sql.identifier(column)}` : sql.identifier(column),
-    ),
-    sql`, `,
-  );
+/**
+ * Streams a table's rows into the table itself (users into `restore_users`) with one COPY: it is one
+ * statement, so foreign keys are checked at its end and a parent may come after its child in key
+ * order (a self-referencing table's rows are in key order, not tree order).
+ */
+export function copyTable(client: pg.PoolClient, table: BackupTable): RowCopy {
+  const into = table.scope === 'users' ? 'restore_users' : table.name;
+  return copyRows(client, into, { columns: table.columns, arrays: new Set(table.arrays), json: new Set(table.json) });
 }
 
-/**
- * Inserts a batch of rows (lines of JSON) with one statement. Rows of a table that refers to itself
- * are staged until the whole table is read (see `insertStaged`); users wait for `takeOverUsers`.
- */
-export async function insertBatch(tx: Executor, table: BackupTable, batch: string[]): Promise<void> {
-  if (batch.length === 0) return;
-  const rows = `[${batch.join(',')}]`;
-  if (table.scope === 'users') {
-    await tx.execute(
-      sql`insert into restore_users select * from jsonb_populate_recordset(null::restore_users, ${rows}::jsonb)`,
-    );
-  } else if (table.selfReferencing) {
-    await tx.execute(sql`insert into restore_stage (row) select value from jsonb_array_elements(${rows}::jsonb)`);
-  } else {
-    const name = sql.identifier(table.name);
-    await tx.execute(sql`insert into ${name} (${columnList(table)})
-      select ${columnList(table, 'restored')} from jsonb_populate_recordset(null::${name}, ${rows}::jsonb) as restored`);
-  }
+/** Merges the GIN pending lists a table's rows filled (see `prepareRestore`). */
+export async function cleanGinIndexes(tx: Executor, table: BackupTable): Promise<void> {
+  await tx.execute(sql`select gin_clean_pending_list(i.indexrelid::regclass)
+    from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
+    where i.indrelid = ${table.name}::regclass and a.amname = 'gin'`);
 }
 
+const wholeMap = '00000000-0000-0000-0000-000000000000';
+
 /**
- * Inserts a self-referencing table's staged rows in one statement: its foreign keys are checked
- * at the statement's end, so a parent may come after its child in key order.
+ * Notes the restored workspace for the relationship map in one statement, as its triggers would
+ * have statement by statement (migration 0046): every account (the all-zero person), every person
+ * with their account, and the whole map when the workspace has relationship settings. The rows of
+ * stakeholders, lines, coverage and participants name people already noted. The commit stamps the
+ * revisions (decision 0012), so a restored map has the same revision rows as one restored with
+ * the triggers on.
  */
-export async function insertStaged(tx: Executor, table: BackupTable): Promise<void> {
-  const name = sql.identifier(table.name);
-  await tx.execute(sql`insert into ${name} (${columnList(table)})
-    select ${columnList(table, 'restored')} from restore_stage, jsonb_populate_record(null::${name}, restore_stage.row) as restored`);
-  await tx.execute(sql`truncate restore_stage`);
+export async function noteRelationshipMap(tx: Executor, target: string): Promise<void> {
+  await tx.execute(sql`insert into relationship_account_marks (transaction_id, workspace_id, account_id, contact_id)
+    select txid_current(), workspace_id, id, ${wholeMap}::uuid from accounts where workspace_id = ${target}
+    union all
+    select txid_current(), workspace_id, account_id, id from contacts where workspace_id = ${target}
+    union all
+    select distinct txid_current(), workspace_id, ${wholeMap}::uuid, ${wholeMap}::uuid
+    from relationship_settings where workspace_id = ${target}
+    on conflict do nothing`);
+  await tx.execute(sql`insert into relationship_change_marks (transaction_id, workspace_id)
+    select txid_current(), ${target}::uuid where exists (select 1 from relationship_account_marks
+      where transaction_id = txid_current() and workspace_id = ${target})
+    on conflict do nothing`);
 }
 
 /**
@@ -63,4 +77,13 @@ export async function takeOverUsers(tx: Executor, table: BackupTable): Promise<M
     select ${columnList(table, 'staged')} from restore_users staged
     where not exists (select 1 from users existing where existing.id = staged.id or lower(existing.email) = lower(staged.email))`);
   return new Map(taken.rows.map(({ from, to }) => [from, to]));
+}
+
+function columnList(table: BackupTable, prefix?: string) {
+  return sql.join(
+    table.columns.map((column) =>
+      prefix ? sql`${sql.raw(prefix)}.${sql.identifier(column)}` : sql.identifier(column),
+    ),
+    sql`, `,
+  );
 }

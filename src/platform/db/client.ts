@@ -110,3 +110,28 @@ export async function lockRow(
 export async function lockForTransaction(db: Executor, rule: string, workspaceId: string): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${rule}), hashtext(${workspaceId}))`);
 }
+
+/**
+ * Runs `work` in one transaction on a connection of its own, as the owner role, handing it the raw
+ * client too, for what Drizzle cannot do: `COPY … FROM STDIN` (a restore). A failure closes the
+ * connection, which rolls the transaction back: a `rollback` could wait forever behind a COPY that
+ * the failure cut short.
+ */
+export async function onOwnConnection<T>(
+  db: Database,
+  work: (tx: Executor, client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  // NOTE: every Database here is opened by `openDatabase`, over a pool.
+  const pool = (db as Database & { $client: pg.Pool }).$client;
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const result = await work(drizzle(client, { casing: 'snake_case' }), client);
+    await client.query('commit');
+    client.release();
+    return result;
+  } catch (error) {
+    client.release(true);
+    throw error;
+  }
+}
