@@ -70,6 +70,39 @@ describe('importing activities and KPI values', () => {
     });
   });
 
+  describe('the responsible person of an activity', () => {
+    it('is our person on it: a member by name or e-mail, moved by a re-import, back after undo', async () => {
+      const workspace = await t.seedWorkspace('Responsible');
+      const { manager, head } = workspace.users;
+      const api = manager.api;
+      const company = await createAccount(api, { name: 'ООО «Лютик»' });
+      const file = (owner: string) =>
+        new TextEncoder().encode(
+          `ID;Тип;Тема;Дата начала;Компания;Ответственный;\r\n201;Звонок;Звонок по договору;26.11.2025 14:30;ООО «Лютик»;${owner};\r\n`,
+        );
+      const ours = async () =>
+        ((await api.get(`/api/v1/accounts/${company.id}/interactions`)).body.items as Json[]).map((item) =>
+          (item.users as Json[]).map((user) => user.id),
+        );
+      const reversed = manager.name.split(' ').reverse().join(' ');
+      const draft = await uploadImport(api, file(reversed), 'Дела.csv', 'kind=interactions&source=bitrix24');
+      expect(Object.values(draft.mapping)).toContain('owner');
+      expect(await run(api, draft.id)).toMatchObject({ createdCount: 1, failedCount: 0 });
+      expect(await ours()).toEqual([[manager.id]]);
+
+      const unknown = await uploadImport(api, file('Кто-то Другой'), 'Дела.csv', 'kind=interactions&source=bitrix24');
+      expect((await api.post(`/api/v1/imports/${unknown.id}/dry-run`)).body.unknownOwners).toEqual(['Кто-то Другой']);
+      expect(await run(api, unknown.id)).toMatchObject({ unchangedCount: 1 });
+      expect(await ours()).toEqual([[manager.id]]);
+
+      const moved = await importFile(api, file(head.email), 'Дела.csv', 'kind=interactions&source=bitrix24');
+      expect(moved).toMatchObject({ updatedCount: 1 });
+      expect(await ours()).toEqual([[head.id]]);
+      expect((await api.post(`/api/v1/imports/${moved.id}/undo`)).status).toBe(200);
+      expect(await ours()).toEqual([[manager.id]]);
+    });
+  });
+
   describe('a Salesforce Task export after its accounts and contacts', () => {
     let api: ApiClient;
 

@@ -97,14 +97,18 @@ describe('activity files', () => {
       'Дата начала': 'interactionDate',
       Компания: 'accountName',
       Контакт: 'contactName',
+      Ответственный: 'owner',
     });
-    expect(Object.keys(mapping)).not.toContain('Ответственный');
     const results = draftActivities(table, 'bitrix24');
     expect(drafted(results).map(({ draft }) => [draft.externalId, draft.interactionKind, draft.occurredAt])).toEqual([
       ['101', 'call', '2025-11-26T14:30:00.000Z'],
       ['102', 'meeting', '2025-11-27T10:00:00.000Z'],
     ]);
-    expect(drafted(results)[0]?.draft).toMatchObject({ accountName: 'ООО «Ромашка»', contactNames: ['Иванов Иван'] });
+    expect(drafted(results)[0]?.draft).toMatchObject({
+      accountName: 'ООО «Ромашка»',
+      contactNames: ['Иванов Иван'],
+      owner: 'Петров Пётр',
+    });
     const bad = results[2];
     expect(bad && 'problems' in bad && bad.problems.map((item) => [item.column, item.message.ru])).toEqual([
       ['Тема', 'Не может быть пустым.'],

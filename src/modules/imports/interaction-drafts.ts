@@ -25,6 +25,8 @@ export type InteractionDraft = {
   contactExternalIds: string[];
   contactEmails: string[];
   contactNames: string[];
+  /** Our person responsible (name or e-mail as the file writes it), matched to a member when written. */
+  owner: string | null;
 };
 
 // NOTE: the values CRMs write for an activity's type, compared after `normalizeHeader`:
@@ -161,6 +163,7 @@ export function draftInteraction(
       contactExternalIds: [...new Set(contactExternalIds)],
       contactEmails: [...new Set(contactEmails)],
       contactNames: [...new Set(contactNames)],
+      owner: one('owner')?.trim() || null,
     },
   };
 }

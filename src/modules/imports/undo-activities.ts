@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
+import { uuidArray } from '../../platform/db/arrays';
 import { AppError } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
 import { deletePoints, deleteSeriesIfEmpty, upsertPoints } from '../kpis';
 import { interactions } from '../relationships';
 import { updateRows } from './bulk-write';
 import type { importChanges } from './schema';
-import { replaceParticipants } from './write-interactions';
+import { replaceOurPeople, replaceParticipants } from './write-interactions';
 import type { SeriesChange } from './write-kpi-points';
 
 type Change = typeof importChanges.$inferSelect;
@@ -17,6 +18,7 @@ type Change = typeof importChanges.$inferSelect;
 export async function undoInteractions(ctx: UseCaseContext, changes: Change[]): Promise<void> {
   const groups = new Map<string, { keys: string[]; rows: Record<string, unknown>[] }>();
   const people: { interactionId: string; contactIds: string[] }[] = [];
+  const ours: { interactionId: string; userIds: string[] }[] = [];
   const created: string[] = [];
   for (const change of changes) {
     if (change.entity !== 'interaction') continue;
@@ -24,18 +26,20 @@ export async function undoInteractions(ctx: UseCaseContext, changes: Change[]): 
       created.push(change.recordId);
       continue;
     }
-    const { contactIds, ...previous } = change.previous ?? {};
+    const { contactIds, userIds, ...previous } = change.previous ?? {};
     const keys = Object.keys(previous).sort();
     const group = groups.get(keys.join(',')) ?? { keys, rows: [] };
     group.rows.push({ ...previous, id: change.recordId });
     groups.set(keys.join(','), group);
     if (Array.isArray(contactIds)) people.push({ interactionId: change.recordId, contactIds: contactIds.map(String) });
+    if (Array.isArray(userIds)) ours.push({ interactionId: change.recordId, userIds: userIds.map(String) });
   }
   for (const { keys, rows } of groups.values()) await updateRows(ctx, interactions, keys, rows);
   await replaceParticipants(ctx, people);
+  await replaceOurPeople(ctx, ours);
   if (created.length > 0) {
     await ctx.db.execute(sql`delete from interactions
-      where workspace_id = ${ctx.actor.workspaceId} and id = any(${`{${created.join(',')}}`}::uuid[])`);
+      where workspace_id = ${ctx.actor.workspaceId} and id = any(${uuidArray(created)})`);
   }
 }
 

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { newId } from '../../platform/db/columns';
 import type { UseCaseContext } from '../../platform/use-case';
 import { contacts } from '../contacts';
-import { interactionContacts, interactions } from '../relationships';
+import { interactionContacts, interactions, interactionUsers } from '../relationships';
 import { insertRows, updateRows } from './bulk-write';
 import type { ImportField } from './formats/fields';
 import type { InteractionDraft } from './interaction-drafts';
@@ -12,6 +12,7 @@ import type { RowProblem } from './schema';
 import {
   type BatchResult,
   knownRecords,
+  memberOf,
   pick,
   type RunState,
   recordChanges,
@@ -221,6 +222,51 @@ export async function replaceParticipants(
     join interactions i on i.workspace_id = ${workspaceId} and i.id = r.interaction_id`);
 }
 
+/** Our people on these interactions, by interaction. */
+async function ourPeopleOf(ctx: UseCaseContext, ids: string[]): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  if (ids.length === 0) return found;
+  const rows = await ctx.db
+    .select({ interactionId: interactionUsers.interactionId, userId: interactionUsers.userId })
+    .from(interactionUsers)
+    .where(and(eq(interactionUsers.workspaceId, ctx.actor.workspaceId), inArray(interactionUsers.interactionId, ids)));
+  for (const row of rows) found.set(row.interactionId, [...(found.get(row.interactionId) ?? []), row.userId]);
+  for (const list of found.values()) list.sort();
+  return found;
+}
+
+/** Sets our people on these interactions (replacing who was there): the members a file names responsible. */
+export async function replaceOurPeople(
+  ctx: UseCaseContext,
+  items: { interactionId: string; userIds: string[] }[],
+): Promise<void> {
+  if (items.length === 0) return;
+  const workspaceId = ctx.actor.workspaceId;
+  await ctx.db.delete(interactionUsers).where(
+    and(
+      eq(interactionUsers.workspaceId, workspaceId),
+      inArray(
+        interactionUsers.interactionId,
+        items.map((item) => item.interactionId),
+      ),
+    ),
+  );
+  await insertRows(
+    ctx,
+    interactionUsers,
+    items.flatMap(({ interactionId, userIds }) =>
+      userIds.map((userId) => ({
+        workspaceId,
+        id: newId(),
+        interactionId,
+        userId,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })),
+    ),
+  );
+}
+
 /** Writes one batch of activity rows: new ones inserted, known ones updated in the mapped fields only. */
 export async function writeInteractions(ctx: UseCaseContext, state: RunState, batch: Planned[]): Promise<BatchResult> {
   const { resolved, problems } = await resolveInteractions(ctx, state, batch);
@@ -239,6 +285,11 @@ export async function writeInteractions(ctx: UseCaseContext, state: RunState, ba
     : [];
   const existingById = new Map(existing.map((row) => [row.id, row]));
   const participants = await participantsOf(ctx, ids);
+  // NOTE: the responsible member is our person on the activity; an owner no member matches leaves
+  // a new activity without one and a stored one with whom it has.
+  const ownerMapped = state.mappedFields.has('owner');
+  const ourPeople = ownerMapped ? await ourPeopleOf(ctx, ids) : new Map<string, string[]>();
+  const ours: { interactionId: string; userIds: string[] }[] = [];
   const keys = [...new Set([...state.mappedFields].flatMap((field) => columnsOf[field] ?? []))];
   const replacesPeople = [...state.mappedFields].some((field) => contactFields.includes(field));
   const inserts: (typeof interactions.$inferInsert)[] = [];
@@ -262,6 +313,8 @@ export async function writeInteractions(ctx: UseCaseContext, state: RunState, ba
         updatedAt: ctx.now,
       });
       people.push({ interactionId: id, contactIds });
+      const owner = memberOf(state, draft.owner);
+      if (owner) ours.push({ interactionId: id, userIds: [owner] });
       createdIds.push({ externalId: draft.externalId, recordId: id });
       changes.push({ recordId: id, previous: null });
       continue;
@@ -272,7 +325,10 @@ export async function writeInteractions(ctx: UseCaseContext, state: RunState, ba
     const next = pick({ ...values, status: moved ? values.status : current.status }, keys);
     const before = participants.get(current.id) ?? [];
     const samePeople = !replacesPeople || JSON.stringify(before) === JSON.stringify(contactIds);
-    if (sameValues(current, next) && samePeople) {
+    const owner = memberOf(state, draft.owner);
+    const oursBefore = ourPeople.get(current.id) ?? [];
+    const sameOurs = !owner || JSON.stringify(oursBefore) === JSON.stringify([owner]);
+    if (sameValues(current, next) && samePeople && sameOurs) {
       unchanged += 1;
       continue;
     }
@@ -280,11 +336,16 @@ export async function writeInteractions(ctx: UseCaseContext, state: RunState, ba
     if (replacesPeople || keys.includes('occurredAt')) {
       people.push({ interactionId: current.id, contactIds: replacesPeople ? contactIds : before });
     }
-    changes.push({ recordId: current.id, previous: { ...pick(current, keys), contactIds: before } });
+    if (!sameOurs && owner) ours.push({ interactionId: current.id, userIds: [owner] });
+    changes.push({
+      recordId: current.id,
+      previous: { ...pick(current, keys), contactIds: before, ...(ownerMapped ? { userIds: oursBefore } : {}) },
+    });
   }
   await insertRows(ctx, interactions, inserts);
   await updateRows(ctx, interactions, keys, updates);
   await replaceParticipants(ctx, people);
+  await replaceOurPeople(ctx, ours);
   const stillThere = merged.filter((item) => existingById.has(item.recordId));
   await rememberExternalIds(ctx, state, 'interaction', [...createdIds, ...stillThere]);
   await recordChanges(ctx, state, 'interaction', changes);

@@ -64,6 +64,7 @@ export const interactionFields = [
   'contactExternalId',
   'contactEmail',
   'contactName',
+  'owner',
 ] as const;
 
 export const kpiPointFields = [
