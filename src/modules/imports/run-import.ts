@@ -148,6 +148,10 @@ const hasReference = (item: Planned): item is Linked =>
  * skipped. An external id seen again makes the earlier row a problem: within a batch the earlier
  * row is dropped; across batches the later row updates the record the earlier one wrote. Only the
  * external ids and the rows with references stay in memory, never the file.
+ *
+ * While the database writes one batch, the next is parsed and drafted (the two cores work at
+ * once); batches are still written one at a time and in order, so a killed run leaves whole
+ * batches and the progress it saved names only rows written.
  */
 async function writeAllRows(
   inTransaction: InTransaction,
@@ -164,12 +168,16 @@ async function writeAllRows(
   let problems: RowProblem[] = [];
   let index = 0;
   let lastRow = job.processedRows + 1;
+  let writing: Promise<'written' | 'cancelled'> = Promise.resolve('written');
+  /** Hands the batch drafted so far to the database once the one before it is written. */
   const flush = async () => {
     const current = batch.filter((item) => seen.get(item.draft.externalId) === item.row);
     const found = problems;
+    const processedRows = lastRow - 1;
     batch = [];
     problems = [];
-    const outcome = await inTransaction(async (ctx) => {
+    if ((await writing) === 'cancelled') return 'cancelled';
+    writing = inTransaction(async (ctx) => {
       const [flags] = await ctx.db
         .select({ cancelRequested: imports.cancelRequested })
         .from(imports)
@@ -177,11 +185,15 @@ async function writeAllRows(
         .for('update');
       if (flags?.cancelRequested) return 'cancelled' as const;
       const result = current.length > 0 ? await writeRows(ctx, state, current) : emptyResult;
-      await recordBatch(ctx, state.importId, { ...result, problems: [...found, ...result.problems] }, lastRow - 1);
+      await recordBatch(ctx, state.importId, { ...result, problems: [...found, ...result.problems] }, processedRows);
       return 'written' as const;
+    }).then((outcome) => {
+      if (outcome === 'written') onProgress?.({ processedRows, totalRows: job.totalRows, phase: 'rows' });
+      return outcome;
     });
-    onProgress?.({ processedRows: lastRow - 1, totalRows: job.totalRows, phase: 'rows' });
-    return outcome;
+    // NOTE: a failed batch is rethrown where `writing` is awaited next; until then it is not unhandled.
+    writing.catch(() => undefined);
+    return 'written';
   };
   for await (const cells of rows) {
     const rowNumber = rowNumberOf(index);
@@ -210,6 +222,7 @@ async function writeAllRows(
     if (batch.length >= batchSize && (await flush()) === 'cancelled') return { cancelled: true, links };
   }
   if ((batch.length > 0 || problems.length > 0) && (await flush()) === 'cancelled') return { cancelled: true, links };
+  if ((await writing) === 'cancelled') return { cancelled: true, links };
   return { cancelled: false, links: links.filter((item) => seen.get(item.draft.externalId) === item.row) };
 }
 
