@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
@@ -7,7 +8,9 @@ import { createTestDatabase, type TestDatabase } from '../../../tests/support/te
 import { asSystem, type Database, inWorkspace } from '../../platform/db/client';
 import { createApiToken } from '../auth';
 import { generateDemoWorkspace } from '../demo';
+import { maySkipRowChecks } from './foreign-keys';
 import { excludedTables, planBackup, restoreWorkspace } from './index';
+import { backupMessages } from './messages';
 
 type Fingerprint = Record<string, { rows: number; md5: string }>;
 
@@ -46,6 +49,38 @@ async function fingerprint(db: Database, workspaceId: string): Promise<Fingerpri
 /** The uncompressed lines of a backup, to damage one on purpose. */
 function linesOf(file: Uint8Array): string[] {
   return gunzipSync(file).toString('utf8').trimEnd().split('\n');
+}
+
+/**
+ * Lines edited on purpose, sealed again with correct counts and checksums, as a crafted file would
+ * be: what the restore must then catch is in the rows themselves.
+ */
+function resealed(lines: string[]): Uint8Array {
+  const body = lines.slice(0, -1);
+  const manifest = JSON.parse(lines.at(-1) as string)['@manifest'];
+  const tables: Record<string, { rows: number; sha256: string }> = {};
+  let current: { rows: number; hash: ReturnType<typeof createHash> } | undefined;
+  let name = '';
+  const close = () => {
+    if (current) tables[name] = { rows: current.rows, sha256: current.hash.digest('hex') };
+  };
+  for (const line of body.slice(1)) {
+    if (line.startsWith('{"@table"')) {
+      close();
+      name = JSON.parse(line)['@table'];
+      current = { rows: 0, hash: createHash('sha256') };
+    } else if (current) {
+      current.rows += 1;
+      current.hash.update(`${line}\n`);
+    }
+  }
+  close();
+  const rows = Object.values(tables).reduce((sum, table) => sum + table.rows, 0);
+  const sha256 = createHash('sha256')
+    .update(body.map((line) => `${line}\n`).join(''))
+    .digest('hex');
+  expect(Object.keys(tables)).toEqual(Object.keys(manifest.tables));
+  return gzipSync(`${[...body, JSON.stringify({ '@manifest': { tables, rows, sha256 } })].join('\n')}\n`);
 }
 
 describe('backup and restore of a workspace', () => {
@@ -188,6 +223,31 @@ describe('backup and restore of a workspace', () => {
     expect(notBackup.status).toBe(422);
     expect(notBackup.body.detail).toContain('не файл резервной копии');
     expect(await t.query('select count(*)::int as n from workspaces')).toEqual(workspacesBefore);
+  });
+
+  it('refuses a sealed file whose rows refer to a missing row, however it checks foreign keys', async () => {
+    expect(resealed(linesOf(file))).toEqual(gzipSync(gunzipSync(file)));
+    const lines = linesOf(file);
+    const accounts = lines.indexOf('{"@table":"accounts"}');
+    lines.splice(accounts + 1, 1);
+    const crafted = resealed(lines);
+    // The test servers' role (embedded, and CI's PostgreSQL 15) may skip per-row checks, so the
+    // first restore checks set-wise and the second as any other role would.
+    expect(await maySkipRowChecks(other.db)).toBe(true);
+    const workspaces = async () => (await other.db.execute(sql`select id from workspaces order by id`)).rows;
+    const workspacesBefore = await workspaces();
+    for (const checkRowByRow of [false, true]) {
+      const refused = await restoreWorkspace(other.db, Readable.from([crafted]), { checkRowByRow }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(refused, `row by row: ${checkRowByRow}`).toMatchObject({
+        code: 'rule_violated',
+        fieldErrors: [{ path: 'file' }],
+        detail: { text: backupMessages.inconsistent, params: { reason: expect.stringMatching(/_fk$/) } },
+      });
+    }
+    expect(await workspaces()).toEqual(workspacesBefore);
   });
 
   it('refuses a file from another schema version', async () => {
