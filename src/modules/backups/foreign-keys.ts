@@ -37,7 +37,28 @@ export async function brokenForeignKey(
   target: string,
 ): Promise<string | undefined> {
   const byName = new Map(tables.map((table) => [table.name, table]));
-  for (const key of await foreignKeysOf(tx, [...byName.keys()])) {
+  const keys = await foreignKeysOf(tx, [...byName.keys()]);
+  // NOTE: the planner's statistics do not know the rows this transaction wrote, and a nested loop
+  // it picked on them took minutes on a self-referencing table; a hash anti-join is linear.
+  const { rows: planner } = await tx.execute<{ nestloop: string; mergejoin: string }>(sql`
+    select current_setting('enable_nestloop') as nestloop, current_setting('enable_mergejoin') as mergejoin,
+      set_config('enable_nestloop', 'off', true), set_config('enable_mergejoin', 'off', true)`);
+  try {
+    return await firstBroken(tx, keys, byName, target);
+  } finally {
+    const { nestloop = 'on', mergejoin = 'on' } = planner[0] ?? {};
+    await tx.execute(sql`select set_config('enable_nestloop', ${nestloop}, true),
+      set_config('enable_mergejoin', ${mergejoin}, true)`);
+  }
+}
+
+async function firstBroken(
+  tx: Executor,
+  keys: ForeignKey[],
+  byName: Map<string, BackupTable>,
+  target: string,
+): Promise<string | undefined> {
+  for (const key of keys) {
     const table = byName.get(key.child) as BackupTable;
     const { rows } = await tx.execute(sql`select 1 from ${sql.identifier(key.child)} as child
       where ${ownRows(table, target)} and ${sql.join(
