@@ -7,9 +7,9 @@ import { opportunities } from '../opportunities';
 import { interactions } from '../relationships';
 import { insertRows, updateRows } from './bulk-write';
 import type { ImportField, ImportSource, ValueMappings } from './formats/fields';
-import { messageInBoth } from './load-import';
-import { importMessages } from './messages';
+import { rowProblemReporter } from './load-import';
 import type { OwnerMatcher } from './owners';
+import { companyNotFound } from './row-companies';
 import type { AccountDraft, ContactDraft, RowDraft } from './row-drafts';
 import { externalIds, type ImportedEntity, importChanges, type RowProblem } from './schema';
 
@@ -336,18 +336,14 @@ export async function writeContacts(
     ),
   );
   const problems: RowProblem[] = [];
+  const report = rowProblemReporter(problems);
   const resolved: { row: number; draft: ContactDraft; accountId: string }[] = [];
   for (const { row, draft } of batch) {
     const accountId =
       (draft.accountExternalId ? accountIds.get(draft.accountExternalId) : undefined) ??
       (draft.accountName ? state.accountByName.get(draft.accountName) : undefined);
     if (!accountId) {
-      const reference = draft.accountExternalId ?? draft.accountName ?? '';
-      problems.push({
-        row,
-        column: null,
-        message: messageInBoth({ text: importMessages.accountNotFound, params: { reference } }),
-      });
+      report(row, companyNotFound(draft));
       continue;
     }
     resolved.push({ row, draft, accountId });

@@ -6,8 +6,9 @@ import { interactionContacts, interactions, interactionUsers } from '../relation
 import { insertRows, updateRows } from './bulk-write';
 import type { ImportField } from './formats/fields';
 import type { InteractionDraft } from './interaction-drafts';
-import { messageInBoth } from './load-import';
+import { rowProblemReporter } from './load-import';
 import { importMessages } from './messages';
+import { companiesOfRows, companyNotFound } from './row-companies';
 import type { RowProblem } from './schema';
 import {
   type BatchResult,
@@ -20,7 +21,6 @@ import {
   rememberExternalIds,
   sameValues,
 } from './write-batch';
-import { accountsNamed } from './write-opportunities';
 
 type Planned = { row: number; draft: InteractionDraft };
 
@@ -95,22 +95,17 @@ export async function resolveInteractions(
   state: Pick<RunState, 'source'>,
   batch: Planned[],
 ): Promise<{ resolved: ResolvedInteraction[]; problems: RowProblem[] }> {
-  const accountById = await knownRecords(ctx, state, 'account', [
-    ...new Set(
-      batch.flatMap(({ draft }) => [draft.accountExternalId, draft.relatedExternalId].filter((id) => id !== null)),
-    ),
-  ]);
-  const accountByName = await accountsNamed(
+  const companies = await companiesOfRows(
     ctx,
-    batch.flatMap(({ draft }) => (draft.accountName ? [draft.accountName] : [])),
+    state,
+    batch.map(({ draft }) => draft),
+    { byName: 'every-row', byRelated: true },
   );
-  const accountIds = [...new Set([...accountById.values(), ...accountByName.values()])];
-  const people = await contactsOfBatch(ctx, state, batch, accountIds);
+  const people = await contactsOfBatch(ctx, state, batch, [...new Set(companies.found)]);
   const contactById = new Map(people.rows.map((row) => [row.id, row]));
   const problems: RowProblem[] = [];
   const resolved: ResolvedInteraction[] = [];
-  const report = (row: number, text: Parameters<typeof messageInBoth>[0], notice = false) =>
-    problems.push({ row, column: null, message: messageInBoth(text), ...(notice ? { notice: true as const } : {}) });
+  const report = rowProblemReporter(problems);
   for (const { row, draft } of batch) {
     const named = [
       ...draft.contactExternalIds.map((reference) => ({
@@ -122,20 +117,9 @@ export async function resolveInteractions(
         contact: people.rows.find((candidate) => candidate.emails.includes(reference)),
       })),
     ];
-    const accountId =
-      (draft.accountExternalId ? accountById.get(draft.accountExternalId) : undefined) ??
-      (draft.accountName ? accountByName.get(draft.accountName) : undefined) ??
-      (draft.relatedExternalId ? accountById.get(draft.relatedExternalId) : undefined) ??
-      (draft.accountExternalId || draft.accountName
-        ? undefined
-        : named.find((item) => item.contact)?.contact?.accountId);
+    const accountId = companies.companyOf(draft, named);
     if (!accountId) {
-      if (!draft.accountExternalId && !draft.accountName && draft.relatedExternalId) {
-        report(row, { text: importMessages.relatedNotAccount, params: { reference: draft.relatedExternalId } });
-      } else {
-        const reference = draft.accountExternalId ?? draft.accountName ?? named[0]?.reference ?? '';
-        report(row, { text: importMessages.accountNotFound, params: { reference } });
-      }
+      report(row, companyNotFound(draft, named));
       continue;
     }
     const byName = draft.contactNames.map((reference) => {
