@@ -20,6 +20,7 @@ import {
   recordsOfRows,
   rememberExternalIds,
   sameValues,
+  updatableKeys,
 } from './write-batch';
 
 type Planned = { row: number; draft: InteractionDraft };
@@ -274,7 +275,7 @@ export async function writeInteractions(ctx: UseCaseContext, state: RunState, ba
   const ownerMapped = state.mappedFields.has('owner');
   const ourPeople = ownerMapped ? await ourPeopleOf(ctx, ids) : new Map<string, string[]>();
   const ours: { interactionId: string; userIds: string[] }[] = [];
-  const keys = [...new Set([...state.mappedFields].flatMap((field) => columnsOf[field] ?? []))];
+  const keys = updatableKeys(state, columnsOf);
   const replacesPeople = [...state.mappedFields].some((field) => contactFields.includes(field));
   const inserts: (typeof interactions.$inferInsert)[] = [];
   const people: { interactionId: string; contactIds: string[] }[] = [];

@@ -18,6 +18,7 @@ import {
   recordsOfRows,
   rememberExternalIds,
   sameValues,
+  updatableKeys,
 } from './write-batch';
 
 type Planned = { row: number; draft: OpportunityDraft };
@@ -110,7 +111,7 @@ export async function writeOpportunities(ctx: UseCaseContext, state: RunState, b
         )
     : [];
   const existingById = new Map(existing.map((row) => [row.id, row]));
-  const keys = [...new Set([...state.mappedFields].flatMap((field) => columnsOf[field] ?? []))];
+  const keys = updatableKeys(state, columnsOf);
   // NOTE: a stage moved by the file brings its probability, unless the file gives one.
   if (keys.includes('stageId') && !keys.includes('probability')) keys.push('probability');
   const inserts: (typeof opportunities.$inferInsert)[] = [];
