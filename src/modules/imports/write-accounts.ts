@@ -7,13 +7,13 @@ import type { ImportField } from './formats/fields';
 import type { AccountDraft } from './row-drafts';
 import {
   type BatchResult,
+  finishBatch,
   memberOf,
   type Planned,
   pick,
   type RunState,
   recordChanges,
   recordsOfRows,
-  rememberExternalIds,
   sameValues,
   updatableKeys,
 } from './write-batch';
@@ -111,11 +111,14 @@ export async function writeAccounts(
     ...(ownerMapped ? ['ownerId'] : []),
   ];
   await updateRows(ctx, accounts, updatedColumns, updates);
-  // NOTE: a merge target deleted since the choice was made is created afresh, like an unknown row.
-  const stillThere = merged.filter((item) => existingById.has(item.recordId));
-  await rememberExternalIds(ctx, state, 'account', [...createdIds, ...stillThere]);
-  await recordChanges(ctx, state, 'account', changes);
-  return { created: inserts.length, updated: changes.length - inserts.length, unchanged, problems: [] };
+  return finishBatch(ctx, state, 'account', {
+    created: createdIds,
+    merged,
+    existing: existingById,
+    changes,
+    unchanged,
+    problems: [],
+  });
 }
 
 /** Finds the companies contacts name, creating those Accord does not have yet (recorded for undo). */

@@ -99,7 +99,7 @@ export async function recordsOfRows(
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function rememberExternalIds(
+async function rememberExternalIds(
   ctx: UseCaseContext,
   state: RunState,
   entity: ImportedEntity,
@@ -147,6 +147,38 @@ export async function recordChanges(
       updatedAt: ctx.now,
     })),
   );
+}
+
+/** What one batch wrote: remembered for the next run, recorded for undo. */
+type Written = {
+  created: { externalId: string; recordId: string }[];
+  /** Rows the user chose to merge into records. */
+  merged: { externalId: string; recordId: string }[];
+  /** The batch's records that are still there, by id. */
+  existing: ReadonlyMap<string, unknown>;
+  changes: { recordId: string; previous: Record<string, unknown> | null }[];
+  unchanged: number;
+  problems: RowProblem[];
+};
+
+/** Ends a batch: remembers the records it created or merged into, records its changes for undo, counts them. */
+export async function finishBatch(
+  ctx: UseCaseContext,
+  state: RunState,
+  entity: ImportedEntity,
+  written: Written,
+): Promise<BatchResult> {
+  // NOTE: a merge target deleted since the choice was made is created afresh, like an unknown row.
+  const stillThere = written.merged.filter((item) => written.existing.has(item.recordId));
+  await rememberExternalIds(ctx, state, entity, [...written.created, ...stillThere]);
+  await recordChanges(ctx, state, entity, written.changes);
+  const created = written.created.length;
+  return {
+    created,
+    updated: written.changes.length - created,
+    unchanged: written.unchanged,
+    problems: written.problems,
+  };
 }
 
 export function pick<T extends Record<string, unknown>>(row: T, keys: (keyof T)[]): Partial<T> {

@@ -11,13 +11,12 @@ import type { RowProblem } from './schema';
 import { accountsByName } from './write-accounts';
 import {
   type BatchResult,
+  finishBatch,
   knownRecords,
   type Planned,
   pick,
   type RunState,
-  recordChanges,
   recordsOfRows,
-  rememberExternalIds,
   sameValues,
   updatableKeys,
 } from './write-batch';
@@ -121,9 +120,12 @@ export async function writeContacts(
   }
   await insertRows(ctx, contacts, inserts);
   await updateRows(ctx, contacts, [...keys, 'accountId'], updates);
-  // NOTE: a merge target deleted since the choice was made is created afresh, like an unknown row.
-  const stillThere = merged.filter((item) => existingById.has(item.recordId));
-  await rememberExternalIds(ctx, state, 'contact', [...createdIds, ...stillThere]);
-  await recordChanges(ctx, state, 'contact', changes);
-  return { created: inserts.length, updated: changes.length - inserts.length, unchanged, problems };
+  return finishBatch(ctx, state, 'contact', {
+    created: createdIds,
+    merged,
+    existing: existingById,
+    changes,
+    unchanged,
+    problems,
+  });
 }

@@ -12,13 +12,12 @@ import { companiesOfRows, companyNotFound } from './row-companies';
 import type { RowProblem } from './schema';
 import {
   type BatchResult,
+  finishBatch,
   knownRecords,
   memberOf,
   pick,
   type RunState,
-  recordChanges,
   recordsOfRows,
-  rememberExternalIds,
   sameValues,
   updatableKeys,
 } from './write-batch';
@@ -331,8 +330,12 @@ export async function writeInteractions(ctx: UseCaseContext, state: RunState, ba
   await updateRows(ctx, interactions, keys, updates);
   await replaceParticipants(ctx, people);
   await replaceOurPeople(ctx, ours);
-  const stillThere = merged.filter((item) => existingById.has(item.recordId));
-  await rememberExternalIds(ctx, state, 'interaction', [...createdIds, ...stillThere]);
-  await recordChanges(ctx, state, 'interaction', changes);
-  return { created: inserts.length, updated: changes.length - inserts.length, unchanged, problems };
+  return finishBatch(ctx, state, 'interaction', {
+    created: createdIds,
+    merged,
+    existing: existingById,
+    changes,
+    unchanged,
+    problems,
+  });
 }

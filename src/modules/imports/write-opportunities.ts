@@ -11,12 +11,11 @@ import { companiesOfRows, companyNotFound } from './row-companies';
 import type { RowProblem } from './schema';
 import {
   type BatchResult,
+  finishBatch,
   memberOf,
   pick,
   type RunState,
-  recordChanges,
   recordsOfRows,
-  rememberExternalIds,
   sameValues,
   updatableKeys,
 } from './write-batch';
@@ -142,8 +141,12 @@ export async function writeOpportunities(ctx: UseCaseContext, state: RunState, b
     changes.push({ recordId: current.id, previous: pick(current, keys) });
   }
   if (inserts.length > 0) await ctx.db.insert(opportunities).values(inserts);
-  const stillThere = merged.filter((item) => existingById.has(item.recordId));
-  await rememberExternalIds(ctx, state, 'opportunity', [...createdIds, ...stillThere]);
-  await recordChanges(ctx, state, 'opportunity', changes);
-  return { created: inserts.length, updated: changes.length - inserts.length, unchanged, problems };
+  return finishBatch(ctx, state, 'opportunity', {
+    created: createdIds,
+    merged,
+    existing: existingById,
+    changes,
+    unchanged,
+    problems,
+  });
 }
