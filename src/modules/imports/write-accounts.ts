@@ -13,8 +13,8 @@ import {
   pick,
   type RunState,
   recordChanges,
-  recordsOfRows,
   sameValues,
+  storedRecordsOfRows,
   updatableKeys,
 } from './write-batch';
 
@@ -37,19 +37,13 @@ export async function writeAccounts(
   state: RunState,
   batch: Planned<AccountDraft>[],
 ): Promise<BatchResult> {
-  const { known, merged } = await recordsOfRows(
+  const { known, merged, existingById } = await storedRecordsOfRows(
     ctx,
     state,
     'account',
+    accounts,
     batch.map((item) => item.draft.externalId),
   );
-  const existing = known.size
-    ? await ctx.db
-        .select()
-        .from(accounts)
-        .where(and(eq(accounts.workspaceId, ctx.actor.workspaceId), inArray(accounts.id, [...known.values()])))
-    : [];
-  const existingById = new Map(existing.map((row) => [row.id, row]));
   const keys = updatableKeys(state, accountColumnsOf);
   const ownerMapped = state.mappedFields.has('owner');
   const inserts: (typeof accounts.$inferInsert)[] = [];

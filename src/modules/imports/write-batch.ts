@@ -79,7 +79,7 @@ export async function knownRecords(
  * The records the batch's rows already are: known by external id, or chosen by the user to merge
  * into; the merged ones then remember the row's external id like a created record would.
  */
-export async function recordsOfRows(
+async function recordsOfRows(
   ctx: UseCaseContext,
   state: RunState,
   entity: ImportedEntity,
@@ -95,6 +95,26 @@ export async function recordsOfRows(
     }
   }
   return { known, merged };
+}
+
+type RecordTable = typeof accounts | typeof contacts | typeof opportunities | typeof interactions;
+
+/** The records the batch's rows already are (see recordsOfRows), read whole to compare with the rows. */
+export async function storedRecordsOfRows<T extends RecordTable>(
+  ctx: UseCaseContext,
+  state: RunState,
+  entity: ImportedEntity,
+  table: T,
+  externalIds: string[],
+) {
+  const { known, merged } = await recordsOfRows(ctx, state, entity, externalIds);
+  const rows: T['$inferSelect'][] = known.size
+    ? await ctx.db
+        .select()
+        .from(table as RecordTable)
+        .where(and(eq(table.workspaceId, ctx.actor.workspaceId), inArray(table.id, [...known.values()])))
+    : [];
+  return { known, merged, existingById: new Map(rows.map((row) => [row.id, row])) };
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

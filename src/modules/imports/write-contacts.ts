@@ -1,4 +1,3 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import { newId } from '../../platform/db/columns';
 import type { UseCaseContext } from '../../platform/use-case';
 import { contacts } from '../contacts';
@@ -16,8 +15,8 @@ import {
   type Planned,
   pick,
   type RunState,
-  recordsOfRows,
   sameValues,
+  storedRecordsOfRows,
   updatableKeys,
 } from './write-batch';
 
@@ -66,19 +65,13 @@ export async function writeContacts(
     }
     resolved.push({ row, draft, accountId });
   }
-  const { known, merged } = await recordsOfRows(
+  const { known, merged, existingById } = await storedRecordsOfRows(
     ctx,
     state,
     'contact',
+    contacts,
     resolved.map((item) => item.draft.externalId),
   );
-  const existing = known.size
-    ? await ctx.db
-        .select()
-        .from(contacts)
-        .where(and(eq(contacts.workspaceId, ctx.actor.workspaceId), inArray(contacts.id, [...known.values()])))
-    : [];
-  const existingById = new Map(existing.map((row) => [row.id, row]));
   const keys = updatableKeys(state, contactColumnsOf);
   const inserts: (typeof contacts.$inferInsert)[] = [];
   const createdIds: { externalId: string; recordId: string }[] = [];

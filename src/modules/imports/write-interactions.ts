@@ -17,8 +17,8 @@ import {
   memberOf,
   pick,
   type RunState,
-  recordsOfRows,
   sameValues,
+  storedRecordsOfRows,
   updatableKeys,
 } from './write-batch';
 
@@ -254,20 +254,14 @@ export async function replaceOurPeople(
 /** Writes one batch of activity rows: new ones inserted, known ones updated in the mapped fields only. */
 export async function writeInteractions(ctx: UseCaseContext, state: RunState, batch: Planned[]): Promise<BatchResult> {
   const { resolved, problems } = await resolveInteractions(ctx, state, batch);
-  const { known, merged } = await recordsOfRows(
+  const { known, merged, existingById } = await storedRecordsOfRows(
     ctx,
     state,
     'interaction',
+    interactions,
     resolved.map(({ draft }) => draft.externalId),
   );
   const ids = [...known.values()];
-  const existing = ids.length
-    ? await ctx.db
-        .select()
-        .from(interactions)
-        .where(and(eq(interactions.workspaceId, ctx.actor.workspaceId), inArray(interactions.id, ids)))
-    : [];
-  const existingById = new Map(existing.map((row) => [row.id, row]));
   const participants = await participantsOf(ctx, ids);
   // NOTE: the responsible member is our person on the activity; an owner no member matches leaves
   // a new activity without one and a stored one with whom it has.

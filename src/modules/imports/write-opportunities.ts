@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { newId } from '../../platform/db/columns';
 import type { UseCaseContext } from '../../platform/use-case';
 import { opportunities } from '../opportunities';
@@ -15,8 +15,8 @@ import {
   memberOf,
   pick,
   type RunState,
-  recordsOfRows,
   sameValues,
+  storedRecordsOfRows,
   updatableKeys,
 } from './write-batch';
 
@@ -95,21 +95,13 @@ const columnsOf: Partial<Record<ImportField, DealKey[]>> = {
 /** Writes one batch of deal rows: new ones inserted, known ones updated in the mapped fields only. */
 export async function writeOpportunities(ctx: UseCaseContext, state: RunState, batch: Planned[]): Promise<BatchResult> {
   const { resolved, problems } = await resolveDeals(ctx, state, batch);
-  const { known, merged } = await recordsOfRows(
+  const { known, merged, existingById } = await storedRecordsOfRows(
     ctx,
     state,
     'opportunity',
+    opportunities,
     resolved.map(({ draft }) => draft.externalId),
   );
-  const existing = known.size
-    ? await ctx.db
-        .select()
-        .from(opportunities)
-        .where(
-          and(eq(opportunities.workspaceId, ctx.actor.workspaceId), inArray(opportunities.id, [...known.values()])),
-        )
-    : [];
-  const existingById = new Map(existing.map((row) => [row.id, row]));
   const keys = updatableKeys(state, columnsOf);
   // NOTE: a stage moved by the file brings its probability, unless the file gives one.
   if (keys.includes('stageId') && !keys.includes('probability')) keys.push('probability');
