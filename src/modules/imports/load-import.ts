@@ -149,6 +149,13 @@ export function messageInBoth(text: Parameters<typeof translate>[1]): RowProblem
   return { en: translate('en', text), ru: translate('ru', text) };
 }
 
+/** Adds problems about whole rows to `problems`; a notice is about a row imported all the same. */
+export function rowProblemReporter(problems: RowProblem[]) {
+  return (row: number, text: Parameters<typeof translate>[1], notice = false) => {
+    problems.push({ row, column: null, message: messageInBoth(text), ...(notice ? { notice: true as const } : {}) });
+  };
+}
+
 /** Problems that skipped a row: a notice is about a row imported all the same. */
 export function failuresOf(problems: RowProblem[]): number {
   return problems.filter((problem) => !problem.notice).length;

@@ -8,149 +8,26 @@ import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
 import { checkImport, previewImport } from './check-import';
 import { createImport, maxImportBytes } from './create-import';
-import { duplicateReasons } from './find-duplicates';
 import { getImport, viewOf } from './get-import';
 import { listImports } from './list-imports';
 import { loadImport } from './load-import';
+import {
+  conflictProblem,
+  ImportCheckSchema,
+  ImportListItemSchema,
+  ImportPreviewSchema,
+  ImportSchema,
+  notFoundProblem,
+  PresetSchema,
+} from './openapi';
 import { deletePreset, listPresets, savePreset } from './presets';
 import { problemsCsv } from './problems-csv';
 import { processImport, startImport } from './run-import';
-import { importStatuses } from './schema';
-import {
-  delimiters,
-  fileFormats,
-  importFields,
-  importKinds,
-  importSources,
-  listImportsQuery,
-  savePresetInput,
-  textEncodings,
-  updateImportInput,
-  uploadImportQuery,
-} from './schemas';
+import { listImportsQuery, savePresetInput, updateImportInput, uploadImportQuery } from './schemas';
 import { cancelImport, undoImport } from './undo-import';
 import { updateImport } from './update-import';
 
 const tags = ['Imports'];
-
-const ColumnSchema = z.object({ index: z.number().int(), header: z.string(), key: z.string(), hidden: z.boolean() });
-const ProblemRowSchema = z
-  .object({
-    row: z.number().int(),
-    column: z.string().nullable(),
-    message: z.object({ en: z.string(), ru: z.string() }),
-    notice: z.literal(true).optional().describe('The row is imported all the same; the message says what was assumed'),
-  })
-  .meta({ id: 'ImportRowProblem' });
-
-const importSummaryFields = {
-  id: z.uuid(),
-  fileName: z.string(),
-  kind: z.enum(importKinds),
-  source: z.enum(importSources),
-  status: z.enum(importStatuses),
-  totalRows: z.number().int(),
-  createdCount: z.number().int(),
-  updatedCount: z.number().int(),
-  failedCount: z.number().int(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-};
-
-const ImportListItemSchema = z.object(importSummaryFields).meta({ id: 'ImportListItem' });
-
-const ImportSchema = z
-  .object({
-    ...importSummaryFields,
-    createdBy: z.uuid(),
-    format: z.enum(fileFormats),
-    encoding: z.enum(textEncodings).nullable(),
-    delimiter: z.enum(delimiters).nullable(),
-    columns: z.array(ColumnSchema),
-    mapping: z.record(z.string(), z.enum(importFields)),
-    processedRows: z.number().int(),
-    unchangedCount: z.number().int(),
-    problems: z.array(ProblemRowSchema),
-    checkedAt: z.string().nullable(),
-    startedAt: z.string().nullable(),
-    heartbeatAt: z.string().nullable(),
-    cancelRequested: z.boolean(),
-    merges: z
-      .record(z.string(), z.uuid())
-      .meta({ description: 'Rows to merge into existing records: external id → record id' }),
-    valueMappings: z
-      .object({ stage: z.record(z.string(), z.uuid()).optional() })
-      .meta({ description: 'Values of the file mapped to Accord’s own: stage as written → pipeline stage id' }),
-    interrupted: z.boolean().meta({ description: 'Running, but no progress for a minute: run it again to resume' }),
-    updatedAt: z.string(),
-    version: z.number().int(),
-  })
-  .meta({ id: 'Import' });
-
-const ImportCheckSchema = z
-  .object({
-    totalRows: z.number().int(),
-    validRows: z.number().int(),
-    toCreate: z.number().int(),
-    toUpdate: z.number().int(),
-    problems: z.array(ProblemRowSchema),
-    unknownStages: z.array(z.string()).meta({
-      description:
-        'Stages of a deals file that no pipeline stage is named like (mapped ones too): map them with valueMappings.stage',
-    }),
-    unknownOwners: z.array(z.string()).meta({
-      description:
-        'Owners of the file that no member matches by e-mail or name (mapped ones too): map them with valueMappings.owner; unmapped ones leave new records to the importer',
-    }),
-    duplicates: z.object({
-      proposals: z.array(
-        z
-          .object({
-            row: z.number().int(),
-            externalId: z.string(),
-            name: z.string(),
-            record: z.object({ id: z.uuid(), name: z.string() }),
-            reason: z.enum(duplicateReasons),
-            similarity: z.number(),
-          })
-          .meta({ id: 'ImportDuplicate' }),
-      ),
-      total: z.number().int(),
-    }),
-  })
-  .meta({ id: 'ImportCheck' });
-
-const ImportPreviewSchema = z
-  .object({
-    columns: z.array(ColumnSchema),
-    totalRows: z.number().int(),
-    rows: z.array(
-      z.object({
-        row: z.number().int(),
-        cells: z.array(z.string()),
-        values: z.record(z.string(), z.unknown()).nullable(),
-        problems: z.array(ProblemRowSchema),
-      }),
-    ),
-  })
-  .meta({ id: 'ImportPreview' });
-
-const PresetSchema = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    kind: z.enum(importKinds),
-    source: z.enum(importSources),
-    mapping: z.record(z.string(), z.enum(importFields)),
-    createdBy: z.uuid(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number().int(),
-  })
-  .meta({ id: 'ImportPreset' });
-
-const notFoundProblem = { 404: problem('No such import') };
-const conflictProblem = { 409: problem('Not possible in the import’s current status') };
 
 /** The upload path takes a file body far larger than the API's usual 1 MB. */
 export const importUploadBody = { path: /^\/api\/v1\/imports$/, maxBytes: maxImportBytes };

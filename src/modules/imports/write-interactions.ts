@@ -6,21 +6,21 @@ import { interactionContacts, interactions, interactionUsers } from '../relation
 import { insertRows, updateRows } from './bulk-write';
 import type { ImportField } from './formats/fields';
 import type { InteractionDraft } from './interaction-drafts';
-import { messageInBoth } from './load-import';
+import { rowProblemReporter } from './load-import';
 import { importMessages } from './messages';
+import { companiesOfRows, companyNotFound } from './row-companies';
 import type { RowProblem } from './schema';
 import {
   type BatchResult,
+  finishBatch,
   knownRecords,
   memberOf,
   pick,
   type RunState,
-  recordChanges,
-  recordsOfRows,
-  rememberExternalIds,
   sameValues,
+  storedRecordsOfRows,
+  updatableKeys,
 } from './write-batch';
-import { accountsNamed } from './write-opportunities';
 
 type Planned = { row: number; draft: InteractionDraft };
 
@@ -95,22 +95,17 @@ export async function resolveInteractions(
   state: Pick<RunState, 'source'>,
   batch: Planned[],
 ): Promise<{ resolved: ResolvedInteraction[]; problems: RowProblem[] }> {
-  const accountById = await knownRecords(ctx, state, 'account', [
-    ...new Set(
-      batch.flatMap(({ draft }) => [draft.accountExternalId, draft.relatedExternalId].filter((id) => id !== null)),
-    ),
-  ]);
-  const accountByName = await accountsNamed(
+  const companies = await companiesOfRows(
     ctx,
-    batch.flatMap(({ draft }) => (draft.accountName ? [draft.accountName] : [])),
+    state,
+    batch.map(({ draft }) => draft),
+    { byName: 'every-row', byRelated: true },
   );
-  const accountIds = [...new Set([...accountById.values(), ...accountByName.values()])];
-  const people = await contactsOfBatch(ctx, state, batch, accountIds);
+  const people = await contactsOfBatch(ctx, state, batch, [...new Set(companies.found)]);
   const contactById = new Map(people.rows.map((row) => [row.id, row]));
   const problems: RowProblem[] = [];
   const resolved: ResolvedInteraction[] = [];
-  const report = (row: number, text: Parameters<typeof messageInBoth>[0], notice = false) =>
-    problems.push({ row, column: null, message: messageInBoth(text), ...(notice ? { notice: true as const } : {}) });
+  const report = rowProblemReporter(problems);
   for (const { row, draft } of batch) {
     const named = [
       ...draft.contactExternalIds.map((reference) => ({
@@ -122,20 +117,9 @@ export async function resolveInteractions(
         contact: people.rows.find((candidate) => candidate.emails.includes(reference)),
       })),
     ];
-    const accountId =
-      (draft.accountExternalId ? accountById.get(draft.accountExternalId) : undefined) ??
-      (draft.accountName ? accountByName.get(draft.accountName) : undefined) ??
-      (draft.relatedExternalId ? accountById.get(draft.relatedExternalId) : undefined) ??
-      (draft.accountExternalId || draft.accountName
-        ? undefined
-        : named.find((item) => item.contact)?.contact?.accountId);
+    const accountId = companies.companyOf(draft, named);
     if (!accountId) {
-      if (!draft.accountExternalId && !draft.accountName && draft.relatedExternalId) {
-        report(row, { text: importMessages.relatedNotAccount, params: { reference: draft.relatedExternalId } });
-      } else {
-        const reference = draft.accountExternalId ?? draft.accountName ?? named[0]?.reference ?? '';
-        report(row, { text: importMessages.accountNotFound, params: { reference } });
-      }
+      report(row, companyNotFound(draft, named));
       continue;
     }
     const byName = draft.contactNames.map((reference) => {
@@ -270,27 +254,21 @@ export async function replaceOurPeople(
 /** Writes one batch of activity rows: new ones inserted, known ones updated in the mapped fields only. */
 export async function writeInteractions(ctx: UseCaseContext, state: RunState, batch: Planned[]): Promise<BatchResult> {
   const { resolved, problems } = await resolveInteractions(ctx, state, batch);
-  const { known, merged } = await recordsOfRows(
+  const { known, merged, existingById } = await storedRecordsOfRows(
     ctx,
     state,
     'interaction',
+    interactions,
     resolved.map(({ draft }) => draft.externalId),
   );
   const ids = [...known.values()];
-  const existing = ids.length
-    ? await ctx.db
-        .select()
-        .from(interactions)
-        .where(and(eq(interactions.workspaceId, ctx.actor.workspaceId), inArray(interactions.id, ids)))
-    : [];
-  const existingById = new Map(existing.map((row) => [row.id, row]));
   const participants = await participantsOf(ctx, ids);
   // NOTE: the responsible member is our person on the activity; an owner no member matches leaves
   // a new activity without one and a stored one with whom it has.
   const ownerMapped = state.mappedFields.has('owner');
   const ourPeople = ownerMapped ? await ourPeopleOf(ctx, ids) : new Map<string, string[]>();
   const ours: { interactionId: string; userIds: string[] }[] = [];
-  const keys = [...new Set([...state.mappedFields].flatMap((field) => columnsOf[field] ?? []))];
+  const keys = updatableKeys(state, columnsOf);
   const replacesPeople = [...state.mappedFields].some((field) => contactFields.includes(field));
   const inserts: (typeof interactions.$inferInsert)[] = [];
   const people: { interactionId: string; contactIds: string[] }[] = [];
@@ -346,8 +324,12 @@ export async function writeInteractions(ctx: UseCaseContext, state: RunState, ba
   await updateRows(ctx, interactions, keys, updates);
   await replaceParticipants(ctx, people);
   await replaceOurPeople(ctx, ours);
-  const stillThere = merged.filter((item) => existingById.has(item.recordId));
-  await rememberExternalIds(ctx, state, 'interaction', [...createdIds, ...stillThere]);
-  await recordChanges(ctx, state, 'interaction', changes);
-  return { created: inserts.length, updated: changes.length - inserts.length, unchanged, problems };
+  return finishBatch(ctx, state, 'interaction', {
+    created: createdIds,
+    merged,
+    existing: existingById,
+    changes,
+    unchanged,
+    problems,
+  });
 }

@@ -4,11 +4,11 @@ import type { UseCaseContext } from '../../platform/use-case';
 import { derivedSeriesOf, findOrStartSeries, type Metric, metricMatcher, readPointValues, upsertPoints } from '../kpis';
 import { insertRows } from './bulk-write';
 import type { KpiPointDraft } from './kpi-point-drafts';
-import { messageInBoth } from './load-import';
+import { rowProblemReporter } from './load-import';
 import { importMessages } from './messages';
+import { companiesOfRows, companyNotFound } from './row-companies';
 import { importChanges, type RowProblem } from './schema';
-import { type BatchResult, knownRecords, type RunState } from './write-batch';
-import { accountsNamed } from './write-opportunities';
+import type { BatchResult, RunState } from './write-batch';
 
 type Planned = { row: number; draft: KpiPointDraft };
 type ResolvedPoint = Planned & { accountId: string; metric: Metric };
@@ -41,28 +41,21 @@ export async function resolveKpiPoints(
   state: Pick<RunState, 'source'>,
   batch: Planned[],
 ): Promise<{ resolved: ResolvedPoint[]; problems: RowProblem[] }> {
-  const byId = await knownRecords(ctx, state, 'account', [
-    ...new Set(batch.flatMap(({ draft }) => (draft.accountExternalId ? [draft.accountExternalId] : []))),
-  ]);
-  const byName = await accountsNamed(
+  const companies = await companiesOfRows(
     ctx,
-    batch.flatMap(({ draft }) => (draft.accountName && !draft.accountExternalId ? [draft.accountName] : [])),
+    state,
+    batch.map(({ draft }) => draft),
+    { byName: 'rows-without-id', byRelated: false },
   );
   const metricOf = await metricMatcher(ctx);
-  const derived = await derivedSeriesOf(ctx, [...byId.values(), ...byName.values()]);
+  const derived = await derivedSeriesOf(ctx, companies.found);
   const problems: RowProblem[] = [];
   const resolved: ResolvedPoint[] = [];
-  const report = (row: number, text: Parameters<typeof messageInBoth>[0]) =>
-    problems.push({ row, column: null, message: messageInBoth(text) });
+  const report = rowProblemReporter(problems);
   for (const { row, draft } of batch) {
-    const accountId =
-      (draft.accountExternalId ? byId.get(draft.accountExternalId) : undefined) ??
-      (draft.accountName ? byName.get(draft.accountName) : undefined);
+    const accountId = companies.companyOf(draft);
     const metric = metricOf(draft.metric);
-    if (!accountId) {
-      const reference = draft.accountExternalId ?? draft.accountName ?? '';
-      report(row, { text: importMessages.accountNotFound, params: { reference } });
-    }
+    if (!accountId) report(row, companyNotFound(draft));
     if (!metric) report(row, { text: importMessages.metricNotFound, params: { value: draft.metric } });
     else if (draft.unit && !unitFits(draft.unit, metric)) {
       report(row, { text: importMessages.unitMismatch, params: { value: draft.unit, unit: metric.unit } });
@@ -85,6 +78,7 @@ export async function resolveKpiPoints(
  */
 export async function writeKpiPoints(ctx: UseCaseContext, state: RunState, batch: Planned[]): Promise<BatchResult> {
   const { resolved, problems } = await resolveKpiPoints(ctx, state, batch);
+  const report = rowProblemReporter(problems);
   // NOTE: one series' time once: a metric named both by key and by name on two rows is a repeat.
   const bySeries = new Map<string, Map<string, ResolvedPoint>>();
   for (const point of resolved) {
@@ -92,8 +86,10 @@ export async function writeKpiPoints(ctx: UseCaseContext, state: RunState, batch
     const points = bySeries.get(key) ?? new Map<string, ResolvedPoint>();
     const earlier = points.get(point.draft.at);
     if (earlier) {
-      const text = { text: importMessages.duplicateInFile, params: { reference: point.draft.at, row: point.row } };
-      problems.push({ row: earlier.row, column: null, message: messageInBoth(text) });
+      report(earlier.row, {
+        text: importMessages.duplicateInFile,
+        params: { reference: point.draft.at, row: point.row },
+      });
     }
     points.set(point.draft.at, point);
     bySeries.set(key, points);
@@ -111,13 +107,7 @@ export async function writeKpiPoints(ctx: UseCaseContext, state: RunState, batch
     // NOTE: a series turned derived since the batch was resolved.
     if (series.derived) {
       const value = [first.metric.nameEn, first.draft.dimension].filter(Boolean).join(' · ');
-      for (const { row } of points) {
-        problems.push({
-          row,
-          column: null,
-          message: messageInBoth({ text: importMessages.derivedMetric, params: { value } }),
-        });
-      }
+      for (const { row } of points) report(row, { text: importMessages.derivedMetric, params: { value } });
       continue;
     }
     const stored = await readPointValues(

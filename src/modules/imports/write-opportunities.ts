@@ -1,43 +1,29 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { newId } from '../../platform/db/columns';
 import type { UseCaseContext } from '../../platform/use-case';
-import { accounts } from '../accounts';
 import { opportunities } from '../opportunities';
 import { stageMatcher } from './deal-stages';
 import type { ImportField } from './formats/fields';
-import { messageInBoth } from './load-import';
+import { rowProblemReporter } from './load-import';
 import { importMessages } from './messages';
 import type { OpportunityDraft } from './opportunity-drafts';
+import { companiesOfRows, companyNotFound } from './row-companies';
 import type { RowProblem } from './schema';
 import {
   type BatchResult,
-  knownRecords,
+  finishBatch,
   memberOf,
   pick,
   type RunState,
-  recordChanges,
-  recordsOfRows,
-  rememberExternalIds,
   sameValues,
+  storedRecordsOfRows,
+  updatableKeys,
 } from './write-batch';
 
 type Planned = { row: number; draft: OpportunityDraft };
 type OpportunityRow = typeof opportunities.$inferSelect;
 /** A deal row with its company and stage found: what is written. */
 export type ResolvedDeal = Planned & { values: Omit<typeof opportunities.$inferInsert, 'workspaceId' | 'id'> };
-
-/** Accounts named by exact name (the oldest of equal names), for deals without a known company id. */
-export async function accountsNamed(ctx: UseCaseContext, names: string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  if (names.length === 0) return found;
-  const rows = await ctx.db
-    .select({ id: accounts.id, name: accounts.name })
-    .from(accounts)
-    .where(and(eq(accounts.workspaceId, ctx.actor.workspaceId), inArray(accounts.name, [...new Set(names)])))
-    .orderBy(accounts.createdAt);
-  for (const row of rows) if (!found.has(row.name)) found.set(row.name, row.id);
-  return found;
-}
 
 /**
  * Finds each deal's company (by the source's id, else by exact name; never created, unlike a
@@ -48,27 +34,20 @@ export async function resolveDeals(
   state: Pick<RunState, 'source' | 'valueMappings' | 'ownerOf'>,
   batch: Planned[],
 ): Promise<{ resolved: ResolvedDeal[]; problems: RowProblem[] }> {
-  const byId = await knownRecords(ctx, state, 'account', [
-    ...new Set(batch.flatMap(({ draft }) => (draft.accountExternalId ? [draft.accountExternalId] : []))),
-  ]);
-  const byName = await accountsNamed(
+  const companies = await companiesOfRows(
     ctx,
-    batch.flatMap(({ draft }) => (draft.accountName ? [draft.accountName] : [])),
+    state,
+    batch.map(({ draft }) => draft),
+    { byName: 'every-row', byRelated: false },
   );
   const stageOf = await stageMatcher(ctx, state.valueMappings);
   const problems: RowProblem[] = [];
   const resolved: ResolvedDeal[] = [];
-  const report = (row: number, text: Parameters<typeof messageInBoth>[0]) =>
-    problems.push({ row, column: null, message: messageInBoth(text) });
+  const report = rowProblemReporter(problems);
   for (const { row, draft } of batch) {
-    const accountId =
-      (draft.accountExternalId ? byId.get(draft.accountExternalId) : undefined) ??
-      (draft.accountName ? byName.get(draft.accountName) : undefined);
+    const accountId = companies.companyOf(draft);
     const match = stageOf(draft.stage);
-    if (!accountId) {
-      const reference = draft.accountExternalId ?? draft.accountName ?? '';
-      report(row, { text: importMessages.accountNotFound, params: { reference } });
-    }
+    if (!accountId) report(row, companyNotFound(draft));
     if ('unknown' in match) {
       const text = match.chosen ? importMessages.stageNotFound : importMessages.stageNotInPipeline;
       report(row, { text, params: { value: match.unknown } });
@@ -116,22 +95,14 @@ const columnsOf: Partial<Record<ImportField, DealKey[]>> = {
 /** Writes one batch of deal rows: new ones inserted, known ones updated in the mapped fields only. */
 export async function writeOpportunities(ctx: UseCaseContext, state: RunState, batch: Planned[]): Promise<BatchResult> {
   const { resolved, problems } = await resolveDeals(ctx, state, batch);
-  const { known, merged } = await recordsOfRows(
+  const { known, merged, existingById } = await storedRecordsOfRows(
     ctx,
     state,
     'opportunity',
+    opportunities,
     resolved.map(({ draft }) => draft.externalId),
   );
-  const existing = known.size
-    ? await ctx.db
-        .select()
-        .from(opportunities)
-        .where(
-          and(eq(opportunities.workspaceId, ctx.actor.workspaceId), inArray(opportunities.id, [...known.values()])),
-        )
-    : [];
-  const existingById = new Map(existing.map((row) => [row.id, row]));
-  const keys = [...new Set([...state.mappedFields].flatMap((field) => columnsOf[field] ?? []))];
+  const keys = updatableKeys(state, columnsOf);
   // NOTE: a stage moved by the file brings its probability, unless the file gives one.
   if (keys.includes('stageId') && !keys.includes('probability')) keys.push('probability');
   const inserts: (typeof opportunities.$inferInsert)[] = [];
@@ -162,8 +133,12 @@ export async function writeOpportunities(ctx: UseCaseContext, state: RunState, b
     changes.push({ recordId: current.id, previous: pick(current, keys) });
   }
   if (inserts.length > 0) await ctx.db.insert(opportunities).values(inserts);
-  const stillThere = merged.filter((item) => existingById.has(item.recordId));
-  await rememberExternalIds(ctx, state, 'opportunity', [...createdIds, ...stillThere]);
-  await recordChanges(ctx, state, 'opportunity', changes);
-  return { created: inserts.length, updated: changes.length - inserts.length, unchanged, problems };
+  return finishBatch(ctx, state, 'opportunity', {
+    created: createdIds,
+    merged,
+    existing: existingById,
+    changes,
+    unchanged,
+    problems,
+  });
 }

@@ -1,0 +1,87 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Message } from '../../platform/i18n/text';
+import type { UseCaseContext } from '../../platform/use-case';
+import { accounts } from '../accounts';
+import { importMessages } from './messages';
+import { knownRecords, type RunState } from './write-batch';
+
+/** How a row names its company. */
+export type CompanyReference = {
+  accountExternalId: string | null;
+  accountName: string | null;
+  /** The record an activity is about (Salesforce's WhatId): its company when that record is one. */
+  relatedExternalId?: string | null;
+};
+
+/** The people a row names, with the company of each one found. */
+type NamedPeople = { reference: string; contact?: { accountId: string } | undefined }[];
+
+/** Where the kinds of rows differ in finding their company. */
+export type CompanyLookup = {
+  /** Which rows are looked up by exact name: every row, or only those without the source's id (KPI values). */
+  byName: 'every-row' | 'rows-without-id';
+  /** Whether the related record may be the company, after the id and the name (activities). */
+  byRelated: boolean;
+};
+
+export type RowCompanies = {
+  /** Every company found, for the look-ups that follow (series a module fills, the people of rows). */
+  found: string[];
+  /**
+   * A row's company: by the source's id, else by exact name, else (with `byRelated`) the related
+   * record; a row naming no company at all takes the company of the first of its people found.
+   */
+  companyOf: (row: CompanyReference, people?: NamedPeople) => string | undefined;
+};
+
+/** Accounts named by exact name (the oldest of equal names), for rows without a known company id. */
+export async function accountsNamed(ctx: UseCaseContext, names: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  if (names.length === 0) return found;
+  const rows = await ctx.db
+    .select({ id: accounts.id, name: accounts.name })
+    .from(accounts)
+    .where(and(eq(accounts.workspaceId, ctx.actor.workspaceId), inArray(accounts.name, [...new Set(names)])))
+    .orderBy(accounts.createdAt);
+  for (const row of rows) if (!found.has(row.name)) found.set(row.name, row.id);
+  return found;
+}
+
+/** Finds the companies a batch's rows name, never creating one (unlike a contact's). */
+export async function companiesOfRows(
+  ctx: UseCaseContext,
+  state: Pick<RunState, 'source'>,
+  rows: CompanyReference[],
+  lookup: CompanyLookup,
+): Promise<RowCompanies> {
+  const byId = await knownRecords(ctx, state, 'account', [
+    ...new Set(
+      rows.flatMap((row) =>
+        [row.accountExternalId, lookup.byRelated ? (row.relatedExternalId ?? null) : null].filter((id) => id !== null),
+      ),
+    ),
+  ]);
+  const byName = await accountsNamed(
+    ctx,
+    rows.flatMap((row) =>
+      row.accountName && (lookup.byName === 'every-row' || !row.accountExternalId) ? [row.accountName] : [],
+    ),
+  );
+  const companyOf = (row: CompanyReference, people: NamedPeople = []) =>
+    (row.accountExternalId ? byId.get(row.accountExternalId) : undefined) ??
+    (row.accountName ? byName.get(row.accountName) : undefined) ??
+    (lookup.byRelated && row.relatedExternalId ? byId.get(row.relatedExternalId) : undefined) ??
+    (row.accountExternalId || row.accountName
+      ? undefined
+      : people.find((person) => person.contact)?.contact?.accountId);
+  return { found: [...byId.values(), ...byName.values()], companyOf };
+}
+
+/** Why a row's company is not found, naming what the row gave: its id, name, related record or first person. */
+export function companyNotFound(row: CompanyReference, people: NamedPeople = []): Message {
+  if (!row.accountExternalId && !row.accountName && row.relatedExternalId) {
+    return { text: importMessages.relatedNotAccount, params: { reference: row.relatedExternalId } };
+  }
+  const reference = row.accountExternalId ?? row.accountName ?? people[0]?.reference ?? '';
+  return { text: importMessages.accountNotFound, params: { reference } };
+}
