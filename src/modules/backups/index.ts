@@ -1,4 +1,5 @@
 export { excludedTables, planBackup } from './backup-tables';
+export { maySkipRowChecks } from './foreign-keys';
 export { backupMessages } from './messages';
 export { restoreWorkspace, type TableTiming } from './restore-workspace';
 export { backupRoutes, restoreUploadBody } from './routes';
