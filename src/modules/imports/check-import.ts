@@ -22,7 +22,7 @@ import type { AccountDraft, ContactDraft } from './row-drafts';
 import { type ImportedEntity, importedEntityOf, imports, type RowProblem } from './schema';
 import { knownRecords } from './write-batch';
 import { resolveInteractions } from './write-interactions';
-import { resolveKpiPoints } from './write-kpi-points';
+import { resolveKpiPoints, storedKpiRows } from './write-kpi-points';
 import { resolveDeals } from './write-opportunities';
 
 export type ImportCheck = {
@@ -154,10 +154,14 @@ export async function checkImport(ctx: UseCaseContext, id: string): Promise<Impo
   const read = chunkReader(ctx, id);
   const plan = await planImport(job, rowsOfImport(read, job), await drafterOf(ctx, job, read));
   const entity = importedEntityOf(job.kind);
-  // NOTE: KPI values have no external ids: a value is its series' point at a time.
+  // NOTE: KPI values have no external ids: a value is its series' point at a time, known when stored.
   const known =
     entity === 'kpi_series'
-      ? new Set<string>()
+      ? await storedKpiRows(
+          ctx,
+          job,
+          plan.drafts.flatMap((item) => (item.draft.kind === 'kpiPoints' ? [{ ...item, draft: item.draft }] : [])),
+        )
       : await existingExternalIds(
           ctx,
           entity,

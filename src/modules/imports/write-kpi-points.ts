@@ -1,7 +1,15 @@
 import { currencies } from '../../analytics/money';
 import { newId } from '../../platform/db/columns';
 import type { UseCaseContext } from '../../platform/use-case';
-import { derivedSeriesOf, findOrStartSeries, type Metric, metricMatcher, readPointValues, upsertPoints } from '../kpis';
+import {
+  derivedSeriesOf,
+  findOrStartSeries,
+  type Metric,
+  metricMatcher,
+  readPointValues,
+  storedPoints,
+  upsertPoints,
+} from '../kpis';
 import { insertRows } from './bulk-write';
 import type { KpiPointDraft } from './kpi-point-drafts';
 import { rowProblemReporter } from './load-import';
@@ -69,6 +77,32 @@ export async function resolveKpiPoints(
     resolved.push({ row, draft, accountId, metric });
   }
   return { resolved, problems };
+}
+
+/**
+ * The rows whose value is stored already (their series has a point at that time), by external id:
+ * what a dry run counts as updates, resolved as the run will resolve them, 5,000 rows at a time.
+ */
+export async function storedKpiRows(
+  ctx: UseCaseContext,
+  state: Pick<RunState, 'source'>,
+  batch: Planned[],
+): Promise<Set<string>> {
+  const stored = new Set<string>();
+  for (let start = 0; start < batch.length; start += 5000) {
+    const { resolved } = await resolveKpiPoints(ctx, state, batch.slice(start, start + 5000));
+    const found = await storedPoints(
+      ctx,
+      resolved.map(({ accountId, metric, draft }) => ({
+        accountId,
+        metricKey: metric.key,
+        dimension: draft.dimension,
+        at: draft.at,
+      })),
+    );
+    for (const position of found) stored.add((resolved[position] as ResolvedPoint).draft.externalId);
+  }
+  return stored;
 }
 
 /**

@@ -12,7 +12,9 @@ export {
   derivedSeriesOf,
   findOrStartSeries,
   metricMatcher,
+  type PointKey,
   readPointValues,
+  storedPoints,
 } from './point-corrections';
 export { recordAccountPoint } from './record-account-point';
 export { type KpiRouteDependencies, kpiRoutes } from './routes';

@@ -1,3 +1,7 @@
+// What other modules (imports) need besides `upsertPoints` to load points from a file and take
+// them back: find a metric as people name it, start an account's series, read the values a load
+// will replace, and delete points it added. The tables stay this module's.
+
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { UseCaseContext } from '../../platform/use-case';
 import { visibleSeries } from './access';
@@ -9,12 +13,6 @@ import { pointTimeOf } from './schemas';
 /** Times as one parameter of milliseconds, compared as PostgreSQL times whatever the session's zone. */
 const timesIn = (times: readonly string[]) =>
   sql`(select to_timestamp(t.ms / 1000) from unnest(${`{${times.map(pointTimeOf).join(',')}}`}::float8[]) as t(ms))`;
-
-/**
- * What other modules (imports) need besides `upsertPoints` to load points from a file and take
- * them back: find a metric as people name it, start an account's series, read the values a load
- * will replace, and delete points it added. The tables stay this module's.
- */
 
 const normalized = (text: string) => text.trim().toLowerCase().replace(/ё/g, 'е');
 
@@ -72,6 +70,25 @@ export async function findOrStartSeries(
     );
   if (!series) throw new Error('Series vanished while starting it');
   return { id: series.id, created: false, derived: series.source !== null };
+}
+
+export type PointKey = { accountId: string; metricKey: string; dimension: string; at: string };
+
+/**
+ * Which of these points are stored already, by their position in `points`: what a dry run counts
+ * as updates. Reads only; a missing series is not started.
+ */
+export async function storedPoints(ctx: UseCaseContext, points: readonly PointKey[]): Promise<Set<number>> {
+  if (points.length === 0) return new Set();
+  const keys = points.map((point, position) => ({ ...point, position, ms: pointTimeOf(point.at) }));
+  const result = await ctx.db.execute<{ position: number }>(sql`
+    select k.position
+    from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb)
+      as k(position int, "accountId" uuid, "metricKey" text, dimension text, ms float8)
+    join kpi_series s on s.workspace_id = ${ctx.actor.workspaceId} and s.account_id = k."accountId"
+      and s.metric_key = k."metricKey" and s.dimension = k.dimension
+    join kpi_points p on p.workspace_id = s.workspace_id and p.series_id = s.id and p.at = to_timestamp(k.ms / 1000)`);
+  return new Set(result.rows.map((row) => Number(row.position)));
 }
 
 /** The stored values at these times (`YYYY-MM-DD` or ISO), by time in milliseconds. */
