@@ -197,35 +197,41 @@ async function writeAllRows(
     writing.catch(() => undefined);
     return 'written';
   };
-  for await (const cells of rows) {
-    const rowNumber = rowNumberOf(index);
-    index += 1;
-    if (rowNumber <= job.processedRows + 1) continue;
-    lastRow = rowNumber;
-    const result = draft(cells, index - 1, rowNumber);
-    if ('problems' in result) {
-      problems.push(...result.problems);
-    } else {
-      const earlier = seen.get(result.draft.externalId);
-      // NOTE: a deal told again on the next rows (one per product) is the deal already written.
-      if (earlier !== undefined && foldsRepeatedRows(job)) continue;
-      if (earlier !== undefined) {
-        const text = {
-          text: importMessages.duplicateInFile,
-          params: { reference: result.draft.externalId, row: rowNumber },
-        };
-        problems.push({ row: earlier, column: null, message: messageInBoth(text) });
+  try {
+    for await (const cells of rows) {
+      const rowNumber = rowNumberOf(index);
+      index += 1;
+      if (rowNumber <= job.processedRows + 1) continue;
+      lastRow = rowNumber;
+      const result = draft(cells, index - 1, rowNumber);
+      if ('problems' in result) {
+        problems.push(...result.problems);
+      } else {
+        const earlier = seen.get(result.draft.externalId);
+        // NOTE: a deal told again on the next rows (one per product) is the deal already written.
+        if (earlier !== undefined && foldsRepeatedRows(job)) continue;
+        if (earlier !== undefined) {
+          const text = {
+            text: importMessages.duplicateInFile,
+            params: { reference: result.draft.externalId, row: rowNumber },
+          };
+          problems.push({ row: earlier, column: null, message: messageInBoth(text) });
+        }
+        seen.set(result.draft.externalId, rowNumber);
+        problems.push(...(result.notices ?? []));
+        batch.push(result);
+        if (hasReference(result)) links.push(result);
       }
-      seen.set(result.draft.externalId, rowNumber);
-      problems.push(...(result.notices ?? []));
-      batch.push(result);
-      if (hasReference(result)) links.push(result);
+      if (batch.length >= batchSize && (await flush()) === 'cancelled') return { cancelled: true, links };
     }
-    if (batch.length >= batchSize && (await flush()) === 'cancelled') return { cancelled: true, links };
+    if ((batch.length > 0 || problems.length > 0) && (await flush()) === 'cancelled') return { cancelled: true, links };
+    if ((await writing) === 'cancelled') return { cancelled: true, links };
+    return { cancelled: false, links: links.filter((item) => seen.get(item.draft.externalId) === item.row) };
+  } catch (error) {
+    // NOTE: a batch still being written commits or fails before the run is marked failed.
+    await writing.catch(() => undefined);
+    throw error;
   }
-  if ((batch.length > 0 || problems.length > 0) && (await flush()) === 'cancelled') return { cancelled: true, links };
-  if ((await writing) === 'cancelled') return { cancelled: true, links };
-  return { cancelled: false, links: links.filter((item) => seen.get(item.draft.externalId) === item.row) };
 }
 
 const emptyResult: BatchResult = { created: 0, updated: 0, unchanged: 0, problems: [] };
