@@ -80,6 +80,23 @@ test('a complaint is registered and resolved with its root cause, an NPS result 
     await expect(page.getByText('Средний CSAT: 4 (ответов: 1)')).toBeVisible();
   });
 
+  await test.step('delete an answer entered by mistake, after confirming', async () => {
+    await page.getByRole('button', { name: 'Внести результат' }).click();
+    const form = page.getByRole('form', { name: 'Внести результат' });
+    await form.getByRole('textbox', { name: 'NPS (0–10)' }).fill('0');
+    await form.getByRole('button', { name: 'Сохранить' }).click();
+    await toastSays(page, 'Результат опроса сохранён');
+    await expect(page.getByText('NPS: 0 (ответов: 2)')).toBeVisible();
+    const answers = page.getByRole('table', { name: 'NPS и CSAT' });
+    const mistake = answers.getByRole('row').filter({ hasText: /—\s*0\s*—/ });
+    await mistake.getByRole('button', { name: 'Удалить ответ' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Удалить этот ответ опроса?' });
+    await confirm.getByRole('button', { name: 'Удалить ответ' }).click();
+    await toastSays(page, 'Ответ опроса удалён');
+    await expect(page.getByText('NPS: 100 (ответов: 1)')).toBeVisible();
+    await expect(answers.getByRole('row')).toHaveCount(2);
+  });
+
   await test.step('mark the client lost and find it in the loss analysis', async () => {
     await page.getByRole('button', { name: 'Отметить потерю' }).click();
     const dialog = page.getByRole('dialog', { name: 'Отметить клиента потерянным' });

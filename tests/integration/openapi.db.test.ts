@@ -863,6 +863,13 @@ describe('OpenAPI document', () => {
     await call(admin, 'PATCH', `/api/v1/feedback/${payer.body.id}`, { description: 'x' });
     await call(admin, 'PATCH', feedbackPath, { severity: null });
     const payerPath = `/api/v1/accounts/${payer.body.id}`;
+    const answer = await call(admin, 'POST', '/api/v1/surveys', {
+      accountId: payer.body.id,
+      surveyedOn: '2026-11-20',
+      nps: 9,
+    });
+    await call(admin, 'DELETE', `/api/v1/surveys/${answer.body.id}`);
+    await call(admin, 'DELETE', `/api/v1/surveys/${answer.body.id}`);
     await call(admin, 'POST', '/api/v1/surveys', { accountId: payer.body.id, surveyedOn: '2026-11-20', nps: 9 });
     await call(admin, 'POST', '/api/v1/surveys', { accountId: payer.body.id, surveyedOn: '2026-11-20' });
     await call(admin, 'GET', `${payerPath}/surveys`);

@@ -5,7 +5,7 @@ import { runInWorkspace } from '../../platform/http/use-case-runner';
 import { analyseLosses, getLoss, markLost, undoLoss } from './losses';
 import { AccountLossSchema, AccountSurveysSchema, LossAnalysisSchema, SurveyResultSchema } from './openapi';
 import { createSurveyResultInput, lossAnalysisQuery, markLostInput } from './schemas';
-import { createSurveyResult, listSurveyResults } from './surveys';
+import { createSurveyResult, deleteSurveyResult, listSurveyResults } from './surveys';
 
 const tags = ['Client care'];
 
@@ -48,6 +48,22 @@ export function accountCareRoutes() {
       const input = c.req.valid('json');
       const result = await runInWorkspace(c, (ctx) => createSurveyResult(ctx, input));
       return c.json(serialize(result), 201);
+    },
+  );
+
+  router.openapi(
+    apiRoute('delivery:write', {
+      method: 'delete',
+      path: '/surveys/{id}',
+      tags,
+      summary: 'Delete an answer entered by mistake; its month’s NPS and CSAT are recomputed in the kpis series',
+      request: { params: IdParams },
+      responses: { 204: { description: 'Deleted' }, 404: problem('No such survey answer') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await runInWorkspace(c, (ctx) => deleteSurveyResult(ctx, id));
+      return c.body(null, 204);
     },
   );
 

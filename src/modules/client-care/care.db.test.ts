@@ -127,6 +127,35 @@ describe('client care: editing cases, surveys and lost accounts', () => {
     expect(csat.body.items.map((point: Json) => [point.at.slice(0, 10), point.value])).toEqual([['2026-11-01', 67]]);
   });
 
+  it('deletes an answer entered by mistake and recomputes its month in the kpis series, to none when none is left', async () => {
+    const surveys = await manager.get(`/api/v1/accounts/${accountId}/surveys`);
+    const detractor = surveys.body.items.find((item: Json) => item.nps === 5);
+    expectProblem(await workspace.users.specialist.api.delete(`/api/v1/surveys/${detractor.id}`), 403);
+    expectProblem(await manager.delete('/api/v1/surveys/01900000-0000-7000-8000-000000000000'), 404);
+    expect((await manager.delete(`/api/v1/surveys/${detractor.id}`)).status).toBe(204);
+    expectProblem(await manager.delete(`/api/v1/surveys/${detractor.id}`), 404);
+    const after = await manager.get(`/api/v1/accounts/${accountId}/surveys`);
+    // NOTE: 2 promoters of 3 = 67; CSAT 5 and 4, both satisfied = 100 %.
+    expect(after.body.summary).toMatchObject({ nps: 67, npsAnswers: 3, csatSatisfiedPercent: 100, csatAnswers: 2 });
+    const series = await manager.get(`/api/v1/kpi-series?accountId=${accountId}`);
+    const byMetric = Object.fromEntries(series.body.items.map((item: Json) => [item.metricKey, item.id]));
+    const pointsOf = async (metric: string) =>
+      (await manager.get(`/api/v1/kpi-series/${byMetric[metric]}/points`)).body.items.map((point: Json) => [
+        point.at.slice(0, 10),
+        point.value,
+      ]);
+    expect(await pointsOf('nps')).toEqual([['2026-11-01', 67]]);
+    expect(await pointsOf('csat')).toEqual([['2026-11-01', 100]]);
+    for (const item of after.body.items) expect((await manager.delete(`/api/v1/surveys/${item.id}`)).status).toBe(204);
+    expect(await pointsOf('nps')).toEqual([]);
+    expect(await pointsOf('csat')).toEqual([]);
+    const audit = await workspace.users.admin.api.get(
+      `/api/v1/audit-log?entity=survey_results&entityId=${detractor.id}`,
+    );
+    expect(audit.status).toBe(200);
+    expect(audit.body.items.map((entry: Json) => entry.action)).toEqual(['delete', 'insert']);
+  });
+
   it('marks an account lost and back, and analyses losses with revenue only for those who may see money', async () => {
     const { admin, specialist, finance } = workspace.users;
     const lost = await createAccount(admin.api, {

@@ -3,7 +3,7 @@ import { notFound, ruleViolated } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts, visibleAccounts } from '../accounts';
 import { contacts } from '../contacts';
-import { recordAccountPoint } from '../kpis';
+import { recordAccountPoint, removeAccountPoint } from '../kpis';
 import { assertAccount, assertContactOf } from './change-feedback';
 import { clientCareMessages } from './messages';
 import { monthOf, type SurveySummary, summarizeSurveys } from './rules';
@@ -99,8 +99,29 @@ async function recordMonth(ctx: UseCaseContext, accountId: string, month: string
       ),
     );
   const summary = summarizeSurveys(answers);
-  if (summary.nps !== null)
-    await recordAccountPoint(ctx, { accountId, metricKey: 'nps', at: month, value: summary.nps });
-  if (summary.csatSatisfiedPercent !== null)
-    await recordAccountPoint(ctx, { accountId, metricKey: 'csat', at: month, value: summary.csatSatisfiedPercent });
+  const months = { nps: summary.nps, csat: summary.csatSatisfiedPercent };
+  for (const [metricKey, value] of Object.entries(months)) {
+    // NOTE: a month whose last answer with this score was deleted keeps no point of it.
+    if (value === null) await removeAccountPoint(ctx, { accountId, metricKey, at: month });
+    else await recordAccountPoint(ctx, { accountId, metricKey, at: month, value });
+  }
+}
+
+/**
+ * Deletes one survey answer (entered by mistake; the audit log keeps it) and recomputes its
+ * month's NPS and CSAT in the kpis series, so charts and health stop counting it.
+ */
+export async function deleteSurveyResult(ctx: UseCaseContext, id: string): Promise<void> {
+  const [found] = await ctx.db
+    .select({ accountId: surveyResults.accountId })
+    .from(surveyResults)
+    .where(and(eq(surveyResults.workspaceId, ctx.actor.workspaceId), eq(surveyResults.id, id)));
+  if (!found) throw notFound(clientCareMessages.surveyResult);
+  await assertVisibleAccount(ctx, found.accountId);
+  const [deleted] = await ctx.db
+    .delete(surveyResults)
+    .where(and(eq(surveyResults.workspaceId, ctx.actor.workspaceId), eq(surveyResults.id, id)))
+    .returning({ surveyedOn: surveyResults.surveyedOn });
+  if (!deleted) throw notFound(clientCareMessages.surveyResult);
+  await recordMonth(ctx, found.accountId, monthOf(deleted.surveyedOn));
 }

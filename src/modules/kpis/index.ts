@@ -16,7 +16,7 @@ export {
   readPointValues,
   storedPoints,
 } from './point-corrections';
-export { recordAccountPoint } from './record-account-point';
+export { recordAccountPoint, removeAccountPoint } from './record-account-point';
 export { type KpiRouteDependencies, kpiRoutes } from './routes';
 export {
   accountHealthHistory,

@@ -1,6 +1,8 @@
+import { and, eq } from 'drizzle-orm';
 import type { UseCaseContext } from '../../platform/use-case';
 import { visibleAccount } from './access';
-import { findOrStartSeries } from './point-corrections';
+import { deletePoints, findOrStartSeries } from './point-corrections';
+import { kpiSeries } from './schema';
 import { upsertPoints } from './upsert-points';
 
 /**
@@ -18,4 +20,27 @@ export async function recordAccountPoint(
     dimension: '',
   });
   await upsertPoints(ctx, series.id, { points: [{ at: point.at, value: point.value }] });
+}
+
+/**
+ * Removes one point of an account's metric (no dimension) when its series has one: for a module
+ * whose computed KPI has nothing left to be computed from (client care's month without answers).
+ */
+export async function removeAccountPoint(
+  ctx: UseCaseContext,
+  point: { accountId: string; metricKey: string; at: string },
+): Promise<void> {
+  await visibleAccount(ctx, point.accountId);
+  const [series] = await ctx.db
+    .select({ id: kpiSeries.id })
+    .from(kpiSeries)
+    .where(
+      and(
+        eq(kpiSeries.workspaceId, ctx.actor.workspaceId),
+        eq(kpiSeries.accountId, point.accountId),
+        eq(kpiSeries.metricKey, point.metricKey),
+        eq(kpiSeries.dimension, ''),
+      ),
+    );
+  if (series) await deletePoints(ctx, series.id, [point.at]);
 }

@@ -78,6 +78,11 @@ export const clientCareEn = {
     empty: 'No survey results yet.',
     accountNps: 'NPS: {{value}} ({{count}} answers)',
     accountCsat: 'Mean CSAT: {{value}} ({{count}} answers)',
+    deleteAnswer: 'Delete the answer',
+    deleteTitle: 'Delete this survey answer?',
+    deleteText:
+      'The answer of {{date}} leaves the account’s NPS and CSAT and the month’s KPI points are recomputed. The audit log keeps it.',
+    deleted: 'Survey answer deleted',
     none: '—',
   },
   loss: {

@@ -80,6 +80,11 @@ export const clientCareRu: Translation['clientCare'] = {
     empty: 'Результатов опросов пока нет.',
     accountNps: 'NPS: {{value}} (ответов: {{count}})',
     accountCsat: 'Средний CSAT: {{value}} (ответов: {{count}})',
+    deleteAnswer: 'Удалить ответ',
+    deleteTitle: 'Удалить этот ответ опроса?',
+    deleteText:
+      'Ответ от {{date}} перестанет учитываться в NPS и CSAT клиента, показатели месяца будут пересчитаны. Журнал аудита его сохранит.',
+    deleted: 'Ответ опроса удалён',
     none: '—',
   },
   loss: {

@@ -146,6 +146,7 @@ export const careApi = {
   }: Versioned & { status: FeedbackStatus; resolution?: string; rootCause?: RootCause | null }) =>
     api.post<Feedback>(`/feedback/${id}/status`, body, { ifMatch: version }),
   createSurveyResult: (body: CreateSurveyResultInput) => api.post<SurveyResult>('/surveys', body),
+  deleteSurveyResult: (id: string) => api.delete(`/surveys/${id}`),
   markLost: ({ accountId, ...body }: { accountId: string; lostOn: string; reason: LossReason; story: string }) =>
     api.put<AccountLoss>(`/accounts/${accountId}/loss`, body),
   undoLoss: (accountId: string) => api.delete(`/accounts/${accountId}/loss`),

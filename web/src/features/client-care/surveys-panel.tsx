@@ -1,4 +1,5 @@
 import {
+  ActionIcon,
   Button,
   Group,
   NumberInput,
@@ -13,15 +14,17 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createSurveyResultInput } from '../../api/shared';
+import { confirmDanger } from '../../shared/confirm';
 import { schemaErrors, showErrorOnForm } from '../../shared/forms';
-import { notifySuccess } from '../../shared/notify';
+import { notifyError, notifySuccess } from '../../shared/notify';
 import { useFormat } from '../../shared/use-format';
 import { useCan } from '../auth/session';
-import { accountContactsQuery, careApi, surveysQuery, useCareMutation } from './care-api';
+import { accountContactsQuery, careApi, type SurveyResult, surveysQuery, useCareMutation } from './care-api';
 
 type SurveyValues = { surveyedOn: string; nps: number | ''; csat: number | ''; contactId: string; comment: string };
 
@@ -34,8 +37,20 @@ export function SurveysPanel({ accountId }: { accountId: string }) {
   const canWrite = useCan('delivery:write');
   const surveys = useQuery(surveysQuery(accountId));
   const [adding, setAdding] = useState(false);
+  const remove = useCareMutation(careApi.deleteSurveyResult);
   const summary = surveys.data?.summary;
   const none = t('clientCare.surveys.none');
+  const askToDelete = (item: SurveyResult) =>
+    confirmDanger({
+      title: t('clientCare.surveys.deleteTitle'),
+      message: t('clientCare.surveys.deleteText', { date: format.calendarDate(item.surveyedOn) }),
+      confirmLabel: t('clientCare.surveys.deleteAnswer'),
+      onConfirm: () =>
+        remove.mutate(item.id, {
+          onSuccess: () => notifySuccess(t('clientCare.surveys.deleted')),
+          onError: (error) => notifyError(error),
+        }),
+    });
   return (
     <Paper withBorder p="md">
       <Stack>
@@ -71,6 +86,7 @@ export function SurveysPanel({ accountId }: { accountId: string }) {
                 <Table.Th>NPS</Table.Th>
                 <Table.Th>CSAT</Table.Th>
                 <Table.Th>{t('clientCare.surveys.comment')}</Table.Th>
+                {canWrite && <Table.Th />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -81,6 +97,19 @@ export function SurveysPanel({ accountId }: { accountId: string }) {
                   <Table.Td>{item.nps ?? none}</Table.Td>
                   <Table.Td>{item.csat ?? none}</Table.Td>
                   <Table.Td>{item.comment}</Table.Td>
+                  {canWrite && (
+                    <Table.Td>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        size="sm"
+                        aria-label={t('clientCare.surveys.deleteAnswer')}
+                        onClick={() => askToDelete(item)}
+                      >
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
