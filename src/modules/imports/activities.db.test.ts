@@ -193,6 +193,19 @@ describe('importing activities and KPI values', () => {
       expect(audit[0]?.n).toBe(1);
     });
 
+    it('finds the company by its INN when the sheet names it so', async () => {
+      const bank = await createAccount(api, { name: 'Банк', taxId: '7707083893' });
+      const csv = 'ИНН;Показатель;Месяц;Значение\n7707083893;Заказы;11.2026;12\n5001000002;Заказы;11.2026;3\n';
+      const done = await importFile(api, new TextEncoder().encode(csv), 'inn.csv');
+      expect(done).toMatchObject({ createdCount: 1, failedCount: 1 });
+      expect(done.problems.map((item: Json) => [item.row, item.message.en])).toEqual([
+        [3, expect.stringContaining('5001000002')],
+      ]);
+      const series = (await api.get(`/api/v1/kpi-series?accountId=${bank.id}`)).body.items as Json[];
+      expect(series.map((item) => item.metricKey)).toEqual(['orders']);
+      expect(await pointsOf(series[0]?.id as string)).toEqual([[expect.stringMatching(/^2026-11-01/), 12]]);
+    });
+
     it('reports the rows of a series a module fills itself, in the dry run', async () => {
       const [revenue] = (await seriesOf()).filter((series) => series.metricKey === 'revenue');
       await t.query(

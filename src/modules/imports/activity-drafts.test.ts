@@ -178,6 +178,23 @@ describe('KPI value files', () => {
     expect(drafted(results)[0]?.draft.externalId).toBe('name:ооо «ромашка»|выручка||2026-10-01');
   });
 
+  it('names a company by its INN, checked as an account’s is', async () => {
+    const csv = 'ИНН;Показатель;Месяц;Значение\n7707 083893;Выручка;11.2026;100\n7707083890;Выручка;11.2026;100\n';
+    const table = await readTable(new TextEncoder().encode(csv));
+    const mapping = suggestMapping('kpiPoints', table.columns, 'generic');
+    expect(mapping).toMatchObject({ ИНН: 'taxId', Показатель: 'metric', Месяц: 'pointDate', Значение: 'value' });
+    const [good, bad] = table.rows.map((row, index) =>
+      draftKpiPoint('generic', table.columns, mapping, row, rowNumberOf(index), 'day-first'),
+    );
+    expect(good && 'draft' in good && [good.draft.accountTaxId, good.draft.externalId]).toEqual([
+      '7707083893',
+      'inn:7707083893|выручка||2026-11-01',
+    ]);
+    expect(bad && 'problems' in bad && bad.problems.map((item) => [item.column, item.message.ru])).toEqual([
+      ['ИНН', expect.stringContaining('контрольн')],
+    ]);
+  });
+
   it('takes dates, times and months as points in time', () => {
     expect(pointTimeOfCell('2026-11', 'day-first')).toBe('2026-11-01');
     expect(pointTimeOfCell('2/24/2026', 'month-first')).toBe('2026-02-24');

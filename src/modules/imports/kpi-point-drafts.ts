@@ -1,9 +1,12 @@
+import { z } from 'zod';
 import type { translate } from '../../platform/i18n/text';
+import { fieldErrorsFromIssues } from '../../platform/validation';
+import { taxIdSchema } from '../accounts';
 import type { ColumnMapping, ImportField, ImportSource } from './formats/fields';
 import type { TableColumn } from './formats/table';
 import { type DateOrder, parseDate, parseNumber } from './formats/values';
 import { importMessages } from './messages';
-import { columnOf, problem, referenceOf, valuesOf } from './row-drafts';
+import { columnOf, problem, problemsOf, referenceOf, valuesOf } from './row-drafts';
 import type { RowProblem } from './schema';
 
 export type KpiPointDraft = {
@@ -12,6 +15,8 @@ export type KpiPointDraft = {
   externalId: string;
   accountExternalId: string | null;
   accountName: string | null;
+  /** The company's INN (or another tax id), read as an account's is. */
+  accountTaxId: string | null;
   /** The metric as the file names it: its key (`revenue`) or its name in either language. */
   metric: string;
   dimension: string;
@@ -22,6 +27,7 @@ export type KpiPointDraft = {
 };
 
 const maxDimensionLength = 200;
+const taxIdCheck = z.object({ taxId: taxIdSchema });
 const maxAbsoluteValue = 1e15;
 
 /** A month written alone (`2026-11`, `11.2026`, `11/2026`): its first day. */
@@ -47,7 +53,7 @@ export function pointTimeOfCell(text: string, dateOrder: DateOrder): string | un
 
 /**
  * Turns one row of KPI values into a point, or the reasons it cannot be. A row names its series
- * by the company (the source's id or the exact name), the metric (key or name) and an optional
+ * by the company (the source's id, its INN or the exact name), the metric (key or name) and an optional
  * dimension; values are read as the file writes them (`1 234,56`, `12,5 %`).
  */
 export function draftKpiPoint(
@@ -66,7 +72,16 @@ export function draftKpiPoint(
 
   const accountExternalId = referenceOf(one('accountExternalId'));
   const accountName = one('accountName') ?? null;
-  if (!accountExternalId && !accountName) report(null, { text: importMessages.kpiAccountRequired });
+  const taxInput = { taxId: one('taxId') };
+  const tax = taxIdCheck.safeParse(taxInput);
+  if (!tax.success) {
+    const errors = fieldErrorsFromIssues(tax.error.issues, taxInput);
+    problems.push(...problemsOf(rowNumber, errors, () => 'taxId', columns, mapping));
+  }
+  const accountTaxId = tax.success ? tax.data.taxId : null;
+  if (!accountExternalId && !accountName && !accountTaxId && tax.success) {
+    report(null, { text: importMessages.kpiAccountRequired });
+  }
   const metric = one('metric')?.trim() ?? '';
   if (!metric) report('metric', { text: importMessages.metricRequired });
   const dimension = one('dimension')?.trim() ?? '';
@@ -85,7 +100,7 @@ export function draftKpiPoint(
     report('value', { text: importMessages.badNumber, params: { value: valueText } });
 
   if (problems.length > 0 || !at || value === undefined) return { row: rowNumber, problems };
-  const company = (accountExternalId ?? `name:${accountName}`).toLowerCase();
+  const company = (accountExternalId ?? (accountTaxId ? `inn:${accountTaxId}` : `name:${accountName}`)).toLowerCase();
   return {
     row: rowNumber,
     draft: {
@@ -93,6 +108,7 @@ export function draftKpiPoint(
       externalId: [company, metric.toLowerCase(), dimension.toLowerCase(), at].join('|'),
       accountExternalId,
       accountName,
+      accountTaxId,
       metric,
       dimension,
       at,

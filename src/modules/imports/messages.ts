@@ -120,8 +120,8 @@ export const importMessages = {
     ru: 'Дата в будущем: сохранено как запланированное.',
   },
   kpiAccountRequired: {
-    en: 'A KPI value needs a company: map a company name or id column.',
-    ru: 'Значению KPI нужна компания: сопоставьте столбец с названием или ID компании.',
+    en: 'A KPI value needs a company: map a company name, INN or id column.',
+    ru: 'Значению KPI нужна компания: сопоставьте столбец с названием, ИНН или ID компании.',
   },
   metricRequired: { en: 'A metric is required (its code or name).', ru: 'Нужна метрика (её код или название).' },
   metricNotFound: {

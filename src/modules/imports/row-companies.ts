@@ -9,6 +9,8 @@ import { knownRecords, type RunState } from './write-batch';
 export type CompanyReference = {
   accountExternalId: string | null;
   accountName: string | null;
+  /** The company's INN (KPI values): found among the accounts' tax ids, before the name. */
+  accountTaxId?: string | null;
   /** The record an activity is about (Salesforce's WhatId): its company when that record is one. */
   relatedExternalId?: string | null;
 };
@@ -47,6 +49,19 @@ export async function accountsNamed(ctx: UseCaseContext, names: string[]): Promi
   return found;
 }
 
+/** Accounts by tax id (the oldest of equal ones), for rows that give the company's INN. */
+async function accountsWithTaxIds(ctx: UseCaseContext, taxIds: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  if (taxIds.length === 0) return found;
+  const rows = await ctx.db
+    .select({ id: accounts.id, taxId: accounts.taxId })
+    .from(accounts)
+    .where(and(eq(accounts.workspaceId, ctx.actor.workspaceId), inArray(accounts.taxId, [...new Set(taxIds)])))
+    .orderBy(accounts.createdAt);
+  for (const row of rows) if (row.taxId && !found.has(row.taxId)) found.set(row.taxId, row.id);
+  return found;
+}
+
 /** Finds the companies a batch's rows name, never creating one (unlike a contact's). */
 export async function companiesOfRows(
   ctx: UseCaseContext,
@@ -67,21 +82,26 @@ export async function companiesOfRows(
       row.accountName && (lookup.byName === 'every-row' || !row.accountExternalId) ? [row.accountName] : [],
     ),
   );
+  const byTaxId = await accountsWithTaxIds(
+    ctx,
+    rows.flatMap((row) => (row.accountTaxId ? [row.accountTaxId] : [])),
+  );
   const companyOf = (row: CompanyReference, people: NamedPeople = []) =>
     (row.accountExternalId ? byId.get(row.accountExternalId) : undefined) ??
+    (row.accountTaxId ? byTaxId.get(row.accountTaxId) : undefined) ??
     (row.accountName ? byName.get(row.accountName) : undefined) ??
     (lookup.byRelated && row.relatedExternalId ? byId.get(row.relatedExternalId) : undefined) ??
-    (row.accountExternalId || row.accountName
+    (row.accountExternalId || row.accountName || row.accountTaxId
       ? undefined
       : people.find((person) => person.contact)?.contact?.accountId);
-  return { found: [...byId.values(), ...byName.values()], companyOf };
+  return { found: [...byId.values(), ...byTaxId.values(), ...byName.values()], companyOf };
 }
 
 /** Why a row's company is not found, naming what the row gave: its id, name, related record or first person. */
 export function companyNotFound(row: CompanyReference, people: NamedPeople = []): Message {
-  if (!row.accountExternalId && !row.accountName && row.relatedExternalId) {
+  if (!row.accountExternalId && !row.accountName && !row.accountTaxId && row.relatedExternalId) {
     return { text: importMessages.relatedNotAccount, params: { reference: row.relatedExternalId } };
   }
-  const reference = row.accountExternalId ?? row.accountName ?? people[0]?.reference ?? '';
+  const reference = row.accountExternalId ?? row.accountTaxId ?? row.accountName ?? people[0]?.reference ?? '';
   return { text: importMessages.accountNotFound, params: { reference } };
 }

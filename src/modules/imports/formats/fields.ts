@@ -70,6 +70,7 @@ export const interactionFields = [
 export const kpiPointFields = [
   'accountExternalId',
   'accountName',
+  'taxId',
   'metric',
   'dimension',
   'pointDate',

@@ -284,6 +284,7 @@ const kpiPointSynonyms: Synonyms = {
     'названиекомпании',
     'аккаунт',
   ],
+  taxId: accountSynonyms.taxId ?? [],
   metric: [
     'metric',
     'metriccode',
