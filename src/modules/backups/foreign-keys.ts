@@ -43,13 +43,12 @@ export async function brokenForeignKey(
   const { rows: planner } = await tx.execute<{ nestloop: string; mergejoin: string }>(sql`
     select current_setting('enable_nestloop') as nestloop, current_setting('enable_mergejoin') as mergejoin,
       set_config('enable_nestloop', 'off', true), set_config('enable_mergejoin', 'off', true)`);
-  try {
-    return await firstBroken(tx, keys, byName, target);
-  } finally {
-    const { nestloop = 'on', mergejoin = 'on' } = planner[0] ?? {};
-    await tx.execute(sql`select set_config('enable_nestloop', ${nestloop}, true),
-      set_config('enable_mergejoin', ${mergejoin}, true)`);
-  }
+  const broken = await firstBroken(tx, keys, byName, target);
+  // NOTE: set back only after success: a failed statement has aborted the transaction anyway.
+  const { nestloop = 'on', mergejoin = 'on' } = planner[0] ?? {};
+  await tx.execute(sql`select set_config('enable_nestloop', ${nestloop}, true),
+    set_config('enable_mergejoin', ${mergejoin}, true)`);
+  return broken;
 }
 
 async function firstBroken(
