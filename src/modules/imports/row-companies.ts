@@ -36,29 +36,23 @@ export type RowCompanies = {
   companyOf: (row: CompanyReference, people?: NamedPeople) => string | undefined;
 };
 
-/** Accounts named by exact name (the oldest of equal names), for rows without a known company id. */
-export async function accountsNamed(ctx: UseCaseContext, names: string[]): Promise<Map<string, string>> {
+/**
+ * Accounts by exact name or by tax id (the oldest of equal ones), for rows without a known
+ * company id: value → account id.
+ */
+async function accountsBy(
+  ctx: UseCaseContext,
+  column: 'name' | 'taxId',
+  values: string[],
+): Promise<Map<string, string>> {
   const found = new Map<string, string>();
-  if (names.length === 0) return found;
+  if (values.length === 0) return found;
   const rows = await ctx.db
-    .select({ id: accounts.id, name: accounts.name })
+    .select({ id: accounts.id, value: accounts[column] })
     .from(accounts)
-    .where(and(eq(accounts.workspaceId, ctx.actor.workspaceId), inArray(accounts.name, [...new Set(names)])))
+    .where(and(eq(accounts.workspaceId, ctx.actor.workspaceId), inArray(accounts[column], [...new Set(values)])))
     .orderBy(accounts.createdAt);
-  for (const row of rows) if (!found.has(row.name)) found.set(row.name, row.id);
-  return found;
-}
-
-/** Accounts by tax id (the oldest of equal ones), for rows that give the company's INN. */
-async function accountsWithTaxIds(ctx: UseCaseContext, taxIds: string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  if (taxIds.length === 0) return found;
-  const rows = await ctx.db
-    .select({ id: accounts.id, taxId: accounts.taxId })
-    .from(accounts)
-    .where(and(eq(accounts.workspaceId, ctx.actor.workspaceId), inArray(accounts.taxId, [...new Set(taxIds)])))
-    .orderBy(accounts.createdAt);
-  for (const row of rows) if (row.taxId && !found.has(row.taxId)) found.set(row.taxId, row.id);
+  for (const row of rows) if (row.value && !found.has(row.value)) found.set(row.value, row.id);
   return found;
 }
 
@@ -76,14 +70,16 @@ export async function companiesOfRows(
       ),
     ),
   ]);
-  const byName = await accountsNamed(
+  const byName = await accountsBy(
     ctx,
+    'name',
     rows.flatMap((row) =>
       row.accountName && (lookup.byName === 'every-row' || !row.accountExternalId) ? [row.accountName] : [],
     ),
   );
-  const byTaxId = await accountsWithTaxIds(
+  const byTaxId = await accountsBy(
     ctx,
+    'taxId',
     rows.flatMap((row) => (row.accountTaxId ? [row.accountTaxId] : [])),
   );
   const companyOf = (row: CompanyReference, people: NamedPeople = []) =>
