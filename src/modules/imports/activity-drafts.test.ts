@@ -148,6 +148,19 @@ describe('activity files', () => {
       'An activity needs a company or a person: map a company or contact column.',
     ]);
   });
+
+  it('takes the company’s INN as its reference when the file gives only that', () => {
+    const columns = ['Тема', 'Дата', 'ИНН'].map((header, index) => ({ index, header, key: header, hidden: false }));
+    const mapping = suggestMapping('interactions', columns, 'generic');
+    expect(mapping).toMatchObject({ ИНН: 'taxId' });
+    const result = draftInteraction('generic', columns, mapping, ['Обед', '26.11.2026', '7707083893'], 2, 'day-first');
+    expect('draft' in result && [result.draft.accountTaxId, result.draft.externalId]).toEqual([
+      '7707083893',
+      'key:inn:7707083893|2026-11-26t00:00:00.000z|note|обед',
+    ]);
+    const bad = draftInteraction('generic', columns, mapping, ['Обед', '26.11.2026', '7707083890'], 3, 'day-first');
+    expect('problems' in bad && bad.problems.map((item) => item.column)).toEqual(['ИНН']);
+  });
 });
 
 describe('KPI value files', () => {

@@ -122,6 +122,20 @@ describe('importing deals', () => {
     });
   });
 
+  it('finds a deal’s company by its INN, before the name, and reports a bad INN on its column', async () => {
+    const bank = await createAccount(api, { name: 'ПАО «Банк»', taxId: '7707083893' });
+    const csv = [
+      'ID;Название сделки;Стадия сделки;Сумма;Компания;ИНН компании;Предполагаемая дата закрытия',
+      '901;Зарплатный проект;Новая;100 000;Банк (старое название);7707083893;26.12.2026',
+      '902;Эквайринг;Новая;50 000;ПАО «Банк»;7707083890;26.12.2026',
+    ].join('\n');
+    const done = await importFile(api, new TextEncoder().encode(csv), 'deals-inn.csv');
+    expect(done).toMatchObject({ kind: 'opportunities', createdCount: 1, failedCount: 1 });
+    expect(done.problems.map((problem: Json) => [problem.row, problem.column])).toEqual([[3, 'ИНН компании']]);
+    const deal = (await deals()).find((item) => item.title === 'Зарплатный проект');
+    expect(deal).toMatchObject({ accountId: bank.id, amountMinor: 10_000_000 });
+  });
+
   it('attaches HubSpot deals to companies by name when their ids are unknown, and refuses a viewer', async () => {
     await createAccount(api, { name: 'Northwind Traders' });
     await createAccount(api, { name: 'Contoso' });

@@ -7,7 +7,7 @@ import { normalizeHeader } from './formats/suggest';
 import type { TableColumn } from './formats/table';
 import { type DateOrder, parseDate, splitMultiValue } from './formats/values';
 import { importMessages } from './messages';
-import { columnOf, problem, problemsOf, referenceOf, valuesOf } from './row-drafts';
+import { columnOf, companyTaxIdOf, problem, problemsOf, referenceOf, valuesOf } from './row-drafts';
 import type { RowProblem } from './schema';
 
 export type InteractionDraft = {
@@ -20,6 +20,8 @@ export type InteractionDraft = {
   summary: string | null;
   accountExternalId: string | null;
   accountName: string | null;
+  /** The company's INN, matched to the accounts' tax ids before the name. */
+  accountTaxId: string | null;
   /** Salesforce's WhatId: the company when the file names no account (a deal's id is reported). */
   relatedExternalId: string | null;
   contactExternalIds: string[];
@@ -130,13 +132,23 @@ export function draftInteraction(
   }
   const accountExternalId = referenceOf(one('accountExternalId'));
   const accountName = one('accountName') ?? null;
+  const tax = companyTaxIdOf(one('taxId'), rowNumber, columns, mapping);
+  problems.push(...tax.problems);
+  const accountTaxId = tax.taxId;
   const relatedExternalId = referenceOf(one('relatedExternalId'));
   const contactExternalIds = many('contactExternalId').map((id) => referenceOf(id) ?? id);
   const contactEmails = many('contactEmail').map((email) => email.toLowerCase());
   // NOTE: names are not split on commas: «Иванов Иван, Петров Пётр» is two people only when a list.
   const contactNames = (values.get('contactName') ?? []).flatMap((cell) => cell.split(/[;\n]\s*/)).filter(Boolean);
   const namesSomeone = contactExternalIds.length + contactEmails.length + contactNames.length > 0;
-  if (!accountExternalId && !accountName && !relatedExternalId && !namesSomeone) {
+  if (
+    !accountExternalId &&
+    !accountName &&
+    !accountTaxId &&
+    !relatedExternalId &&
+    !namesSomeone &&
+    !tax.problems.length
+  ) {
     report(null, { text: importMessages.interactionAccountRequired });
   }
   if (problems.length > 0 || !checked.success || !occurredAt) return { row: rowNumber, problems };
@@ -145,7 +157,14 @@ export function draftInteraction(
   const interactionKind = known ?? fallbackInteractionKind;
   const at = occurredAt.toISOString();
   // NOTE: without an id column, the company, time, type and subject stand in, so a re-import still updates.
-  const company = accountExternalId ?? accountName ?? relatedExternalId ?? contactExternalIds[0] ?? contactEmails[0];
+  // NOTE: the INN comes last, so the ids of files read before INN counted stay the same.
+  const company =
+    accountExternalId ??
+    accountName ??
+    relatedExternalId ??
+    contactExternalIds[0] ??
+    contactEmails[0] ??
+    (accountTaxId ? `inn:${accountTaxId}` : undefined);
   const fallbackId = `key:${[company ?? contactNames[0], at, interactionKind, subject].join('|').toLowerCase()}`;
   return {
     row: rowNumber,
@@ -159,6 +178,7 @@ export function draftInteraction(
       summary,
       accountExternalId,
       accountName,
+      accountTaxId,
       relatedExternalId,
       contactExternalIds: [...new Set(contactExternalIds)],
       contactEmails: [...new Set(contactEmails)],

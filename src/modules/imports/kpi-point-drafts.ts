@@ -1,12 +1,9 @@
-import { z } from 'zod';
 import type { translate } from '../../platform/i18n/text';
-import { fieldErrorsFromIssues } from '../../platform/validation';
-import { taxIdSchema } from '../accounts';
 import type { ColumnMapping, ImportField, ImportSource } from './formats/fields';
 import type { TableColumn } from './formats/table';
 import { type DateOrder, parseDate, parseNumber } from './formats/values';
 import { importMessages } from './messages';
-import { columnOf, problem, problemsOf, referenceOf, valuesOf } from './row-drafts';
+import { columnOf, companyTaxIdOf, problem, referenceOf, valuesOf } from './row-drafts';
 import type { RowProblem } from './schema';
 
 export type KpiPointDraft = {
@@ -27,7 +24,6 @@ export type KpiPointDraft = {
 };
 
 const maxDimensionLength = 200;
-const taxIdCheck = z.object({ taxId: taxIdSchema });
 const maxAbsoluteValue = 1e15;
 
 /** A month written alone (`2026-11`, `11.2026`, `11/2026`): its first day. */
@@ -72,14 +68,10 @@ export function draftKpiPoint(
 
   const accountExternalId = referenceOf(one('accountExternalId'));
   const accountName = one('accountName') ?? null;
-  const taxInput = { taxId: one('taxId') };
-  const tax = taxIdCheck.safeParse(taxInput);
-  if (!tax.success) {
-    const errors = fieldErrorsFromIssues(tax.error.issues, taxInput);
-    problems.push(...problemsOf(rowNumber, errors, () => 'taxId', columns, mapping));
-  }
-  const accountTaxId = tax.success ? tax.data.taxId : null;
-  if (!accountExternalId && !accountName && !accountTaxId && tax.success) {
+  const tax = companyTaxIdOf(one('taxId'), rowNumber, columns, mapping);
+  problems.push(...tax.problems);
+  const accountTaxId = tax.taxId;
+  if (!accountExternalId && !accountName && !accountTaxId && tax.problems.length === 0) {
     report(null, { text: importMessages.kpiAccountRequired });
   }
   const metric = one('metric')?.trim() ?? '';

@@ -66,8 +66,8 @@ export const importMessages = {
   },
   dealNameRequired: { en: 'A deal name is required.', ru: 'Нужно название сделки.' },
   dealAccountRequired: {
-    en: 'A deal needs a company: map a company name or id column.',
-    ru: 'Сделке нужна компания: сопоставьте столбец с названием или ID компании.',
+    en: 'A deal needs a company: map a company name, INN or id column.',
+    ru: 'Сделке нужна компания: сопоставьте столбец с названием, ИНН или ID компании.',
   },
   closeDateRequired: {
     en: 'A close date is required (26.11.2026, 2026-11-26 or 11/26/2026).',

@@ -114,7 +114,7 @@ describe('deal files', () => {
     const draft = (cells: string[]) => draftOpportunity('generic', columns, mapping, cells, 0, 2, defaults);
     const bad = draft(['Deal', '12,5 руб', '', '31.02.2026', '']);
     expect('problems' in bad && bad.problems.map((item) => [item.column, item.message.en])).toEqual([
-      [null, 'A deal needs a company: map a company name or id column.'],
+      [null, 'A deal needs a company: map a company name, INN or id column.'],
       ['Amount', '“12,5 руб” is not an amount in RUB.'],
       ['Close date', '“31.02.2026” is not a date.'],
     ]);

@@ -7,7 +7,7 @@ import type { ColumnMapping, ImportField, ImportSource } from './formats/fields'
 import type { TableColumn } from './formats/table';
 import { type DateOrder, parseDate, parseNumber } from './formats/values';
 import { importMessages } from './messages';
-import { columnOf, problem, problemsOf, referenceOf, valuesOf } from './row-drafts';
+import { columnOf, companyTaxIdOf, problem, problemsOf, referenceOf, valuesOf } from './row-drafts';
 import type { RowProblem } from './schema';
 
 export type OpportunityDraft = {
@@ -16,6 +16,8 @@ export type OpportunityDraft = {
   title: string;
   accountExternalId: string | null;
   accountName: string | null;
+  /** The company's INN, matched to the accounts' tax ids before the name. */
+  accountTaxId: string | null;
   /** The stage as the file writes it; matched to the pipeline when the import is checked and run. */
   stage: string | null;
   amountMinor: number;
@@ -68,7 +70,12 @@ export function draftOpportunity(
   }
   const accountExternalId = referenceOf(one('accountExternalId'));
   const accountName = one('accountName') ?? null;
-  if (!accountExternalId && !accountName) report(null, { text: importMessages.dealAccountRequired });
+  const tax = companyTaxIdOf(one('taxId'), rowNumber, columns, mapping);
+  problems.push(...tax.problems);
+  const accountTaxId = tax.taxId;
+  if (!accountExternalId && !accountName && !accountTaxId && tax.problems.length === 0) {
+    report(null, { text: importMessages.dealAccountRequired });
+  }
 
   const currencyText = one('currency')?.trim().toUpperCase();
   const currency = (currencyText || defaults.currency) as Currency;
@@ -94,7 +101,9 @@ export function draftOpportunity(
   }
   // NOTE: without an id column, the deal's name and company stand in, so a re-import still updates.
   const { title, nextStep, lostReason } = checked.data;
-  const fallbackId = `name:${[accountExternalId ?? accountName, title].join('|').toLowerCase()}`;
+  // NOTE: the INN stands in only when the row gives neither: ids of files read before INN counted stay.
+  const company = accountExternalId ?? accountName ?? (accountTaxId ? `inn:${accountTaxId}` : null);
+  const fallbackId = `name:${[company, title].join('|').toLowerCase()}`;
   const id = one('externalId');
   const externalId = id ? id : source === 'salesforce' ? `OpportunityRef${index + 1}` : fallbackId;
   return {
@@ -105,6 +114,7 @@ export function draftOpportunity(
       title,
       accountExternalId,
       accountName,
+      accountTaxId,
       stage: one('stage')?.trim() || null,
       amountMinor,
       currency,

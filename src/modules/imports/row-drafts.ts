@@ -97,6 +97,25 @@ export function columnOf(field: ImportField, columns: TableColumn[], mapping: Co
   return columns.find((column) => mapping[column.key] === field)?.header ?? null;
 }
 
+const companyTaxIdCheck = z.object({ taxId: taxIdSchema });
+
+/**
+ * The INN (or another tax id) a deal, activity or KPI value gives for its company, checked as an
+ * account's is (a 10- or 12-digit INN by its checksum): the value, or the row's problems with it.
+ */
+export function companyTaxIdOf(
+  text: string | undefined,
+  row: number,
+  columns: TableColumn[],
+  mapping: ColumnMapping,
+): { taxId: string | null; problems: RowProblem[] } {
+  const input = { taxId: text };
+  const parsed = companyTaxIdCheck.safeParse(input);
+  if (parsed.success) return { taxId: parsed.data.taxId, problems: [] };
+  const errors = fieldErrorsFromIssues(parsed.error.issues, input);
+  return { taxId: null, problems: problemsOf(row, errors, () => 'taxId', columns, mapping) };
+}
+
 export function problemsOf(
   row: number,
   errors: FieldError[],

@@ -107,6 +107,7 @@ const contactSynonyms: Synonyms = {
 
 const opportunitySynonyms: Synonyms = {
   externalId: ['id', 'recordid', 'opportunityid', 'dealid', 'donotmodifyopportunity', 'ид', 'idсделки', 'externalid'],
+  taxId: accountSynonyms.taxId ?? [],
   dealName: [
     'name',
     'opportunity',
@@ -173,6 +174,7 @@ const opportunitySynonyms: Synonyms = {
 // export, Bitrix24's «Дела» and amoCRM's events.
 const interactionSynonyms: Synonyms = {
   externalId: ['id', 'recordid', 'activityid', 'engagementid', 'taskid', 'eventid', 'ид', 'idдела', 'externalid'],
+  taxId: accountSynonyms.taxId ?? [],
   subject: [
     'subject',
     'title',
