@@ -35,6 +35,8 @@ export type BackupTable = {
   arrays: string[];
   /** Stored json and jsonb columns: a restore passes their JSON text as it is. */
   json: string[];
+  /** Each stored column's type as pg_type names it (`uuid`, `_text`): how a restore writes it in binary. */
+  types: string[];
   /** The primary key: rows are written in its order, so the same data gives the same bytes. */
   key: string[];
   /** Whether a foreign key points into the table itself (a parent account): its checks wait for the whole table. */
@@ -47,6 +49,7 @@ type CatalogRow = {
   generated: string[] | null;
   arrays: string[] | null;
   json: string[] | null;
+  types: string[];
   key: string[] | null;
 };
 type ForeignKeyRow = { child: string; parent: string; column: string };
@@ -68,6 +71,7 @@ export async function planBackup(db: Executor): Promise<BackupPlan> {
       array_agg(a.attname::text order by a.attnum) filter (where a.attgenerated = '' and t.typcategory = 'A') as arrays,
       array_agg(a.attname::text order by a.attnum)
         filter (where a.attgenerated = '' and t.typname in ('json', 'jsonb')) as json,
+      array_agg(t.typname::text order by a.attnum) filter (where a.attgenerated = '') as types,
       (select array_agg(k.attname::text order by array_position(i.indkey::int2[], k.attnum))
          from pg_index i join pg_attribute k on k.attrelid = i.indrelid and k.attnum = any(i.indkey::int2[])
          where i.indrelid = c.oid and i.indisprimary) as key

@@ -10,7 +10,7 @@ import { copyRows, type RowCopy } from './copy-rows';
  * it into the index when it outgrows `gin_pending_list_limit` (4 MB): merging a large list at once,
  * in more memory, costs half as much as merging 4 MB at a time. `cleanGinIndexes` merges what is left
  * as each table ends, so searches never scan a long list. Nothing waits on the commit's flush. The
- * relationship map's triggers note nothing; `noteRelationshipMap` notes the workspace at the end.
+ * relationship map's triggers note nothing; the restore stamps the whole map at the end.
  */
 export async function prepareRestore(tx: Executor): Promise<void> {
   await tx.execute(sql`select set_config('gin_pending_list_limit', '256MB', true),
@@ -27,7 +27,12 @@ export async function prepareRestore(tx: Executor): Promise<void> {
  */
 export function copyTable(client: pg.PoolClient, table: BackupTable): RowCopy {
   const into = table.scope === 'users' ? 'restore_users' : table.name;
-  return copyRows(client, into, { columns: table.columns, arrays: new Set(table.arrays), json: new Set(table.json) });
+  return copyRows(client, into, {
+    columns: table.columns,
+    arrays: new Set(table.arrays),
+    json: new Set(table.json),
+    types: table.types,
+  });
 }
 
 /** Merges the GIN pending lists a table's rows filled (see `prepareRestore`). */
@@ -35,31 +40,6 @@ export async function cleanGinIndexes(tx: Executor, table: BackupTable): Promise
   await tx.execute(sql`select gin_clean_pending_list(i.indexrelid::regclass)
     from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
     where i.indrelid = ${table.name}::regclass and a.amname = 'gin'`);
-}
-
-const wholeMap = '00000000-0000-0000-0000-000000000000';
-
-/**
- * Notes the restored workspace for the relationship map in one statement, as its triggers would
- * have statement by statement (migration 0046): every account (the all-zero person), every person
- * with their account, and the whole map when the workspace has relationship settings. The rows of
- * stakeholders, lines, coverage and participants name people already noted. The commit stamps the
- * revisions (decision 0012), so a restored map has the same revision rows as one restored with
- * the triggers on.
- */
-export async function noteRelationshipMap(tx: Executor, target: string): Promise<void> {
-  await tx.execute(sql`insert into relationship_account_marks (transaction_id, workspace_id, account_id, contact_id)
-    select txid_current(), workspace_id, id, ${wholeMap}::uuid from accounts where workspace_id = ${target}
-    union all
-    select txid_current(), workspace_id, account_id, id from contacts where workspace_id = ${target}
-    union all
-    select distinct txid_current(), workspace_id, ${wholeMap}::uuid, ${wholeMap}::uuid
-    from relationship_settings where workspace_id = ${target}
-    on conflict do nothing`);
-  await tx.execute(sql`insert into relationship_change_marks (transaction_id, workspace_id)
-    select txid_current(), ${target}::uuid where exists (select 1 from relationship_account_marks
-      where transaction_id = txid_current() and workspace_id = ${target})
-    on conflict do nothing`);
 }
 
 /**

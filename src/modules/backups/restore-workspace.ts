@@ -8,6 +8,7 @@ import { type Database, type Executor, onOwnConnection } from '../../platform/db
 import { newId } from '../../platform/db/columns';
 import { AppError, ruleViolated } from '../../platform/errors';
 import { message } from '../../platform/i18n/text';
+import { stampRestoredMap } from '../relationships';
 import {
   type BackupHeader,
   type BackupManifest,
@@ -20,7 +21,7 @@ import { type BackupTable, planBackup } from './backup-tables';
 import type { RowCopy } from './copy-rows';
 import { brokenForeignKey, maySkipRowChecks, setTriggers } from './foreign-keys';
 import { backupMessages } from './messages';
-import { cleanGinIndexes, copyTable, noteRelationshipMap, prepareRestore, takeOverUsers } from './restore-rows';
+import { cleanGinIndexes, copyTable, prepareRestore, takeOverUsers } from './restore-rows';
 
 export type RestoreOptions = {
   /** Restore under this id, which must be free. Default: the file's own id, or a new one when that is taken. */
@@ -114,7 +115,7 @@ export async function restoreWorkspace(
         const broken = await brokenForeignKey(tx, restored.tables, target);
         if (broken) throw ruleViolated(backupMessages.inconsistent, { reason: broken }, 'file');
       }
-      await noteRelationshipMap(tx, target);
+      await stampRestoredMap(tx, target);
       if (options.actorUserId) await makeAdmin(tx, target, options.actorUserId);
       await recordRestore(tx, header, target, restored.manifest);
       return {
@@ -206,8 +207,9 @@ async function restoreSections(
   for await (const line of lines) {
     if (!line.startsWith(markerPrefix)) {
       if (!section) throw corrupted('rowsOutsideTable');
-      fileHash.update(`${line}\n`);
-      section.hash.update(`${line}\n`);
+      const hashed = `${line}\n`;
+      fileHash.update(hashed);
+      section.hash.update(hashed);
       section.rows += 1;
       if (copyRow(section, rewrite(line))) await section.copy.flush();
       continue;

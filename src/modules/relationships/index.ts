@@ -2,6 +2,7 @@ export { createInteraction } from './change-interaction';
 export type { Interaction } from './get-interaction';
 export { interactionRoutes } from './interaction-routes';
 export { listInteractions } from './list-interactions';
+export { stampRestoredMap } from './map-revision';
 export { relationshipRoutes } from './routes';
 export {
   calendarFeeds,

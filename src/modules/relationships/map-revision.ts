@@ -1,6 +1,15 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client';
 import type { UseCaseContext } from '../../platform/use-case';
-import { relationshipAccountRevisions, relationshipRevisions, wholeMapId } from './schema';
+import { accounts } from '../accounts';
+import { contacts } from '../contacts';
+import {
+  relationshipAccountRevisions,
+  relationshipContactRevisions,
+  relationshipRevisions,
+  relationshipSettings,
+  wholeMapId,
+} from './schema';
 
 /** The column `revision`: the workspace's relationship map revision (0 before any change). */
 export function mapRevisionColumn(ctx: UseCaseContext) {
@@ -71,4 +80,32 @@ export async function accountsChangedSince(ctx: UseCaseContext, revision: number
     );
   const changed = new Set(rows.map((row) => row.accountId));
   return changed.has(wholeMapId) ? 'whole map' : changed;
+}
+
+/**
+ * Stamps a workspace that a restore has just written, whole, in one go: the revision moves on, and
+ * every account, every person and (with settings) the whole map carry it, as the triggers and the
+ * commit would have stamped them (migration 0046), without the notes between. The restore turns
+ * the triggers off for its own rows (decision 0019).
+ */
+export async function stampRestoredMap(tx: Executor, workspaceId: string): Promise<void> {
+  const { rows } = await tx.execute<{ revision: number }>(sql`
+    insert into ${relationshipRevisions} as kept (workspace_id, revision)
+    select ${workspaceId}, 1
+    where exists (select 1 from ${accounts} where ${accounts.workspaceId} = ${workspaceId})
+      or exists (select 1 from ${relationshipSettings} where ${relationshipSettings.workspaceId} = ${workspaceId})
+    on conflict (workspace_id) do update set revision = kept.revision + 1
+    returning revision::float8 as revision`);
+  const revision = rows[0]?.revision;
+  if (revision === undefined) return;
+  await tx.execute(sql`insert into ${relationshipAccountRevisions} as stamped (workspace_id, account_id, revision)
+    select ${accounts.workspaceId}, ${accounts.id}, ${revision}::bigint from ${accounts} where ${accounts.workspaceId} = ${workspaceId}
+    union all
+    select ${workspaceId}::uuid, ${wholeMapId}::uuid, ${revision}::bigint
+    where exists (select 1 from ${relationshipSettings} where ${relationshipSettings.workspaceId} = ${workspaceId})
+    on conflict (workspace_id, account_id) do update set revision = excluded.revision`);
+  await tx.execute(sql`insert into ${relationshipContactRevisions} as stamped (workspace_id, account_id, contact_id, revision)
+    select ${contacts.workspaceId}, ${contacts.accountId}, ${contacts.id}, ${revision}::bigint
+    from ${contacts} where ${contacts.workspaceId} = ${workspaceId}
+    on conflict (workspace_id, account_id, contact_id) do update set revision = excluded.revision`);
 }
