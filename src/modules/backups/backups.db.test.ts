@@ -194,6 +194,20 @@ describe('backup and restore of a workspace', () => {
     expect(names).toEqual([{ name: 'Демо для копии' }]);
   });
 
+  it('reads a file whose line ends were turned into CRLF, arriving in small pieces', async () => {
+    // A copy through a Windows text transfer: the checksums still cover the lines as written.
+    const crlf = gzipSync(gunzipSync(file).toString('utf8').replaceAll('\n', '\r\n'));
+    const pieces = Array.from({ length: Math.ceil(crlf.length / 997) }, (_, index) =>
+      crlf.subarray(index * 997, (index + 1) * 997),
+    );
+    const restored = await restoreWorkspace(t.database.db, Readable.from(pieces), {});
+    const [original, copy] = [
+      await fingerprint(t.database.db, demoId),
+      await fingerprint(t.database.db, restored.workspaceId),
+    ];
+    for (const [table, { rows }] of Object.entries(original)) expect(copy[table]?.rows, table).toBe(rows);
+  });
+
   it('refuses a workspace that exists, in the reader’s language, writing nothing', async () => {
     const refused = await admin
       .inLanguage('ru')

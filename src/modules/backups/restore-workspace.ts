@@ -1,5 +1,4 @@
 import { createHash, type Hash } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
@@ -89,7 +88,8 @@ export async function restoreWorkspace(
     const first = await lines.next().catch(() => {
       throw ruleViolated(backupMessages.notABackup, {}, 'file');
     });
-    const header = parseHeader(first.done ? '' : first.value);
+    const headerLine = first.done ? newline : first.value;
+    const header = parseHeader(textOf(headerLine));
     const schema = await readSchemaVersion(db);
     if (schema.latest !== header.schema.latest) {
       throw ruleViolated(backupMessages.schemaMismatch, {
@@ -107,7 +107,7 @@ export async function restoreWorkspace(
       if (setWise) await setTriggers(tx, 'replica');
       const restored = await restoreSections(
         { tx, client },
-        { header, target, headerLine: first.done ? '' : first.value, onTable: options.onTable },
+        { header, target, headerLine, onTable: options.onTable },
         lines,
       );
       if (setWise) {
@@ -134,10 +134,42 @@ export async function restoreWorkspace(
   }
 }
 
-async function* readLines(input: Readable): AsyncGenerator<string, void, undefined> {
-  const gunzip = createGunzip();
+const newline = Buffer.from('\n');
+
+/**
+ * Each line of the gunzipped file as its bytes, ending in one `\n` (a `\r` before it dropped, one
+ * added to a last line without it): the bytes its checksum covers. Split here rather than by
+ * readline, so the checksums read the bytes as they come instead of encoding each line again.
+ */
+async function* readLines(input: Readable): AsyncGenerator<Buffer, void, undefined> {
+  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
   input.once('error', (error) => gunzip.destroy(error));
-  yield* createInterface({ input: input.pipe(gunzip), crlfDelay: Number.POSITIVE_INFINITY });
+  const pending: Buffer[] = [];
+  for await (const chunk of input.pipe(gunzip) as AsyncIterable<Buffer>) {
+    let start = 0;
+    for (let end = chunk.indexOf(10); end >= 0; end = chunk.indexOf(10, start)) {
+      pending.push(chunk.subarray(start, end + 1));
+      start = end + 1;
+      const line = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending);
+      pending.length = 0;
+      const carriageReturn = line.length >= 2 && line[line.length - 2] === 13;
+      yield carriageReturn ? Buffer.concat([line.subarray(0, line.length - 2), newline]) : line;
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start));
+  }
+  if (pending.length > 0) yield Buffer.concat([...pending, newline]);
+}
+
+const markerBytes = Buffer.from(markerPrefix);
+
+/** Whether a line starts as a marker does (`{"@`); a row never does, since its first key is a column name. */
+function isMarker(line: Buffer): boolean {
+  return line.length > markerBytes.length && markerBytes.every((byte, index) => line[index] === byte);
+}
+
+/** A line's text, without its `\n`. */
+function textOf(line: Buffer): string {
+  return line.toString('utf8', 0, line.length - 1);
 }
 
 function parseMarker(line: string): Record<string, unknown> {
@@ -171,19 +203,19 @@ async function chooseTarget(tx: Executor, header: BackupHeader, named: string | 
   return newId();
 }
 
-type Restoring = { header: BackupHeader; target: string; headerLine: string; onTable: RestoreOptions['onTable'] };
+type Restoring = { header: BackupHeader; target: string; headerLine: Buffer; onTable: RestoreOptions['onTable'] };
 
 async function restoreSections(
   { tx, client }: { tx: Executor; client: pg.PoolClient },
   { header, target, headerLine, onTable }: Restoring,
-  lines: AsyncGenerator<string, void, undefined>,
+  lines: AsyncGenerator<Buffer, void, undefined>,
 ): Promise<{ manifest: BackupManifest; tables: BackupTable[] }> {
   const plan = await planBackup(tx);
   const known = new Map(plan.tables.map((table) => [table.name, table]));
   const replacements = new Map<string, string>();
   if (target !== header.workspace.id) replacements.set(header.workspace.id, target);
   let rewrite = rewriterOf(replacements);
-  const fileHash = createHash('sha256').update(`${headerLine}\n`);
+  const fileHash = createHash('sha256').update(headerLine);
   const read: Record<string, { rows: number; sha256: string }> = {};
   let section: Section | undefined;
   let sectionIndex = 0;
@@ -204,17 +236,16 @@ async function restoreSections(
     section = undefined;
   };
 
-  for await (const line of lines) {
-    if (!line.startsWith(markerPrefix)) {
+  for await (const bytes of lines) {
+    if (!isMarker(bytes)) {
       if (!section) throw corrupted('rowsOutsideTable');
-      const hashed = `${line}\n`;
-      fileHash.update(hashed);
-      section.hash.update(hashed);
+      fileHash.update(bytes);
+      section.hash.update(bytes);
       section.rows += 1;
-      if (copyRow(section, rewrite(line))) await section.copy.flush();
+      if (copyRow(section, rewrite(textOf(bytes)))) await section.copy.flush();
       continue;
     }
-    const marker = parseMarker(line);
+    const marker = parseMarker(textOf(bytes));
     await finish();
     if ('@manifest' in marker) {
       const manifest = backupManifest.safeParse(marker['@manifest']);
@@ -222,7 +253,7 @@ async function restoreSections(
       checkManifest(manifest.data, read, fileHash.digest('hex'), header);
       return { manifest: manifest.data, tables: header.tables.map(({ name }) => known.get(name) as BackupTable) };
     }
-    fileHash.update(`${line}\n`);
+    fileHash.update(bytes);
     const name = marker['@table'];
     const expected = header.tables[sectionIndex];
     const table = typeof name === 'string' ? known.get(name) : undefined;
