@@ -155,7 +155,7 @@ type ElementWriter = (out: BinaryChunk, value: unknown) => void;
 
 const microsecondsPerDay = 86_400_000_000;
 
-/** Days from 1970-01-01 to a proleptic Gregorian date (the civil-from-days arithmetic, inverted). */
+/** Days from 1970-01-01 to a proleptic Gregorian date (Hinnant's days-from-civil arithmetic). */
 function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
@@ -393,19 +393,10 @@ const elementWriters: Record<string, { oid: number; write: ElementWriter }> = {
   },
   int2: { oid: 21, write: (out, value) => writeInteger(out, value, 2) },
   int4: { oid: 23, write: (out, value) => writeInteger(out, value, 4) },
-  float8: {
-    oid: 701,
-    write: (out, value) => {
-      out.int32(8);
-      out.float64(typed(value, 'number'));
-    },
-  },
+  // NOTE: no float arrays: JSON.parse would give NaN and the infinities as strings; such a table goes as text.
 };
 
-function typed<T extends 'string' | 'number' | 'boolean'>(
-  value: unknown,
-  type: T,
-): T extends 'string' ? string : T extends 'number' ? number : boolean {
+function typed<T extends 'string' | 'boolean'>(value: unknown, type: T): T extends 'string' ? string : boolean {
   if (typeof value !== type) throw new SyntaxError(`not a ${type}`);
   return value as never;
 }
