@@ -45,29 +45,36 @@ export async function derivedSeriesOf(ctx: UseCaseContext, accountIds: readonly 
   return new Set(rows.map((row) => JSON.stringify([row.accountId, row.metricKey, row.dimension])));
 }
 
-/** An account's series of a metric (along a dimension, '' for none), started when it has none yet. */
-export async function findOrStartSeries(
+type SeriesKey = { accountId: string; metricKey: string; dimension: string };
+
+/** An account's series of a metric (along a dimension, '' for none), if it has one. */
+export async function findSeries(
   ctx: UseCaseContext,
-  key: { accountId: string; metricKey: string; dimension: string },
-): Promise<AccountSeries> {
-  const workspaceId = ctx.actor.workspaceId;
-  const [started] = await ctx.db
-    .insert(kpiSeries)
-    .values({ workspaceId, ...key, createdAt: ctx.now, updatedAt: ctx.now })
-    .onConflictDoNothing()
-    .returning({ id: kpiSeries.id });
-  if (started) return { id: started.id, created: true, derived: false };
+  key: SeriesKey,
+): Promise<{ id: string; source: string | null } | undefined> {
   const [series] = await ctx.db
     .select({ id: kpiSeries.id, source: kpiSeries.source })
     .from(kpiSeries)
     .where(
       and(
-        eq(kpiSeries.workspaceId, workspaceId),
+        eq(kpiSeries.workspaceId, ctx.actor.workspaceId),
         eq(kpiSeries.accountId, key.accountId),
         eq(kpiSeries.metricKey, key.metricKey),
         eq(kpiSeries.dimension, key.dimension),
       ),
     );
+  return series;
+}
+
+/** An account's series of a metric (along a dimension, '' for none), started when it has none yet. */
+export async function findOrStartSeries(ctx: UseCaseContext, key: SeriesKey): Promise<AccountSeries> {
+  const [started] = await ctx.db
+    .insert(kpiSeries)
+    .values({ workspaceId: ctx.actor.workspaceId, ...key, createdAt: ctx.now, updatedAt: ctx.now })
+    .onConflictDoNothing()
+    .returning({ id: kpiSeries.id });
+  if (started) return { id: started.id, created: true, derived: false };
+  const series = await findSeries(ctx, key);
   if (!series) throw new Error('Series vanished while starting it');
   return { id: series.id, created: false, derived: series.source !== null };
 }

@@ -1,8 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import type { UseCaseContext } from '../../platform/use-case';
 import { visibleAccount } from './access';
-import { deletePoints, findOrStartSeries } from './point-corrections';
-import { kpiSeries } from './schema';
+import { deletePoints, findOrStartSeries, findSeries } from './point-corrections';
 import { upsertPoints } from './upsert-points';
 
 /**
@@ -31,16 +29,6 @@ export async function removeAccountPoint(
   point: { accountId: string; metricKey: string; at: string },
 ): Promise<void> {
   await visibleAccount(ctx, point.accountId);
-  const [series] = await ctx.db
-    .select({ id: kpiSeries.id })
-    .from(kpiSeries)
-    .where(
-      and(
-        eq(kpiSeries.workspaceId, ctx.actor.workspaceId),
-        eq(kpiSeries.accountId, point.accountId),
-        eq(kpiSeries.metricKey, point.metricKey),
-        eq(kpiSeries.dimension, ''),
-      ),
-    );
+  const series = await findSeries(ctx, { accountId: point.accountId, metricKey: point.metricKey, dimension: '' });
   if (series) await deletePoints(ctx, series.id, [point.at]);
 }
