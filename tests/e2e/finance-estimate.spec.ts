@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { workspaceDay } from './e2e-environment';
 import { expect, test, uniqueWord } from './fixtures';
 
 /** Waits for a toast to say `text` and go away (it covers the page's top-right buttons meanwhile). */
@@ -85,7 +86,7 @@ test('an approved estimate becomes an invoice that is issued, partly paid, credi
       paymentTermsDays: 0,
       lines: [{ description: 'Поддержка', quantityMilli: 1000, unitPriceMinor: 50_000, vatRate: 2200 }],
     });
-    const issuedOn = new Date(Date.now() - 45 * 86_400_000).toISOString().slice(0, 10);
+    const issuedOn = workspaceDay(45);
     await post(`/api/v1/invoices/${older.id}/issue`, { issuedOn });
     await page.goto(`/accounts/${account.id}`);
     const rub = page

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { workspaceDay } from './e2e-environment';
 import { expect, test, uniqueWord } from './fixtures';
 
 /** Waits for a toast to say `text` and go away (it covers the page's top-right buttons meanwhile). */
@@ -71,7 +72,7 @@ test('an invoice is issued, partly paid, its signed act attached, and its receiv
         headers,
       })
     ).json();
-    const issuedOn = new Date(Date.now() - 45 * 86_400_000).toISOString().slice(0, 10);
+    const issuedOn = workspaceDay(45);
     const issued = await page.request.post(`/api/v1/invoices/${draft.id}/issue`, { data: { issuedOn }, headers });
     expect(issued.status()).toBe(200);
     await page.goto(`/accounts/${account.id}`);

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { type LossReason, lossReasons, markLostInput } from '../../api/shared';
 import { confirmDanger } from '../../shared/confirm';
 import { schemaErrors, showErrorOnForm } from '../../shared/forms';
+import { localDay } from '../../shared/local-day';
 import { notifyError, notifySuccess } from '../../shared/notify';
 import { useFormat } from '../../shared/use-format';
 import { useCan } from '../auth/session';
@@ -69,7 +70,7 @@ function MarkLostModal({ accountId, opened, onClose }: { accountId: string; open
   const { t } = useTranslation();
   const mark = useCareMutation(careApi.markLost);
   const form = useForm<LossValues>({
-    initialValues: { lostOn: new Date().toISOString().slice(0, 10), reason: '', story: '' },
+    initialValues: { lostOn: localDay(), reason: '', story: '' },
     validate: (values) => schemaErrors(markLostInput, values),
   });
   const submit = form.onSubmit((values) =>

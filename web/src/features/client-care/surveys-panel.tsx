@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { createSurveyResultInput } from '../../api/shared';
 import { confirmDanger } from '../../shared/confirm';
 import { schemaErrors, showErrorOnForm } from '../../shared/forms';
+import { localDay } from '../../shared/local-day';
 import { notifyError, notifySuccess } from '../../shared/notify';
 import { useFormat } from '../../shared/use-format';
 import { useCan } from '../auth/session';
@@ -28,7 +29,7 @@ import { accountContactsQuery, careApi, type SurveyResult, surveysQuery, useCare
 
 type SurveyValues = { surveyedOn: string; nps: number | ''; csat: number | ''; contactId: string; comment: string };
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localDay();
 
 /** The account's NPS and mean CSAT, its survey answers, and a form to enter one. */
 export function SurveysPanel({ accountId }: { accountId: string }) {

@@ -19,6 +19,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ContractKind, type Currency, contractKinds, currencies, parseMoney } from '../../api/shared';
+import { localDay } from '../../shared/local-day';
 import { notifyError, notifySuccess } from '../../shared/notify';
 import { useFormat } from '../../shared/use-format';
 import { useCan } from '../auth/session';
@@ -150,7 +151,7 @@ function ContractsTable({ accountId }: { accountId: string }) {
 
 function ContractModal({ accountId, onClose }: { accountId: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDay();
   const [form, setForm] = useState({
     number: '',
     signedOn: today,

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Currency, currencies } from '../../api/shared';
+import { localDay } from '../../shared/local-day';
 import { notifyError, notifySuccess } from '../../shared/notify';
 import { useFormat } from '../../shared/use-format';
 import { useCan } from '../auth/session';
@@ -21,7 +22,7 @@ export function ConvertedTotal() {
   const converted = useQuery({ ...convertedReceivablesQuery(base ?? 'RUB'), enabled: base !== undefined }).data
     ?.converted;
   const canWrite = useCan('finance:write');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDay();
   const [rate, setRate] = useState({ rateOn: today, base: 'USD' as Currency, rate: '' });
   const save = useFinanceMutation(setExchangeRate);
   if (!converted || !base) return null;

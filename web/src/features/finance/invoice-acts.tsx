@@ -1,6 +1,7 @@
 import { Anchor, Button, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localDay } from '../../shared/local-day';
 import { notifyError, notifySuccess } from '../../shared/notify';
 import { useFormat } from '../../shared/use-format';
 import { useCan } from '../auth/session';
@@ -13,12 +14,13 @@ export function InvoiceActs({ invoice }: { invoice: Invoice }) {
   const money = useMoney();
   const format = useFormat();
   const canWrite = useCan('finance:write') && invoice.status !== 'draft' && invoice.status !== 'cancelled';
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDay();
   const [form, setForm] = useState({ number: '', actDate: today, signedOn: today, documentUrl: '' });
   const create = useFinanceMutation(financeApi.createAct);
   const submit = () =>
-    create.mutate(
-      {
+    // NOTE: the toast follows the request's promise (see the invoice page's `run`).
+    create
+      .mutateAsync({
         accountId: invoice.accountId,
         invoiceId: invoice.id,
         number: form.number,
@@ -27,15 +29,11 @@ export function InvoiceActs({ invoice }: { invoice: Invoice }) {
         currency: invoice.currency,
         signedOn: form.signedOn || null,
         documentUrl: form.documentUrl || null,
-      },
-      {
-        onSuccess: () => {
-          notifySuccess(t('finance.acts.attached'));
-          setForm({ ...form, number: '', documentUrl: '' });
-        },
-        onError: notifyError,
-      },
-    );
+      })
+      .then(() => {
+        notifySuccess(t('finance.acts.attached'));
+        setForm({ ...form, number: '', documentUrl: '' });
+      }, notifyError);
   return (
     <Paper withBorder p="md">
       <Title order={4} mb="xs">

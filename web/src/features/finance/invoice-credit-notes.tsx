@@ -101,17 +101,12 @@ function CreditNoteModal({ invoice, onClose }: { invoice: Invoice; onClose: () =
             disabled={!parsed || parsed.length === 0 || reason.trim() === ''}
             loading={create.isPending}
             onClick={() =>
+              // NOTE: the toast follows the request's promise (see the invoice page's `run`).
               parsed &&
-              create.mutate(
-                { invoiceId: invoice.id, reason, lines: parsed },
-                {
-                  onSuccess: (note) => {
-                    notifySuccess(t('finance.creditNotes.created', { number: note.number }));
-                    onClose();
-                  },
-                  onError: notifyError,
-                },
-              )
+              create.mutateAsync({ invoiceId: invoice.id, reason, lines: parsed }).then((note) => {
+                notifySuccess(t('finance.creditNotes.created', { number: note.number }));
+                onClose();
+              }, notifyError)
             }
           >
             {t('finance.creditNotes.issue')}

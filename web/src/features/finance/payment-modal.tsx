@@ -2,6 +2,7 @@ import { Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { minorToDecimal, parseMoney } from '../../api/shared';
+import { localDay } from '../../shared/local-day';
 import { notifyError, notifySuccess } from '../../shared/notify';
 import { financeApi, type Invoice, useFinanceMutation } from './finance-api';
 import { useMoney } from './money';
@@ -11,34 +12,31 @@ export function PaymentModal({ invoice, opened, onClose }: { invoice: Invoice; o
   const { t } = useTranslation();
   const money = useMoney();
   const [amount, setAmount] = useState(minorToDecimal(invoice.openMinor, invoice.currency));
-  const [receivedOn, setReceivedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [receivedOn, setReceivedOn] = useState(() => localDay());
   const [reference, setReference] = useState('');
   const [allocate, setAllocate] = useState(true);
   const record = useFinanceMutation(financeApi.recordPayment);
   const amountMinor = parseMoney(amount, invoice.currency);
   const submit = () => {
     if (amountMinor === undefined) return;
-    record.mutate(
-      {
+    // NOTE: the toast follows the request's promise (see the invoice page's `run`).
+    record
+      .mutateAsync({
         accountId: invoice.accountId,
         receivedOn,
         amountMinor,
         currency: invoice.currency,
         reference: reference || null,
         allocations: allocate ? [{ invoiceId: invoice.id, amountMinor: Math.min(amountMinor, invoice.openMinor) }] : [],
-      },
-      {
-        onSuccess: (payment) => {
-          notifySuccess(
-            payment.unallocatedMinor > 0
-              ? t('finance.payment.credit', { amount: money(payment.unallocatedMinor, invoice.currency) })
-              : t('finance.payment.recorded'),
-          );
-          onClose();
-        },
-        onError: notifyError,
-      },
-    );
+      })
+      .then((payment) => {
+        notifySuccess(
+          payment.unallocatedMinor > 0
+            ? t('finance.payment.credit', { amount: money(payment.unallocatedMinor, invoice.currency) })
+            : t('finance.payment.recorded'),
+        );
+        onClose();
+      }, notifyError);
   };
   return (
     <Modal opened={opened} onClose={onClose} title={t('finance.payment.title')}>

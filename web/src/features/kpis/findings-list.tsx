@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { followUpFindingInput } from '../../api/shared';
 import { AnchorLink } from '../../shared/anchor-link';
 import { schemaErrors, showErrorOnForm } from '../../shared/forms';
+import { localDay } from '../../shared/local-day';
 import { notifyError, notifySuccess } from '../../shared/notify';
 import { useFormat } from '../../shared/use-format';
 import { useCan, useMe } from '../auth/session';
@@ -160,7 +161,7 @@ function FindingCard({
 type FollowUpValues = { nextStep: string; ownerId: string; dueOn: string };
 
 function inAWeek(): string {
-  return new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  return localDay(7);
 }
 
 function FollowUpForm({ finding, onClose }: { finding: Finding; onClose: () => void }) {
