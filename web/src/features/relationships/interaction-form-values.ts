@@ -1,4 +1,5 @@
 import type { InteractionKind, InteractionStatus } from '../../api/shared';
+import { localDay } from '../../shared/local-day';
 import type { Interaction } from './relationships-api';
 
 export type InteractionFormValues = {
@@ -23,7 +24,7 @@ const pad = (value: number) => String(value).padStart(2, '0');
 
 /** A moment as a datetime-local input shows it, in the browser's time zone. */
 export function toLocalInput(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${localDay(0, date)}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /** A datetime-local value back to an ISO instant; the text as it is when it is not a date (the schema then names it). */
