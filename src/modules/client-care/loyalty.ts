@@ -6,6 +6,7 @@ import type { UseCaseContext } from '../../platform/use-case';
 import { getAccount } from '../accounts';
 import { projects } from '../delivery';
 import { revenueFact } from '../finance';
+import { dateIn, workspaceTimeZone } from '../workspaces';
 import { computeTier, type LoyaltyFacts, monthsBetween } from './loyalty-rules';
 import { clientCareMessages } from './messages';
 import { loyaltyTiers } from './schema';
@@ -111,8 +112,9 @@ async function readFacts(ctx: UseCaseContext, accountId: string, createdAt: Date
     .select({ count: sql<number>`count(*)::int`, firstStart: sql<string | null>`min(${projects.startsOn})::text` })
     .from(projects)
     .where(and(eq(projects.workspaceId, ctx.actor.workspaceId), eq(projects.accountId, accountId)));
-  const today = ctx.now.toISOString().slice(0, 10);
-  const created = createdAt.toISOString().slice(0, 10);
+  const timeZone = await workspaceTimeZone(ctx);
+  const today = dateIn(ctx.now, timeZone);
+  const created = dateIn(createdAt, timeZone);
   const since = work?.firstStart && work.firstStart < created ? work.firstStart : created;
   // NOTE: the tier is the workspace's view of the account, the same for everyone who reads it, so
   // its revenue criterion reads all of finance; what the reader sees of the revenue itself is

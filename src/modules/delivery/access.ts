@@ -4,7 +4,7 @@ import { can } from '../../platform/auth/permissions';
 import { ruleViolated } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
-import { memberships, workspaces } from '../workspaces';
+import { memberships } from '../workspaces';
 import { deliveryMessages } from './messages';
 import { departments, tasks } from './schema';
 
@@ -58,19 +58,4 @@ export async function assertAccount(ctx: UseCaseContext, accountId: string, path
     .from(accounts)
     .where(and(eq(accounts.workspaceId, ctx.actor.workspaceId), eq(accounts.id, accountId)));
   if (!account) throw ruleViolated(deliveryMessages.noSuchAccount, undefined, path);
-}
-
-/** Today's date (`YYYY-MM-DD`) in the workspace's time zone: when reports fall due, when requests come. */
-export async function workspaceToday(ctx: UseCaseContext): Promise<string> {
-  const [workspace] = await ctx.db
-    .select({ timeZone: workspaces.timeZone })
-    .from(workspaces)
-    .where(eq(workspaces.id, ctx.actor.workspaceId));
-  // NOTE: the Swedish locale formats dates as ISO `YYYY-MM-DD`.
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: workspace?.timeZone ?? 'UTC',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(ctx.now);
 }

@@ -7,7 +7,8 @@ import { message } from '../../platform/i18n/text';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
 import { users } from '../users';
-import { assertAccount, assertMember, projectScope, seesAllDelivery, workspaceToday } from './access';
+import { workspaceToday } from '../workspaces';
+import { assertAccount, assertMember, projectScope, seesAllDelivery } from './access';
 import { clientReports, reportSchedules } from './client-work-schema';
 import {
   type CreateReportInput,

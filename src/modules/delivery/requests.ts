@@ -7,7 +7,8 @@ import { message } from '../../platform/i18n/text';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
 import { users } from '../users';
-import { assertAccount, projectScope, seesAllDelivery, workspaceToday } from './access';
+import { workspaceToday } from '../workspaces';
+import { assertAccount, projectScope, seesAllDelivery } from './access';
 import { findBriefTemplate } from './brief-templates';
 import { clientRequests } from './client-work-schema';
 import {

@@ -4,7 +4,6 @@ import { can } from '../../platform/auth/permissions';
 import { notFound, ruleViolated } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
-import { workspaces } from '../workspaces';
 import { financeMessages } from './messages';
 
 /**
@@ -44,21 +43,4 @@ export async function assertAccountVisible(ctx: UseCaseContext, accountId: strin
       ),
     );
   if (!account) throw notFound(financeMessages.account);
-}
-
-/** Today's date (`YYYY-MM-DD`) in the workspace's time zone: when invoices fall due. */
-export async function todayIn(ctx: UseCaseContext): Promise<string> {
-  const [workspace] = await ctx.db
-    .select({ timeZone: workspaces.timeZone })
-    .from(workspaces)
-    .where(eq(workspaces.id, ctx.actor.workspaceId));
-  return dateIn(ctx.now, workspace?.timeZone ?? 'UTC');
-}
-
-/** The calendar date of an instant in a time zone. */
-export function dateIn(instant: Date, timeZone: string): string {
-  // NOTE: the Swedish locale formats dates as ISO `YYYY-MM-DD`.
-  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
 }

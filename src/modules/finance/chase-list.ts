@@ -4,7 +4,8 @@ import type { Currency } from '../../analytics/money/money';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
 import { users } from '../users';
-import { financeAccountScope, todayIn } from './access';
+import { workspaceToday } from '../workspaces';
+import { financeAccountScope } from './access';
 import { accountOfInvoice } from './get-invoice';
 import { invoices } from './schema';
 import { chaseListQuery } from './schemas';
@@ -52,7 +53,7 @@ export async function selectChaseItems(
   query: { accountId?: string | undefined; owner: 'me' | 'all' },
   limit: number,
 ): Promise<ChaseItem[]> {
-  const today = await todayIn(ctx);
+  const today = await workspaceToday(ctx);
   const daysOverdue = sql<number>`${today}::date - ${invoices.dueOn}`.mapWith(Number);
   const openAmount = sql`${invoices.grossMinor} - ${invoices.paidMinor} - ${invoices.creditedMinor}`;
   const rows = await ctx.db

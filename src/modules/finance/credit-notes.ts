@@ -5,7 +5,8 @@ import { lockRow } from '../../platform/db/client';
 import { notFound, ruleViolated } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
-import { assertAccountVisible, financeAccountScope, todayIn } from './access';
+import { workspaceToday } from '../workspaces';
+import { assertAccountVisible, financeAccountScope } from './access';
 import { getInvoice, type InvoiceLine } from './get-invoice';
 import { takeNextNumber } from './invoice-transitions';
 import { financeMessages } from './messages';
@@ -197,7 +198,7 @@ export async function createCreditNote(
     throw ruleViolated(financeMessages.creditNoteInvoiceStatus, undefined, 'invoiceId');
   }
   assertRatesOffered(input.lines, await getFinanceSettings(ctx));
-  const issuedOn = input.issuedOn ?? (await todayIn(ctx));
+  const issuedOn = input.issuedOn ?? (await workspaceToday(ctx));
   if (invoice.issuedOn && issuedOn < invoice.issuedOn) {
     throw ruleViolated(financeMessages.creditNoteBeforeInvoice, undefined, 'issuedOn');
   }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type Currency, currencyDigits, toSafeInteger } from '../../analytics/money/money';
 import type { DerivedPoint, DerivedSeriesProvider } from '../../platform/derived-series';
 import type { UseCaseContext } from '../../platform/use-case';
-import { todayIn } from './access';
+import { workspaceToday } from '../workspaces';
 
 const access = { read: 'finance:read', readAll: 'finance:read-all' } as const;
 
@@ -11,7 +11,7 @@ const access = { read: 'finance:read', readAll: 'finance:read-all' } as const;
  * (an open invoice's delay grows each day).
  */
 async function financeSourceVersion(ctx: UseCaseContext): Promise<string> {
-  const today = await todayIn(ctx);
+  const today = await workspaceToday(ctx);
   const [row] = (
     await ctx.db.execute<{ version: string }>(sql`
       select concat_ws('/',
@@ -87,7 +87,7 @@ export const paymentDelaySeries: DerivedSeriesProvider = {
   access,
   sourceVersion: financeSourceVersion,
   readPoints: async (ctx, { from, to }) => {
-    const today = await todayIn(ctx);
+    const today = await workspaceToday(ctx);
     const rows = (
       await ctx.db.execute<{ account_id: string; month: string; days: string }>(sql`
         select i.account_id, to_char(i.due_on, 'YYYY-MM') as month,

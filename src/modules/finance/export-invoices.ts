@@ -5,7 +5,7 @@ import { message, translate } from '../../platform/i18n/text';
 import { maxExportRows, type TableFile, textCell, writeTableFile } from '../../platform/table-file';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
-import { todayIn } from './access';
+import { workspaceToday } from '../workspaces';
 import { accountOfInvoice, type InvoiceSummary, invoiceSummaryColumns } from './get-invoice';
 import { invoiceConditions } from './list-invoices';
 import { csvHeaders, statusNames } from './messages';
@@ -18,7 +18,7 @@ import { exportInvoicesQuery } from './schemas';
  */
 export async function exportInvoices(ctx: UseCaseContext, rawQuery: unknown, locale: Locale): Promise<TableFile> {
   const { format, ...query } = exportInvoicesQuery.parse(rawQuery);
-  const today = await todayIn(ctx);
+  const today = await workspaceToday(ctx);
   const rows = (await ctx.db
     .select(invoiceSummaryColumns(today))
     .from(invoices)

@@ -4,7 +4,8 @@ import { currencyDigits, toSafeInteger } from '../../analytics/money/money';
 import type { AccountFact } from '../../platform/account-facts';
 import { can } from '../../platform/auth/permissions';
 import type { UseCaseContext } from '../../platform/use-case';
-import { financeAccountScope, todayIn } from './access';
+import { workspaceToday } from '../workspaces';
+import { financeAccountScope } from './access';
 import { getFinanceSettings } from './settings';
 
 /**
@@ -18,7 +19,7 @@ async function readPerAccount(
   figure: (today: string, filter: SQL) => SQL,
 ): Promise<Map<string, number>> {
   if (accountIds && accountIds.length === 0) return new Map();
-  const today = await todayIn(ctx);
+  const today = await workspaceToday(ctx);
   const visible = financeAccountScope(ctx, sql`i.account_id`);
   const filter = sql`${accountIds ? sql`and i.account_id in ${[...accountIds]}` : sql``} ${visible ? sql`and ${visible}` : sql``}`;
   const rows = (await ctx.db.execute<{ account_id: string; value: string | number }>(figure(today, filter))).rows;

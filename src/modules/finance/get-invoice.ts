@@ -3,7 +3,8 @@ import type { Currency } from '../../analytics/money/money';
 import { notFound } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
-import { financeAccountScope, todayIn } from './access';
+import { workspaceToday } from '../workspaces';
+import { financeAccountScope } from './access';
 import { financeMessages } from './messages';
 import { acts, contracts, creditNotes, invoiceLines, invoices, paymentAllocations, payments } from './schema';
 import type { InvoiceStatus, VatMode } from './schemas';
@@ -104,7 +105,7 @@ export const accountOfInvoice = and(
 /** An invoice with its lines, payments and acts, if the actor may see its account's money; else 404. */
 export async function getInvoice(ctx: UseCaseContext, id: string): Promise<InvoiceDetail> {
   const workspaceId = ctx.actor.workspaceId;
-  const today = await todayIn(ctx);
+  const today = await workspaceToday(ctx);
   const [row] = await ctx.db
     .select({
       ...invoiceSummaryColumns(today),

@@ -3,7 +3,7 @@ import { addDays } from '../../analytics/money/ageing';
 import { lockRow } from '../../platform/db/client';
 import { ruleViolated, staleVersion } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
-import { todayIn } from './access';
+import { workspaceToday } from '../workspaces';
 import { getInvoice, type InvoiceDetail } from './get-invoice';
 import { financeMessages } from './messages';
 import { invoiceLines, invoices, numberingCounters } from './schema';
@@ -66,7 +66,7 @@ export async function issueInvoice(
   const input = issueInvoiceInput.parse(rawInput);
   const current = await lockedInvoice(ctx, id, 'issue', expectedVersion);
   if (current.lines.length === 0) throw ruleViolated(financeMessages.invoiceEmpty);
-  const issuedOn = input.issuedOn ?? (await todayIn(ctx));
+  const issuedOn = input.issuedOn ?? (await workspaceToday(ctx));
   const sequence = await takeNextNumber(ctx, 'invoice');
   return setInvoice(ctx, id, {
     status: 'issued',
@@ -86,7 +86,7 @@ export async function sendInvoice(
 ): Promise<InvoiceDetail> {
   const input = sendInvoiceInput.parse(rawInput);
   await lockedInvoice(ctx, id, 'send', expectedVersion);
-  return setInvoice(ctx, id, { status: 'sent', sentOn: input.sentOn ?? (await todayIn(ctx)) });
+  return setInvoice(ctx, id, { status: 'sent', sentOn: input.sentOn ?? (await workspaceToday(ctx)) });
 }
 
 /** Cancels an unpaid issued or sent invoice; it keeps its number, and the audit keeps the reason. */

@@ -3,7 +3,8 @@ import { containsPattern } from '../../platform/db/like';
 import { keyset, type Page, toPage } from '../../platform/pagination';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
-import { financeAccountScope, todayIn } from './access';
+import { workspaceToday } from '../workspaces';
+import { financeAccountScope } from './access';
 import { accountOfInvoice, type InvoiceSummary, invoiceSummaryColumns } from './get-invoice';
 import { invoices } from './schema';
 import { type ListInvoicesQuery, listInvoicesQuery } from './schemas';
@@ -32,7 +33,7 @@ export function invoiceConditions(ctx: UseCaseContext, filters: InvoiceFilters, 
 /** A page of invoices, filtered (status, `overdue`, account, currency), searched by number or account, sorted. */
 export async function listInvoices(ctx: UseCaseContext, rawQuery: ListInvoicesQuery): Promise<Page<InvoiceSummary>> {
   const query = listInvoicesQuery.parse(rawQuery);
-  const today = await todayIn(ctx);
+  const today = await workspaceToday(ctx);
   const page = keyset({
     sort: query.sort,
     expressions: {

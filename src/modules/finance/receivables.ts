@@ -3,7 +3,8 @@ import { type AgeingBucket, addDays, ageingBuckets, daysSalesOutstanding } from 
 import { convertMinor, formatRateDecimal } from '../../analytics/money/exchange';
 import { type Currency, sumMinor } from '../../analytics/money/money';
 import type { UseCaseContext } from '../../platform/use-case';
-import { assertAccountVisible, financeAccountScope, todayIn } from './access';
+import { workspaceToday } from '../workspaces';
+import { assertAccountVisible, financeAccountScope } from './access';
 import { ratesInto } from './exchange-rates';
 import { type ReceivablesQuery, receivablesQuery } from './schemas';
 
@@ -97,7 +98,7 @@ type Row = {
 export async function getReceivables(ctx: UseCaseContext, rawQuery: ReceivablesQuery): Promise<Receivables> {
   const query = receivablesQuery.parse(rawQuery);
   if (query.accountId) await assertAccountVisible(ctx, query.accountId);
-  const asOf = query.asOf ?? (await todayIn(ctx));
+  const asOf = query.asOf ?? (await workspaceToday(ctx));
   const since = addDays(asOf, -dsoPeriodDays);
   const workspaceId = ctx.actor.workspaceId;
   const scope = (column: SQL) => {

@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Currency } from '../../analytics/money/money';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
-import { financeAccountScope, todayIn } from './access';
+import { workspaceToday } from '../workspaces';
+import { financeAccountScope } from './access';
 import { type ChaseItem, getChaseList } from './chase-list';
 import { contracts } from './schema';
 import { type RemindersQuery, remindersQuery } from './schemas';
@@ -42,7 +43,7 @@ export type Reminders = { asOf: string; renewals: RenewalReminder[]; overdueInvo
  */
 export async function getReminders(ctx: UseCaseContext, rawQuery: RemindersQuery): Promise<Reminders> {
   const query = remindersQuery.parse(rawQuery);
-  const asOf = await todayIn(ctx);
+  const asOf = await workspaceToday(ctx);
   const daysToEnd = sql<number>`${contracts.endsOn} - ${asOf}::date`.mapWith(Number);
   const rows = await ctx.db
     .select({

@@ -5,6 +5,7 @@ import { ruleViolated } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
 import { readMonthlyInvoiced } from '../finance';
 import { planObjectives } from '../plans';
+import { workspaceToday } from '../workspaces';
 import { changeableAccount, visiblePlanPeriod } from './access';
 import { listOpportunities } from './get-opportunity';
 import { opportunityMessages } from './messages';
@@ -32,7 +33,7 @@ export type PlanForecastReport = {
  */
 export async function getPlanForecast(ctx: UseCaseContext, planId: string): Promise<PlanForecastReport> {
   const plan = await visiblePlanPeriod(ctx, planId);
-  const today = ctx.now.toISOString().slice(0, 10);
+  const today = await workspaceToday(ctx);
   const targets = await ctx.db
     .select({ amountMinor: planObjectives.targetMinor, currency: planObjectives.targetCurrency })
     .from(planObjectives)

@@ -6,6 +6,7 @@ import type { PdfFile } from '../../platform/pdf/pdf-response';
 import { type Content, linesTable, renderPdf } from '../../platform/pdf/render-pdf';
 import type { UseCaseContext } from '../../platform/use-case';
 import { actionStatusNames, approvedPlanForExport, exportHeadings, threatNames } from '../plans';
+import { workspaceToday } from '../workspaces';
 import { visiblePlanPeriod } from './access';
 import { planPdfWords, whitespaceStateNames } from './messages';
 import { getWhitespace, type WhitespaceMatrix } from './whitespace';
@@ -84,7 +85,7 @@ export async function renderPlanPdf(ctx: UseCaseContext, planId: string, locale:
   const snapshot = version.snapshot;
   const plan = await visiblePlanPeriod(ctx, planId);
   const matrix = await getWhitespace(ctx, plan.accountId);
-  const today = ctx.now.toISOString().slice(0, 10);
+  const today = await workspaceToday(ctx);
   const heading = (text: string): Content => ({ text, fontSize: 12, bold: true, margin: [0, 10, 0, 4] });
 
   const content: Content[] = [

@@ -1,6 +1,7 @@
 import { ruleViolated } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n/locale';
 import type { UseCaseContext } from '../../platform/use-case';
+import { workspaceToday } from '../workspaces';
 import { assertMayEdit, visiblePlanAccount } from './access';
 import { getPlan, type PlanDetail } from './get-plan';
 import { planMessages } from './messages';
@@ -24,7 +25,7 @@ export async function createPlan(ctx: UseCaseContext, rawInput: CreatePlanInput,
     ruleViolated(planMessages.accountNotFound, undefined, 'accountId'),
   );
   assertMayEdit(ctx, account);
-  const year = calendarYearOf(input.periodStart ?? ctx.now.toISOString().slice(0, 10));
+  const year = calendarYearOf(input.periodStart ?? (await workspaceToday(ctx)));
   const periodStart = input.periodStart ?? year.periodStart;
   const periodEnd = input.periodEnd ?? year.periodEnd;
   if (periodEnd < periodStart) throw ruleViolated(planMessages.periodOrder, undefined, 'periodEnd');

@@ -6,6 +6,7 @@ import { notFound } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n/locale';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
+import { workspaceToday } from '../workspaces';
 import { mayEditPlansOf, type PlanAccount, visiblePlanAccount } from './access';
 import { planMessages } from './messages';
 import {
@@ -102,11 +103,6 @@ export async function visiblePlan(ctx: UseCaseContext, id: string) {
   if (!plan) throw notFound(planMessages.plan);
   const account = await visiblePlanAccount(ctx, plan.accountId, () => notFound(planMessages.plan));
   return { plan: { ...plan, status: plan.status as PlanStatus }, account };
-}
-
-/** Today's date in UTC, against which due dates count as overdue. */
-export function todayOf(ctx: UseCaseContext): string {
-  return ctx.now.toISOString().slice(0, 10);
 }
 
 /** A plan with its sections, competitors, objectives and actions, versions and completeness. */
@@ -221,7 +217,7 @@ async function loadPlan(
       body: section.body,
     })),
   };
-  return { ...detail, completeness: scoreCompleteness(titled, todayOf(ctx)) };
+  return { ...detail, completeness: scoreCompleteness(titled, await workspaceToday(ctx)) };
 }
 
 /** The plan as an approved version keeps it. */

@@ -177,6 +177,39 @@ describe('account plans API', () => {
       expect(unchanged.body).toMatchObject({ version: plan.version, competitors: [], objectives: [] });
       expectProblem(await manager.put(`/api/v1/account-plans/${plan.id}`, content, { 'if-match': '"99"' }), 412);
     });
+
+    it('counts today in the workspace’s time zone: overdue actions and the default year turn at Moscow’s midnight', async () => {
+      const kept = t.clock.current;
+      try {
+        // 23:30 in Moscow on 26 November is 20:30 UTC; 00:30 on the 27th is 21:30 UTC, still the 26th in UTC.
+        t.clock.current = new Date('2026-11-26T20:30:00Z');
+        const plan = await newPlan(head, { accountId: otherAccountId, periodStart: '2032-01-01' });
+        const content = contentOf(plan);
+        content.objectives = [
+          {
+            title: 'Продлить договор',
+            metricKey: 'revenue',
+            target: 1_000_000,
+            actions: [{ title: 'Согласовать условия', dueOn: '2026-11-26', status: 'in_progress' }],
+          },
+        ];
+        const overdue = (body: Json) =>
+          body.completeness.reasons.filter((reason: Json) => reason.kind === 'action_overdue').length;
+        expect(overdue(await save(head, plan, content))).toBe(0);
+        t.clock.current = new Date('2026-11-26T21:30:00Z');
+        expect(overdue((await head.get(`/api/v1/account-plans/${plan.id}`)).body)).toBe(1);
+
+        t.clock.current = new Date('2026-12-31T20:30:00Z');
+        expect(await newPlan(head, { accountId: otherAccountId })).toMatchObject({ periodStart: '2026-01-01' });
+        t.clock.current = new Date('2026-12-31T21:30:00Z');
+        expect(await newPlan(head, { accountId: otherAccountId })).toMatchObject({
+          periodStart: '2027-01-01',
+          periodEnd: '2027-12-31',
+        });
+      } finally {
+        t.clock.current = kept;
+      }
+    });
   });
 
   describe('workflow and versions', () => {

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { type Completeness, type PlanForCompleteness, scoreCompleteness } from '../../analytics/plans';
 import type { UseCaseContext } from '../../platform/use-case';
-import { todayOf } from './get-plan';
+import { workspaceToday } from '../workspaces';
 import { planActions, planObjectives, planSections } from './schema';
 import type { ActionStatus } from './schemas';
 
@@ -48,7 +48,7 @@ export async function scorePlans(ctx: UseCaseContext, planIds: readonly string[]
       .get(objective.planId)
       ?.objectives.push({ ...objective, title: '', actions: actionsOf.get(objective.id) ?? [] });
   }
-  const today = todayOf(ctx);
+  const today = await workspaceToday(ctx);
   for (const [id, plan] of plans) scores.set(id, scoreCompleteness(plan, today));
   return scores;
 }

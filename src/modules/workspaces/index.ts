@@ -12,4 +12,11 @@ export { workspaceMessages } from './messages';
 export { workspaceRoutes } from './routes';
 export { memberships, workspaces } from './schema';
 export * from './schemas';
-export { getWorkspace, updateWorkspace, workspaceCurrency } from './workspace-settings';
+export {
+  dateIn,
+  getWorkspace,
+  updateWorkspace,
+  workspaceCurrency,
+  workspaceTimeZone,
+  workspaceToday,
+} from './workspace-settings';

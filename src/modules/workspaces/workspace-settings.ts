@@ -22,6 +22,32 @@ export async function workspaceCurrency(ctx: UseCaseContext): Promise<Currency> 
   return (workspace?.currency ?? 'RUB') as Currency;
 }
 
+/**
+ * Today's date (`YYYY-MM-DD`) in the workspace's time zone: the day its members live in, against
+ * which due dates, overdue days and "this year" count. UTC's date is a day off every evening in
+ * Moscow.
+ */
+export async function workspaceToday(ctx: UseCaseContext): Promise<string> {
+  return dateIn(ctx.now, await workspaceTimeZone(ctx));
+}
+
+/** The workspace's IANA time zone, in which its members' calendar days are counted. */
+export async function workspaceTimeZone(ctx: UseCaseContext): Promise<string> {
+  const [workspace] = await ctx.db
+    .select({ timeZone: workspaces.timeZone })
+    .from(workspaces)
+    .where(eq(workspaces.id, ctx.actor.workspaceId));
+  return workspace?.timeZone ?? 'UTC';
+}
+
+/** The calendar date (`YYYY-MM-DD`) of an instant in a time zone. */
+export function dateIn(instant: Date, timeZone: string): string {
+  // NOTE: the Swedish locale formats dates as ISO `YYYY-MM-DD`.
+  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
+}
+
 /** Changes the workspace's name, default currency, language or time zone. */
 export async function updateWorkspace(
   ctx: UseCaseContext,

@@ -1,4 +1,5 @@
 import { api, type QueryValue } from '../api/client';
+import { localDay } from './local-day';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -20,5 +21,5 @@ export async function downloadList(
   format: ExportFormat,
 ): Promise<void> {
   const file = await api.file(path, { query: { ...query, format } });
-  saveBlob(file, `${name}-${new Date().toISOString().slice(0, 10)}.${format}`);
+  saveBlob(file, `${name}-${localDay()}.${format}`);
 }

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../api/client';
 import type { Currency } from '../../api/shared';
+import { saveBlob } from '../../shared/download';
 
 export type PlanStatus = 'draft' | 'in_review' | 'approved';
 export type ActionStatus = 'planned' | 'in_progress' | 'done' | 'dropped';
@@ -165,10 +166,5 @@ export function usePlanMutation<Input, Result>(run: (input: Input) => Promise<Re
 /** Saves the approved plan as a Markdown or PDF file. */
 export async function downloadPlanFile(plan: Plan, format: 'markdown' | 'pdf'): Promise<void> {
   const file = await api.file(`/account-plans/${plan.id}/${format}`);
-  const url = URL.createObjectURL(file);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${plan.account.name}-${plan.periodStart.slice(0, 4)}.${format === 'pdf' ? 'pdf' : 'md'}`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  saveBlob(file, `${plan.account.name}-${plan.periodStart.slice(0, 4)}.${format === 'pdf' ? 'pdf' : 'md'}`);
 }

@@ -7,6 +7,8 @@ import type {
   PortfolioModelDefinition,
   Quadrant,
 } from '../../api/shared';
+import { saveBlob } from '../../shared/download';
+import { localDay } from '../../shared/local-day';
 import { accountKeys } from '../accounts/accounts-api';
 import type { PortfolioSearch } from './portfolio-search';
 
@@ -167,12 +169,7 @@ export function portfolioQuery(filters: PortfolioFilters) {
 /** Downloads the filtered portfolio as CSV, in the UI language. */
 export async function downloadPortfolioCsv(filters: PortfolioFilters): Promise<void> {
   const file = await api.file('/portfolio/export', { query: filterQuery(filters) });
-  const url = URL.createObjectURL(file);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `portfolio-${new Date().toISOString().slice(0, 10)}.csv`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  saveBlob(file, `portfolio-${localDay()}.csv`);
 }
 
 export const portfolioModelQuery = queryOptions({

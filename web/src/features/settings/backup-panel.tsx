@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiRequest } from '../../api/client';
 import { confirmDanger } from '../../shared/confirm';
+import { saveBlob } from '../../shared/download';
+import { localDay } from '../../shared/local-day';
 import { notifyError, notifySuccess } from '../../shared/notify';
 import { meQueryKey } from '../auth/session';
 
@@ -13,12 +15,7 @@ type RestoreResult = { workspaceId: string; name: string; sourceWorkspaceId: str
 /** Saves the workspace's backup file, which the server streams from one snapshot. */
 async function downloadBackup(): Promise<void> {
   const file = await apiRequest<Blob>('POST', '/workspace/backups', { as: 'blob' });
-  const url = URL.createObjectURL(file);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `accord-${new Date().toISOString().slice(0, 10)}.accord-backup.gz`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  saveBlob(file, `accord-${localDay()}.accord-backup.gz`);
 }
 
 /** Admins: download a backup of the whole workspace, or restore one into a new workspace. */
