@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { etag, expectedVersion } from '../../platform/http/etag';
-import { etagHeader, IdParams, json, pageOf, problem } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, pageOf, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -156,7 +156,7 @@ export function accountRoutes(options: { statusGuard?: AccountStatusGuard } = {}
       responses: {
         200: { description: 'Updated', headers: etagHeader, ...json(AccountSchema) },
         404: problem('No such account'),
-        412: problem('Changed by someone else since the If-Match version'),
+        412: staleProblem,
         422: problem('Owner, team or parent not allowed, or no room for another key account'),
       },
     }),
@@ -181,7 +181,7 @@ export function accountRoutes(options: { statusGuard?: AccountStatusGuard } = {}
       responses: {
         204: { description: 'Deleted' },
         404: problem('No such account'),
-        412: problem('Changed by someone else since the If-Match version'),
+        412: staleProblem,
       },
     }),
     async (c) => {

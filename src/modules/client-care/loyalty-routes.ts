@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { etag, expectedVersion } from '../../platform/http/etag';
-import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -72,7 +72,7 @@ export function loyaltyRoutes() {
       responses: {
         200: { description: 'Changed', headers: etagHeader, ...json(LoyaltyTierSchema) },
         404: problem('No such tier'),
-        412: problem('Changed by someone else since the If-Match version'),
+        412: staleProblem,
         422: problem('The name or rank is taken'),
       },
     }),

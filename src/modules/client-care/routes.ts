@@ -1,7 +1,7 @@
 import { localeOf } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
 import { sendTableFile, tableFileResponse } from '../../platform/http/file-response';
-import { etagHeader, IdParams, json, pageOf, problem } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, pageOf, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -12,7 +12,6 @@ import { FeedbackSchema } from './openapi';
 import { createFeedbackInput, listFeedbackQuery, moveFeedbackInput, updateFeedbackInput } from './schemas';
 
 const tags = ['Client care'];
-const stale = problem('Changed by someone else since the If-Match version');
 
 /** Complaints, conflicts, praise and reviews from clients, with their root causes. */
 export function clientCareRoutes() {
@@ -102,7 +101,7 @@ export function clientCareRoutes() {
       responses: {
         200: { description: 'Changed', headers: etagHeader, ...json(FeedbackSchema) },
         404: problem('No such case'),
-        412: stale,
+        412: staleProblem,
         422: problem('No such contact or member, or a complaint without a severity'),
       },
     }),
@@ -128,7 +127,7 @@ export function clientCareRoutes() {
       responses: {
         200: { description: 'Moved', headers: etagHeader, ...json(FeedbackSchema) },
         404: problem('No such case'),
-        412: stale,
+        412: staleProblem,
         422: problem('Not a next status, or resolving without a resolution or root cause'),
       },
     }),

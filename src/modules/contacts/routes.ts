@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { etag, expectedVersion } from '../../platform/http/etag';
-import { etagHeader, IdParams, json, pageOf, problem } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, pageOf, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -115,7 +115,7 @@ export function contactRoutes() {
       responses: {
         200: { description: 'Updated', headers: etagHeader, ...json(ContactSchema) },
         404: problem('No such contact'),
-        412: problem('Changed by someone else since the If-Match version'),
+        412: staleProblem,
         422: problem('Account or manager not allowed'),
       },
     }),
@@ -138,7 +138,7 @@ export function contactRoutes() {
       responses: {
         204: { description: 'Deleted' },
         404: problem('No such contact'),
-        412: problem('Changed by someone else since the If-Match version'),
+        412: staleProblem,
       },
     }),
     async (c) => {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
-import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -18,7 +18,6 @@ import {
 } from './schemas';
 
 const tags = ['Estimates'];
-const stale = problem('Changed by someone else since the If-Match version');
 const refused = problem('The estimate’s status does not allow it');
 
 function estimateBody(c: Context<AppEnv>, estimate: Estimate) {
@@ -97,7 +96,7 @@ export function estimateRoutes(dependencies: { defaultDiscount?: DefaultDiscount
       responses: {
         200: { description: 'The changed draft, or the new version', headers: etagHeader, ...json(EstimateSchema) },
         404: problem('No such estimate'),
-        412: stale,
+        412: staleProblem,
         422: refused,
       },
     }),
@@ -119,7 +118,7 @@ export function estimateRoutes(dependencies: { defaultDiscount?: DefaultDiscount
       responses: {
         200: { description: 'Sent', headers: etagHeader, ...json(EstimateSchema) },
         404: problem('No such estimate'),
-        412: stale,
+        412: staleProblem,
         422: refused,
       },
     }),
@@ -143,7 +142,7 @@ export function estimateRoutes(dependencies: { defaultDiscount?: DefaultDiscount
       responses: {
         200: { description: 'Approved', headers: etagHeader, ...json(EstimateSchema) },
         404: problem('No such estimate'),
-        412: stale,
+        412: staleProblem,
         422: refused,
       },
     }),
@@ -168,7 +167,7 @@ export function estimateRoutes(dependencies: { defaultDiscount?: DefaultDiscount
       responses: {
         200: { description: 'Rejected', headers: etagHeader, ...json(EstimateSchema) },
         404: problem('No such estimate'),
-        412: stale,
+        412: staleProblem,
         422: refused,
       },
     }),

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
-import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -159,7 +159,7 @@ export function reportRoutes() {
         200: { description: 'Saved', headers: etagHeader, ...json(ClientReportSchema) },
         403: problem('Neither the preparer nor a manager'),
         404: problem('No such report'),
-        412: problem('Changed by someone else since the If-Match version'),
+        412: staleProblem,
         422: refused,
       },
     }),
@@ -185,7 +185,7 @@ export function reportRoutes() {
         200: { description: 'Figures filled', headers: etagHeader, ...json(ClientReportSchema) },
         403: problem('Neither the preparer nor a manager'),
         404: problem('No such report'),
-        412: problem('Changed by someone else since the If-Match version'),
+        412: staleProblem,
         422: refused,
       },
     }),

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { type AppEnv, localeOf } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
 import { sendTableFile, tableFileResponse } from '../../platform/http/file-response';
-import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -28,7 +28,6 @@ import { exportRequests, exportRequestsQuery } from './export-work';
 import { createRequest, fillBrief, getRequest, listRequests, moveRequest, updateRequest } from './requests';
 
 const tags = ['Requests and briefs'];
-const stale = problem('Changed by someone else since the If-Match version');
 
 function withEtag<T extends { version: number }>(c: Context<AppEnv>, record: T) {
   c.header('ETag', etag(record.version));
@@ -70,7 +69,7 @@ export function requestRoutes() {
       responses: {
         200: { description: 'Changed', headers: etagHeader, ...json(BriefTemplateSchema) },
         404: problem('No such template'),
-        412: stale,
+        412: staleProblem,
         422: problem('The name is taken'),
       },
     }),
@@ -180,7 +179,7 @@ export function requestRoutes() {
       responses: {
         200: { description: 'Updated', headers: etagHeader, ...json(ClientRequestSchema) },
         404: problem('No such request'),
-        412: stale,
+        412: staleProblem,
         422: problem('A project of another account'),
       },
     }),
@@ -205,7 +204,7 @@ export function requestRoutes() {
       responses: {
         200: { description: 'Moved', headers: etagHeader, ...json(ClientRequestSchema) },
         404: problem('No such request'),
-        412: stale,
+        412: staleProblem,
         422: problem('Not a next status, a decline without a comment, or a project the request cannot start'),
       },
     }),
@@ -234,7 +233,7 @@ export function requestRoutes() {
         200: { description: 'Saved', headers: etagHeader, ...json(ClientRequestSchema) },
         400: problem('An answer that does not fit its field, named `answers.<key>`'),
         404: problem('No such request'),
-        412: stale,
+        412: staleProblem,
         422: problem('No such brief template'),
       },
     }),

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { etag, expectedVersion } from '../../platform/http/etag';
-import { etagHeader, json, problem } from '../../platform/http/openapi-schemas';
+import { etagHeader, json, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
 import { createDepartment, listDeliveryMembers, listDepartments, placeMember } from './departments';
@@ -59,7 +59,7 @@ export function deliveryRoutes() {
       },
       responses: {
         200: { description: 'Saved', headers: etagHeader, ...json(DeliverySettingsSchema) },
-        412: problem('Changed by someone else since the If-Match version'),
+        412: staleProblem,
       },
     }),
     async (c) => {

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { type AppEnv, localeOf } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
 import { sendTableFile, tableFileResponse } from '../../platform/http/file-response';
-import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -24,7 +24,6 @@ import {
 import { acceptTask, addTaskComment, createTask, declineTask, getTask, moveTask } from './tasks';
 
 const tags = ['Delivery'];
-const stale = problem('Changed by someone else since the If-Match version');
 
 function withEtag<T extends { version: number }>(c: Context<AppEnv>, record: T) {
   c.header('ETag', etag(record.version));
@@ -99,7 +98,7 @@ export function workRoutes() {
       responses: {
         200: { description: 'Updated', headers: etagHeader, ...json(ProjectSchema) },
         404: problem('No such project'),
-        412: stale,
+        412: staleProblem,
         422: problem('A stage the project type does not have, or no such member'),
       },
     }),
@@ -207,7 +206,7 @@ export function workRoutes() {
         200: { description: 'Accepted', headers: etagHeader, ...json(TaskSchema) },
         403: problem('Not the assignee'),
         404: problem('No such task'),
-        412: stale,
+        412: staleProblem,
         422: problem('Already accepted or declined'),
       },
     }),
@@ -229,7 +228,7 @@ export function workRoutes() {
         200: { description: 'Declined', headers: etagHeader, ...json(TaskSchema) },
         403: problem('Not the assignee'),
         404: problem('No such task'),
-        412: stale,
+        412: staleProblem,
         422: problem('Already accepted or declined'),
       },
     }),
@@ -252,7 +251,7 @@ export function workRoutes() {
         200: { description: 'Moved', headers: etagHeader, ...json(TaskSchema) },
         403: problem('Neither the assignee nor a manager'),
         404: problem('No such task'),
-        412: stale,
+        412: staleProblem,
         422: problem('Not accepted yet, or a move the workflow does not allow'),
       },
     }),

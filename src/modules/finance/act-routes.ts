@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { etag, expectedVersion } from '../../platform/http/etag';
-import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
 import { defaultLocale } from '../../platform/i18n/locale';
@@ -61,7 +61,7 @@ export function actRoutes() {
       responses: {
         200: { description: 'Updated', headers: etagHeader, ...json(ActSchema) },
         404: problem('No such act'),
-        412: problem('Changed by someone else since the If-Match version'),
+        412: staleProblem,
         422: problem('Signed before its date'),
       },
     }),

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { type AppEnv, localeOf } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
 import { sendTableFile, tableFileResponse } from '../../platform/http/file-response';
-import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -26,7 +26,6 @@ import {
 } from './schemas';
 
 const tags = ['Finance'];
-const stale = problem('Changed by someone else since the If-Match version');
 
 function invoiceBody(c: Context<AppEnv>, invoice: InvoiceDetail) {
   c.header('ETag', etag(invoice.version));
@@ -138,7 +137,7 @@ export function invoiceRoutes() {
       responses: {
         200: { description: 'Updated', headers: etagHeader, ...json(InvoiceSchema) },
         404: problem('No such invoice'),
-        412: stale,
+        412: staleProblem,
         422: problem('Not a draft, or a VAT rate or contract that does not fit'),
       },
     }),
@@ -160,7 +159,7 @@ export function invoiceRoutes() {
       responses: {
         204: { description: 'Deleted' },
         404: problem('No such invoice'),
-        412: stale,
+        412: staleProblem,
         422: problem('Not a draft'),
       },
     }),
@@ -202,7 +201,7 @@ export function invoiceRoutes() {
         responses: {
           200: { description: 'Done', headers: etagHeader, ...json(InvoiceSchema) },
           404: problem('No such invoice'),
-          412: stale,
+          412: staleProblem,
           422: problem('The invoice’s status does not allow this'),
         },
       }),

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { etag, expectedVersion } from '../../platform/http/etag';
-import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -36,7 +36,6 @@ import {
 import { getFinanceSettings, updateFinanceSettings } from './settings';
 
 const tags = ['Finance'];
-const stale = problem('Changed by someone else since the If-Match version');
 
 /** Finance settings, contracts, payments and receivables (invoices: `invoiceRoutes`). */
 export function financeRoutes() {
@@ -66,7 +65,7 @@ export function financeRoutes() {
       request: { body: { required: true, ...json(updateFinanceSettingsInput.meta({ id: 'FinanceSettingsInput' })) } },
       responses: {
         200: { description: 'Saved', headers: etagHeader, ...json(FinanceSettingsSchema) },
-        412: stale,
+        412: staleProblem,
       },
     }),
     async (c) => {
@@ -146,7 +145,7 @@ export function financeRoutes() {
       responses: {
         200: { description: 'Updated', headers: etagHeader, ...json(ContractSchema) },
         404: problem('No such contract'),
-        412: stale,
+        412: staleProblem,
         422: problem('The number is taken, or the end is before the start'),
       },
     }),

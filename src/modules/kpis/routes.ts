@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { TypedResponse } from 'hono';
 import { localeOf } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
-import { etagHeader, IdParams, json, pageOf, problem } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, pageOf, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -47,7 +47,6 @@ import { createTarget, deleteTarget, listTargets } from './targets';
 import { upsertPoints } from './upsert-points';
 
 const tags = ['KPIs'];
-const stale = problem('Changed by someone else since the If-Match version');
 
 export type KpiRouteDependencies = {
   /** Other modules' facts about accounts (relationship strength feeds health). */
@@ -104,7 +103,7 @@ export function kpiRoutes(deps: KpiRouteDependencies) {
       responses: {
         200: { description: 'Updated', headers: etagHeader, ...json(MetricSchema) },
         404: problem('No such custom metric'),
-        412: stale,
+        412: staleProblem,
       },
     }),
     async (c) => {
@@ -125,7 +124,7 @@ export function kpiRoutes(deps: KpiRouteDependencies) {
       responses: {
         204: { description: 'Deleted' },
         404: problem('No such custom metric'),
-        412: stale,
+        412: staleProblem,
         422: problem('Series use the metric'),
       },
     }),
@@ -202,7 +201,7 @@ export function kpiRoutes(deps: KpiRouteDependencies) {
       tags,
       summary: 'Delete a series with its points, findings and targets',
       request: { params: IdParams },
-      responses: { 204: { description: 'Deleted' }, 404: problem('No such series'), 412: stale },
+      responses: { 204: { description: 'Deleted' }, 404: problem('No such series'), 412: staleProblem },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -318,7 +317,7 @@ export function kpiRoutes(deps: KpiRouteDependencies) {
       tags,
       summary: 'Remove a target',
       request: { params: IdParams },
-      responses: { 204: { description: 'Deleted' }, 404: problem('No such target'), 412: stale },
+      responses: { 204: { description: 'Deleted' }, 404: problem('No such target'), 412: staleProblem },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -378,7 +377,7 @@ export function kpiRoutes(deps: KpiRouteDependencies) {
       responses: {
         200: { description: 'Updated', headers: etagHeader, ...json(FindingSchema) },
         404: problem('No such finding'),
-        412: stale,
+        412: staleProblem,
         422: problem('The finding already has a follow-up'),
       },
     }),
@@ -404,7 +403,7 @@ export function kpiRoutes(deps: KpiRouteDependencies) {
       responses: {
         200: { description: 'The finding, linked to its follow-up', headers: etagHeader, ...json(FindingSchema) },
         404: problem('No such finding'),
-        412: stale,
+        412: staleProblem,
         422: problem('The finding already has a follow-up, or the owner is not a member'),
       },
     }),
@@ -480,7 +479,7 @@ export function kpiRoutes(deps: KpiRouteDependencies) {
       request: { body: { required: true, ...json(updateHealthSettingsInput.meta({ id: 'HealthSettingsUpdate' })) } },
       responses: {
         200: { description: 'Saved', headers: etagHeader, ...json(HealthSettingsSchema) },
-        412: stale,
+        412: staleProblem,
       },
     }),
     async (c) => {

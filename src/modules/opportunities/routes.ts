@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { localeOf } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
 import { sendTableFile, tableFileResponse } from '../../platform/http/file-response';
-import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -232,7 +232,7 @@ export function opportunityRoutes() {
         200: { description: 'Changed', headers: etagHeader, ...json(OpportunitySchema) },
         403: notYours,
         404: problem('No such opportunity'),
-        412: problem('Changed by someone else since the If-Match version'),
+        412: staleProblem,
         422: problem('Already won or lost, lost without a reason, or a reference points nowhere'),
       },
     }),

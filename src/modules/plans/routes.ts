@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { type AppEnv, localeOf } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
-import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -20,7 +20,6 @@ import { comparePlanVersions, getPlanVersion } from './versions';
 import { approvePlan, reopenPlan, returnPlan, submitPlan } from './workflow';
 
 const tags = ['Account plans'];
-const stale = problem('Changed by someone else since the If-Match version');
 const notFound = problem('No such plan (or its account is not visible to you)');
 const refused = problem('The plan’s status does not allow this (e.g. approving a draft)');
 const VersionParams = IdParams.extend({
@@ -104,7 +103,7 @@ export function planRoutes() {
         200: { description: 'The plan', headers: etagHeader, ...json(PlanDetailSchema) },
         403: problem('Not one of your accounts'),
         404: notFound,
-        412: stale,
+        412: staleProblem,
         422: problem('Not a draft, or the content points outside the plan (fields named)'),
       },
     }),
@@ -153,7 +152,7 @@ export function planRoutes() {
           200: { description: 'The plan', headers: etagHeader, ...json(PlanDetailSchema) },
           403: problem('Not one of your accounts'),
           404: notFound,
-          412: stale,
+          412: staleProblem,
           422: refused,
         },
       }),
@@ -177,7 +176,7 @@ export function planRoutes() {
       responses: {
         200: { description: 'The plan', headers: etagHeader, ...json(PlanDetailSchema) },
         404: notFound,
-        412: stale,
+        412: staleProblem,
         422: refused,
       },
     }),

@@ -1,5 +1,5 @@
 import { etag, expectedVersion } from '../../platform/http/etag';
-import { IdParams, json, problem } from '../../platform/http/openapi-schemas';
+import { IdParams, json, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
 import { TemplateSchema } from './openapi';
@@ -53,7 +53,7 @@ export function planTemplateRoutes() {
       responses: {
         200: { description: 'The template, retired sections too', ...json(TemplateSchema) },
         404: problem('No such section'),
-        412: problem('Changed by someone else since the If-Match version'),
+        412: staleProblem,
       },
     }),
     async (c) => {

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { TypedResponse } from 'hono';
 import { localeOf } from '../../platform/http/context';
 import { etag, expectedVersion } from '../../platform/http/etag';
-import { etagHeader, IdParams, json, pageOf, problem } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, pageOf, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -377,7 +377,7 @@ export function portfolioRoutes(deps: { accountFacts: FactRegistry }) {
       responses: {
         200: { description: 'Approved', headers: etagHeader, ...json(DesignationSchema) },
         404: problem('No such designation'),
-        412: problem('Changed by someone else since the If-Match version'),
+        412: staleProblem,
         422: problem('Already decided, or the cap of key accounts is reached'),
       },
     }),
@@ -405,7 +405,7 @@ export function portfolioRoutes(deps: { accountFacts: FactRegistry }) {
       responses: {
         200: { description: 'Rejected', headers: etagHeader, ...json(DesignationSchema) },
         404: problem('No such designation'),
-        412: problem('Changed by someone else since the If-Match version'),
+        412: staleProblem,
         422: problem('Already decided'),
       },
     }),

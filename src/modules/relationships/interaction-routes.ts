@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { CalendarSource } from '../../platform/calendar-entries';
 import { AppError, notFound } from '../../platform/errors';
 import { etag, expectedVersion } from '../../platform/http/etag';
-import { etagHeader, IdParams, json, pageOf, problem } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, pageOf, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -22,7 +22,6 @@ import { CalendarFeedCreatedSchema, CalendarFeedStatusSchema, InteractionSchema 
 import { createInteractionInput, listInteractionsQuery, updateInteractionInput } from './schemas';
 
 const tags = ['Interactions'];
-const stale = problem('Changed by someone else since the If-Match version');
 
 const FeedParams = z.object({
   file: z
@@ -116,7 +115,7 @@ export function interactionRoutes(dependencies: { calendarSources?: readonly Cal
       responses: {
         200: { description: 'Updated', headers: etagHeader, ...json(InteractionSchema) },
         404: problem('No such interaction'),
-        412: stale,
+        412: staleProblem,
         422: problem('A participant or next-step owner not allowed, or a held interaction in the future'),
       },
     }),
@@ -136,7 +135,7 @@ export function interactionRoutes(dependencies: { calendarSources?: readonly Cal
       tags,
       summary: 'Delete an interaction',
       request: { params: IdParams },
-      responses: { 204: { description: 'Deleted' }, 404: problem('No such interaction'), 412: stale },
+      responses: { 204: { description: 'Deleted' }, 404: problem('No such interaction'), 412: staleProblem },
     }),
     async (c) => {
       const { id } = c.req.valid('param');

@@ -1,7 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { TypedResponse } from 'hono';
 import { etag, expectedVersion } from '../../platform/http/etag';
-import { etagHeader, IdParams, json, problem } from '../../platform/http/openapi-schemas';
+import { etagHeader, IdParams, json, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
@@ -33,7 +33,6 @@ import { getRelationshipSettings, updateRelationshipSettings } from './settings'
 import { updateStakeholder } from './update-stakeholder';
 
 const tags = ['Relationship map'];
-const stale = problem('Changed by someone else since the If-Match version');
 
 /** The relationship map: org chart, stakeholder attributes, our coverage, dotted lines, gaps, strength. */
 export function relationshipRoutes() {
@@ -132,7 +131,7 @@ export function relationshipRoutes() {
       responses: {
         200: { description: 'Updated', headers: etagHeader, ...json(StakeholderSchema) },
         404: problem('No such contact'),
-        412: stale,
+        412: staleProblem,
       },
     }),
     async (c) => {
@@ -183,7 +182,7 @@ export function relationshipRoutes() {
       responses: {
         200: { description: 'Updated', headers: etagHeader, ...json(CoverageSchema) },
         404: problem('No such relationship owner'),
-        412: stale,
+        412: staleProblem,
       },
     }),
     async (c) => {
@@ -202,7 +201,7 @@ export function relationshipRoutes() {
       tags,
       summary: 'One of our people no longer owns the relationship',
       request: { params: IdParams },
-      responses: { 204: { description: 'Removed' }, 404: problem('No such relationship owner'), 412: stale },
+      responses: { 204: { description: 'Removed' }, 404: problem('No such relationship owner'), 412: staleProblem },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -246,7 +245,7 @@ export function relationshipRoutes() {
       responses: {
         200: { description: 'Updated', headers: etagHeader, ...json(LinkSchema) },
         404: problem('No such link'),
-        412: stale,
+        412: staleProblem,
       },
     }),
     async (c) => {
@@ -265,7 +264,7 @@ export function relationshipRoutes() {
       tags,
       summary: 'Remove a dotted line',
       request: { params: IdParams },
-      responses: { 204: { description: 'Removed' }, 404: problem('No such link'), 412: stale },
+      responses: { 204: { description: 'Removed' }, 404: problem('No such link'), 412: staleProblem },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -300,7 +299,7 @@ export function relationshipRoutes() {
       },
       responses: {
         200: { description: 'Updated', headers: etagHeader, ...json(RelationshipSettingsSchema) },
-        412: stale,
+        412: staleProblem,
       },
     }),
     async (c) => {

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { etag, expectedVersion } from '../../platform/http/etag';
-import { etagHeader, json, pageOf, problem } from '../../platform/http/openapi-schemas';
+import { etagHeader, json, pageOf, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runAsSystem, runInWorkspace } from '../../platform/http/use-case-runner';
@@ -77,7 +77,7 @@ export function workspaceRoutes(ports: MemberRemovalPorts) {
       request: { body: { required: true, ...json(updateWorkspaceInput.meta({ id: 'WorkspaceSettingsPatch' })) } },
       responses: {
         200: { description: 'Updated', headers: etagHeader, ...json(WorkspaceSchema) },
-        412: problem('Changed by someone else since the If-Match version'),
+        412: staleProblem,
       },
     }),
     async (c) => {
@@ -180,7 +180,7 @@ export function workspaceRoutes(ports: MemberRemovalPorts) {
       responses: {
         200: { description: 'Updated', headers: etagHeader, ...json(MemberSchema) },
         404: problem('No such member'),
-        412: problem('Changed by someone else since the If-Match version'),
+        412: staleProblem,
         422: problem('The last admin cannot lose the role'),
       },
     }),
@@ -203,7 +203,7 @@ export function workspaceRoutes(ports: MemberRemovalPorts) {
       responses: {
         204: { description: 'Removed' },
         404: problem('No such member'),
-        412: problem('Changed by someone else since the If-Match version'),
+        412: staleProblem,
         422: problem('Last admin, or accounts to hand over'),
       },
     }),

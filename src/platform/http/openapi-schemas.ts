@@ -30,6 +30,9 @@ export function problem(description: string) {
   return { description, content: problemContent };
 }
 
+/** The 412 a write answers when its If-Match version is no longer the row's. */
+export const staleProblem = problem('Changed by someone else since the If-Match version');
+
 /** The body of a cursor-paginated list: `{ items, nextCursor }`, with `total` when asked for. */
 export function pageOf<T extends z.ZodType>(item: T, options: { total?: boolean } = {}) {
   return z.object({
