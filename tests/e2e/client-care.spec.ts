@@ -97,6 +97,25 @@ test('a complaint is registered and resolved with its root cause, an NPS result 
     await expect(answers.getByRole('row')).toHaveCount(2);
   });
 
+  await test.step('correct the remaining answer: the account’s NPS and CSAT follow it', async () => {
+    const answers = page.getByRole('table', { name: 'NPS и CSAT' });
+    await answers
+      .getByRole('row')
+      .filter({ hasText: 'Волкова Ирина' })
+      .getByRole('button', { name: 'Исправить ответ' })
+      .click();
+    const form = page.getByRole('form', { name: 'Исправить ответ' });
+    await expect(form.getByRole('textbox', { name: 'NPS (0–10)' })).toHaveValue('9');
+    await form.getByRole('textbox', { name: 'NPS (0–10)' }).fill('7');
+    await form.getByRole('textbox', { name: 'CSAT (1–5)' }).fill('2');
+    await form.getByRole('button', { name: 'Сохранить' }).click();
+    await toastSays(page, 'Ответ опроса исправлен');
+    await expect(form).toBeHidden();
+    await expect(page.getByText('NPS: 0 (ответов: 1)')).toBeVisible();
+    await expect(page.getByText('Средний CSAT: 2 (ответов: 1)')).toBeVisible();
+    await expect(answers.getByRole('row').filter({ hasText: 'Волкова Ирина' })).toContainText('7');
+  });
+
   await test.step('mark the client lost and find it in the loss analysis', async () => {
     await page.getByRole('button', { name: 'Отметить потерю' }).click();
     const dialog = page.getByRole('dialog', { name: 'Отметить клиента потерянным' });

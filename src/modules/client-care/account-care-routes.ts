@@ -1,11 +1,12 @@
-import { IdParams, json, problem } from '../../platform/http/openapi-schemas';
+import { etag, expectedVersion } from '../../platform/http/etag';
+import { etagHeader, IdParams, json, problem, staleProblem } from '../../platform/http/openapi-schemas';
 import { apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
 import { analyseLosses, getLoss, markLost, undoLoss } from './losses';
 import { AccountLossSchema, AccountSurveysSchema, LossAnalysisSchema, SurveyResultSchema } from './openapi';
-import { createSurveyResultInput, lossAnalysisQuery, markLostInput } from './schemas';
-import { createSurveyResult, deleteSurveyResult, listSurveyResults } from './surveys';
+import { createSurveyResultInput, lossAnalysisQuery, markLostInput, updateSurveyResultInput } from './schemas';
+import { createSurveyResult, deleteSurveyResult, listSurveyResults, updateSurveyResult } from './surveys';
 
 const tags = ['Client care'];
 
@@ -48,6 +49,32 @@ export function accountCareRoutes() {
       const input = c.req.valid('json');
       const result = await runInWorkspace(c, (ctx) => createSurveyResult(ctx, input));
       return c.json(serialize(result), 201);
+    },
+  );
+
+  router.openapi(
+    apiRoute('delivery:write', {
+      method: 'patch',
+      path: '/surveys/{id}',
+      tags,
+      summary: 'Correct an answer (scores, date, contact, comment); the months it leaves and joins are recomputed',
+      request: {
+        params: IdParams,
+        body: { required: true, ...json(updateSurveyResultInput.meta({ id: 'SurveyResultUpdate' })) },
+      },
+      responses: {
+        200: { description: 'Corrected', headers: etagHeader, ...json(SurveyResultSchema) },
+        404: problem('No such survey answer'),
+        412: staleProblem,
+        422: problem('No such contact of the account, or neither score left'),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const input = c.req.valid('json');
+      const result = await runInWorkspace(c, (ctx) => updateSurveyResult(ctx, id, input, expectedVersion(c)));
+      c.header('ETag', etag(result.version));
+      return c.json(serialize(result), 200);
     },
   );
 

@@ -156,6 +156,76 @@ describe('client care: editing cases, surveys and lost accounts', () => {
     expect(audit.body.items.map((entry: Json) => entry.action)).toEqual(['delete', 'insert']);
   });
 
+  it('corrects an answer: the months it leaves and joins are recomputed, a stale or scoreless change is refused', async () => {
+    const other = await createAccount(manager, { name: 'Типография «Восход»' });
+    const stranger = await createContact(manager, other.id, { lastName: 'Чужой' });
+    const contact = await createContact(manager, accountId, { lastName: 'Орлова' });
+    const post = async (body: Json) => {
+      const response = await manager.post('/api/v1/surveys', { accountId, ...body });
+      expect(response.status, JSON.stringify(response.body)).toBe(201);
+      return response.body;
+    };
+    const promoter = await post({ surveyedOn: '2026-10-05', nps: 9, csat: 4 });
+    const detractor = await post({ surveyedOn: '2026-10-20', nps: 3 });
+    const series = await manager.get(`/api/v1/kpi-series?accountId=${accountId}`);
+    const byMetric = Object.fromEntries(series.body.items.map((item: Json) => [item.metricKey, item.id]));
+    const pointsOf = async (metric: string) =>
+      (await manager.get(`/api/v1/kpi-series/${byMetric[metric]}/points`)).body.items.map((point: Json) => [
+        point.at.slice(0, 10),
+        point.value,
+      ]);
+    expect(await pointsOf('nps')).toEqual([['2026-10-01', 0]]);
+
+    const path = `/api/v1/surveys/${promoter.id}`;
+    expectProblem(await manager.patch(path, { nps: 6 }, { 'if-match': '"7"' }), 412);
+    expectProblem(await workspace.users.specialist.api.patch(path, { nps: 6 }), 403);
+    expectProblem(await manager.patch('/api/v1/surveys/01900000-0000-7000-8000-000000000000', { nps: 6 }), 404);
+    expectProblem(await manager.patch(path, { nps: 11, surveyedOn: '2026-02-30', accountId }), 400, [
+      'nps',
+      'surveyedOn',
+      'accountId',
+    ]);
+    expectProblem(await manager.patch(path, { contactId: stranger.id }), 422, ['contactId']);
+    const scoreless = await manager.request(
+      'PATCH',
+      `/api/v1/surveys/${detractor.id}`,
+      { nps: null },
+      {
+        'accept-language': 'ru',
+      },
+    );
+    expectProblem(scoreless, 422, ['nps']);
+    expect(errorAt(scoreless, 'nps')).toBe('Укажите оценку NPS (0–10), CSAT (1–5) или обе.');
+
+    const corrected = await manager.patch(
+      path,
+      { surveyedOn: '2026-11-03', nps: 7, contactId: contact.id, comment: ' Уточнили по телефону ' },
+      { 'if-match': `"${promoter.version}"` },
+    );
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
+    expect(corrected.headers.get('etag')).toBe(`"${promoter.version + 1}"`);
+    expect(corrected.body).toMatchObject({
+      surveyedOn: '2026-11-03',
+      nps: 7,
+      csat: 4,
+      contact: { id: contact.id, name: 'Орлова' },
+      comment: 'Уточнили по телефону',
+    });
+    // October keeps only the detractor (NPS −100, no CSAT left); November gains a passive (0) and a 4 (100 %).
+    expect(await pointsOf('nps')).toEqual([
+      ['2026-10-01', -100],
+      ['2026-11-01', 0],
+    ]);
+    expect(await pointsOf('csat')).toEqual([['2026-11-01', 100]]);
+    const cleared = await manager.patch(path, { contactId: null, comment: '' });
+    expect(cleared.body).toMatchObject({ contact: null, comment: null, nps: 7, version: promoter.version + 2 });
+
+    const audit = await workspace.users.admin.api.get(
+      `/api/v1/audit-log?entity=survey_results&entityId=${promoter.id}`,
+    );
+    expect(audit.body.items.map((entry: Json) => entry.action)).toEqual(['update', 'update', 'insert']);
+  });
+
   it('marks an account lost and back, and analyses losses with revenue only for those who may see money', async () => {
     const { admin, specialist, finance } = workspace.users;
     const lost = await createAccount(admin.api, {

@@ -86,6 +86,18 @@ export const createSurveyResultInput = z.strictObject({
 });
 export type CreateSurveyResultInput = z.input<typeof createSurveyResultInput>;
 
+/** A correction of an answer: any of its fields but the account; the scores stay in their ranges. */
+export const updateSurveyResultInput = z
+  .strictObject({
+    contactId: z.uuid().nullable(),
+    surveyedOn: isoDateSchema,
+    nps: npsScore.nullable(),
+    csat: csatScore.nullable(),
+    comment: optionalText(5_000),
+  })
+  .partial();
+export type UpdateSurveyResultInput = z.input<typeof updateSurveyResultInput>;
+
 export const markLostInput = z.strictObject({
   lostOn: isoDateSchema,
   reason: z.enum(lossReasons),

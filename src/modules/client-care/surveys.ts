@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
-import { notFound, ruleViolated } from '../../platform/errors';
+import { lockRow } from '../../platform/db/client';
+import { notFound, ruleViolated, staleVersion } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts, visibleAccounts } from '../accounts';
 import { contacts } from '../contacts';
@@ -8,7 +9,12 @@ import { assertAccount, assertContactOf } from './change-feedback';
 import { clientCareMessages } from './messages';
 import { monthOf, type SurveySummary, summarizeSurveys } from './rules';
 import { surveyResults } from './schema';
-import { type CreateSurveyResultInput, createSurveyResultInput } from './schemas';
+import {
+  type CreateSurveyResultInput,
+  createSurveyResultInput,
+  type UpdateSurveyResultInput,
+  updateSurveyResultInput,
+} from './schemas';
 
 type Ref = { id: string; name: string };
 export type SurveyResult = {
@@ -79,9 +85,45 @@ export async function createSurveyResult(
     })
     .returning();
   await recordMonth(ctx, input.accountId, monthOf(input.surveyedOn));
-  const row = created as typeof surveyResults.$inferSelect;
-  const { items } = await listSurveyResults(ctx, input.accountId);
-  const result = items.find((item) => item.id === row.id);
+  return readSurveyResult(ctx, input.accountId, (created as typeof surveyResults.$inferSelect).id);
+}
+
+/**
+ * Corrects an answer (a score, its date, contact or comment). The months it was in and is now in
+ * get their NPS and CSAT recomputed in the kpis series; a stale version is refused.
+ */
+export async function updateSurveyResult(
+  ctx: UseCaseContext,
+  id: string,
+  rawInput: UpdateSurveyResultInput,
+  expectedVersion?: number,
+): Promise<SurveyResult> {
+  const input = updateSurveyResultInput.parse(rawInput);
+  await lockRow(ctx.db, surveyResults, { workspaceId: ctx.actor.workspaceId, id }, 'update');
+  const [current] = await ctx.db
+    .select()
+    .from(surveyResults)
+    .where(and(eq(surveyResults.workspaceId, ctx.actor.workspaceId), eq(surveyResults.id, id)));
+  if (!current) throw notFound(clientCareMessages.surveyResult);
+  await assertVisibleAccount(ctx, current.accountId);
+  if (expectedVersion !== undefined && expectedVersion !== current.version) throw staleVersion();
+  const next = { ...current, ...input };
+  if (next.nps === null && next.csat === null) {
+    throw ruleViolated(clientCareMessages.scoreRequired, undefined, input.nps === null ? 'nps' : 'csat');
+  }
+  if (input.contactId) await assertContactOf(ctx, current.accountId, input.contactId);
+  await ctx.db
+    .update(surveyResults)
+    .set({ ...input, updatedAt: ctx.now, version: sql`${surveyResults.version} + 1` })
+    .where(and(eq(surveyResults.workspaceId, ctx.actor.workspaceId), eq(surveyResults.id, id)));
+  const months = new Set([monthOf(current.surveyedOn), monthOf(next.surveyedOn)]);
+  for (const month of months) await recordMonth(ctx, current.accountId, month);
+  return readSurveyResult(ctx, current.accountId, id);
+}
+
+async function readSurveyResult(ctx: UseCaseContext, accountId: string, id: string): Promise<SurveyResult> {
+  const { items } = await listSurveyResults(ctx, accountId);
+  const result = items.find((item) => item.id === id);
   if (!result) throw notFound(clientCareMessages.surveyResult);
   return result;
 }

@@ -36,6 +36,7 @@ export {
   markLostInput,
   type RootCause,
   rootCauses,
+  type UpdateSurveyResultInput,
   updateFeedbackInput,
 } from '../../../src/modules/client-care/schemas';
 export {

@@ -75,6 +75,8 @@ export const clientCareEn = {
     comment: 'Comment',
     add: 'Enter a result',
     added: 'Survey result saved',
+    edit: 'Correct the answer',
+    updated: 'Survey answer corrected',
     empty: 'No survey results yet.',
     accountNps: 'NPS: {{value}} ({{count}} answers)',
     accountCsat: 'Mean CSAT: {{value}} ({{count}} answers)',

@@ -77,6 +77,8 @@ export const clientCareRu: Translation['clientCare'] = {
     comment: 'Комментарий',
     add: 'Внести результат',
     added: 'Результат опроса сохранён',
+    edit: 'Исправить ответ',
+    updated: 'Ответ опроса исправлен',
     empty: 'Результатов опросов пока нет.',
     accountNps: 'NPS: {{value}} (ответов: {{count}})',
     accountCsat: 'Средний CSAT: {{value}} (ответов: {{count}})',

@@ -9,6 +9,7 @@ import type {
   FeedbackStatus,
   LossReason,
   RootCause,
+  UpdateSurveyResultInput,
 } from '../../api/shared';
 import { accountKeys } from '../accounts/accounts-api';
 
@@ -51,6 +52,7 @@ export type SurveyResult = {
   nps: number | null;
   csat: number | null;
   comment: string | null;
+  version: number;
 };
 export type AccountSurveys = {
   items: SurveyResult[];
@@ -146,6 +148,8 @@ export const careApi = {
   }: Versioned & { status: FeedbackStatus; resolution?: string; rootCause?: RootCause | null }) =>
     api.post<Feedback>(`/feedback/${id}/status`, body, { ifMatch: version }),
   createSurveyResult: (body: CreateSurveyResultInput) => api.post<SurveyResult>('/surveys', body),
+  updateSurveyResult: ({ id, version, change }: Versioned & { change: UpdateSurveyResultInput }) =>
+    api.patch<SurveyResult>(`/surveys/${id}`, change, { ifMatch: version }),
   deleteSurveyResult: (id: string) => api.delete(`/surveys/${id}`),
   markLost: ({ accountId, ...body }: { accountId: string; lostOn: string; reason: LossReason; story: string }) =>
     api.put<AccountLoss>(`/accounts/${accountId}/loss`, body),

@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,6 +38,7 @@ export function SurveysPanel({ accountId }: { accountId: string }) {
   const canWrite = useCan('delivery:write');
   const surveys = useQuery(surveysQuery(accountId));
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<SurveyResult | null>(null);
   const remove = useCareMutation(careApi.deleteSurveyResult);
   const summary = surveys.data?.summary;
   const none = t('clientCare.surveys.none');
@@ -57,7 +58,7 @@ export function SurveysPanel({ accountId }: { accountId: string }) {
       <Stack>
         <Group justify="space-between">
           <Title order={4}>{t('clientCare.surveys.title')}</Title>
-          {canWrite && !adding && (
+          {canWrite && !adding && !editing && (
             <Button variant="light" onClick={() => setAdding(true)}>
               {t('clientCare.surveys.add')}
             </Button>
@@ -77,6 +78,9 @@ export function SurveysPanel({ accountId }: { accountId: string }) {
           </Group>
         )}
         {adding && <SurveyForm accountId={accountId} onClose={() => setAdding(false)} />}
+        {editing && (
+          <SurveyForm key={editing.id} accountId={accountId} answer={editing} onClose={() => setEditing(null)} />
+        )}
         {surveys.data && surveys.data.items.length === 0 && <Text c="dimmed">{t('clientCare.surveys.empty')}</Text>}
         {surveys.data && surveys.data.items.length > 0 && (
           <Table aria-label={t('clientCare.surveys.title')} striped>
@@ -100,15 +104,28 @@ export function SurveysPanel({ accountId }: { accountId: string }) {
                   <Table.Td>{item.comment}</Table.Td>
                   {canWrite && (
                     <Table.Td>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        size="sm"
-                        aria-label={t('clientCare.surveys.deleteAnswer')}
-                        onClick={() => askToDelete(item)}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
+                      <Group gap={4} wrap="nowrap">
+                        <ActionIcon
+                          variant="subtle"
+                          size="sm"
+                          aria-label={t('clientCare.surveys.edit')}
+                          onClick={() => {
+                            setAdding(false);
+                            setEditing(item);
+                          }}
+                        >
+                          <IconPencil size={16} />
+                        </ActionIcon>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          size="sm"
+                          aria-label={t('clientCare.surveys.deleteAnswer')}
+                          onClick={() => askToDelete(item)}
+                        >
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      </Group>
                     </Table.Td>
                   )}
                 </Table.Tr>
@@ -121,10 +138,12 @@ export function SurveysPanel({ accountId }: { accountId: string }) {
   );
 }
 
-function SurveyForm({ accountId, onClose }: { accountId: string; onClose: () => void }) {
+/** Enters a new answer, or corrects `answer` (sending its version, so a stale form gets 412). */
+function SurveyForm({ accountId, answer, onClose }: { accountId: string; answer?: SurveyResult; onClose: () => void }) {
   const { t } = useTranslation();
   const contacts = useQuery(accountContactsQuery(accountId));
   const create = useCareMutation(careApi.createSurveyResult);
+  const update = useCareMutation(careApi.updateSurveyResult);
   const toInput = (values: SurveyValues) => ({
     accountId,
     surveyedOn: values.surveyedOn,
@@ -134,20 +153,32 @@ function SurveyForm({ accountId, onClose }: { accountId: string; onClose: () => 
     comment: values.comment || null,
   });
   const form = useForm<SurveyValues>({
-    initialValues: { surveyedOn: today(), nps: '', csat: '', contactId: '', comment: '' },
+    initialValues: answer
+      ? {
+          surveyedOn: answer.surveyedOn,
+          nps: answer.nps ?? '',
+          csat: answer.csat ?? '',
+          contactId: answer.contact?.id ?? '',
+          comment: answer.comment ?? '',
+        }
+      : { surveyedOn: today(), nps: '', csat: '', contactId: '', comment: '' },
     validate: (values) => schemaErrors(createSurveyResultInput, toInput(values)),
   });
-  const submit = form.onSubmit((values) =>
-    create.mutate(toInput(values), {
-      onSuccess: () => {
-        notifySuccess(t('clientCare.surveys.added'));
+  const submit = form.onSubmit((values) => {
+    const { accountId: _account, ...change } = toInput(values);
+    const saved = answer
+      ? update.mutateAsync({ id: answer.id, version: answer.version, change })
+      : create.mutateAsync(toInput(values));
+    saved.then(
+      () => {
+        notifySuccess(t(answer ? 'clientCare.surveys.updated' : 'clientCare.surveys.added'));
         onClose();
       },
-      onError: (error) => showErrorOnForm(form, error),
-    }),
-  );
+      (error) => showErrorOnForm(form, error),
+    );
+  });
   return (
-    <form onSubmit={submit} noValidate aria-label={t('clientCare.surveys.add')}>
+    <form onSubmit={submit} noValidate aria-label={t(answer ? 'clientCare.surveys.edit' : 'clientCare.surveys.add')}>
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 4 }}>
           <TextInput type="date" label={t('clientCare.surveys.date')} required {...form.getInputProps('surveyedOn')} />
@@ -180,7 +211,7 @@ function SurveyForm({ accountId, onClose }: { accountId: string; onClose: () => 
           <Button variant="default" onClick={onClose}>
             {t('actions.cancel')}
           </Button>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={create.isPending || update.isPending}>
             {t('actions.save')}
           </Button>
         </Group>
