@@ -868,8 +868,13 @@ describe('OpenAPI document', () => {
       surveyedOn: '2026-11-20',
       nps: 9,
     });
-    await call(admin, 'DELETE', `/api/v1/surveys/${answer.body.id}`);
-    await call(admin, 'DELETE', `/api/v1/surveys/${answer.body.id}`);
+    const answerPath = `/api/v1/surveys/${answer.body.id}`;
+    await call(admin, 'PATCH', answerPath, { csat: 4 }, { 'if-match': '"1"' });
+    await call(admin, 'PATCH', answerPath, { nps: 8 }, { 'if-match': '"1"' });
+    await call(admin, 'PATCH', answerPath, { nps: null });
+    await call(admin, 'PATCH', `/api/v1/surveys/${payer.body.id}`, { nps: 8 });
+    await call(admin, 'DELETE', answerPath);
+    await call(admin, 'DELETE', answerPath);
     await call(admin, 'POST', '/api/v1/surveys', { accountId: payer.body.id, surveyedOn: '2026-11-20', nps: 9 });
     await call(admin, 'POST', '/api/v1/surveys', { accountId: payer.body.id, surveyedOn: '2026-11-20' });
     await call(admin, 'GET', `${payerPath}/surveys`);
