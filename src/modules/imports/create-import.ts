@@ -65,7 +65,8 @@ async function sampleOf(read: ChunkReader, reading: Reading, outline: FileOutlin
   };
 }
 
-const tooLarge = () =>
+/** The 413 of an upload past `maxImportBytes`. */
+export const uploadTooLarge = () =>
   new AppError(
     'payload_too_large',
     message(platformMessages.payloadTooLarge, { limit: `${maxImportBytes / (1024 * 1024)} MB` }),
@@ -99,7 +100,7 @@ export async function createImport(
     })
     .returning({ id: imports.id });
   if (!draft) throw new Error('Import insert returned nothing');
-  const stored = await storeFile(ctx, draft.id, body, maxImportBytes, tooLarge);
+  const stored = await storeFile(ctx, draft.id, body, maxImportBytes, uploadTooLarge);
   const read = chunkReader(ctx, draft.id);
   const reading = readingOf(stored, query);
   const outline = await outlineUploaded(read, reading);

@@ -1,13 +1,12 @@
-import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { z } from '@hono/zod-openapi';
 import { localeOf } from '../../platform/http/context';
 import { IdParams, json, pageOf, problem } from '../../platform/http/openapi-schemas';
 import { actorOf, apiRoute, createRouter } from '../../platform/http/route';
 import { serialize } from '../../platform/http/serialize';
+import { spoolBody } from '../../platform/http/spool-body';
 import { runInWorkspace } from '../../platform/http/use-case-runner';
 import { checkImport, previewImport } from './check-import';
-import { createImport, maxImportBytes } from './create-import';
+import { createImport, maxImportBytes, uploadTooLarge } from './create-import';
 import { getImport, viewOf } from './get-import';
 import { listImports } from './list-imports';
 import { loadImport } from './load-import';
@@ -72,13 +71,16 @@ export function importRoutes() {
     }),
     async (c) => {
       const query = c.req.valid('query');
-      // NOTE: the body is stored as it streams in, a few megabytes at a time (decision 0015).
-      const body = c.req.raw.body
-        ? Readable.fromWeb(c.req.raw.body as WebReadableStream<Uint8Array>)
-        : new Uint8Array(0);
-      const created = await runInWorkspace(c, (ctx) => createImport(ctx, body, query));
-      c.header('Location', `/api/v1/imports/${created.id}`);
-      return c.json(serialize(created), 201);
+      // NOTE: the body goes to a temporary file as it arrives; the transaction that stores it in
+      // pieces (decision 0015) opens once the client has sent it all.
+      const body = await spoolBody(c.req.raw.body, maxImportBytes, uploadTooLarge);
+      try {
+        const created = await runInWorkspace(c, (ctx) => createImport(ctx, body.open(), query));
+        c.header('Location', `/api/v1/imports/${created.id}`);
+        return c.json(serialize(created), 201);
+      } finally {
+        await body.dispose();
+      }
     },
   );
 

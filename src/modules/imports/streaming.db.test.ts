@@ -47,6 +47,50 @@ describe('imports of files larger than one stored piece', () => {
     expect(await names()).toEqual([]);
   });
 
+  it('holds no database transaction while a slow client is still sending the file', async () => {
+    const head = new TextEncoder().encode('ID;Название компании\nM1;Медленная первая\n');
+    const tail = new TextEncoder().encode('M2;Медленная вторая\n');
+    let sendTail: () => void = () => undefined;
+    const tailReady = new Promise<void>((resolve) => {
+      sendTail = resolve;
+    });
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        sent += 1;
+        if (sent === 1) controller.enqueue(head);
+        else if (sent === 2) {
+          await tailReady;
+          controller.enqueue(tail);
+        } else controller.close();
+      },
+    });
+    const response = t.app.request('/api/v1/imports?fileName=slow.csv', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/octet-stream',
+        authorization: `Bearer ${workspace.users.admin.api.auth.token}`,
+      },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    // NOTE: half the file has arrived; the rest waits for the test. Meanwhile no session of this
+    // database may sit in a transaction for it (before, the draft row was written first).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sent).toBeGreaterThanOrEqual(2);
+    const waiting = await t.query(
+      `select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null`,
+    );
+    expect(waiting[0]?.n).toBe(0);
+    const drafts = await t.query(`select count(*)::int as n from imports where file_name = 'slow.csv'`);
+    expect(drafts[0]?.n).toBe(0);
+    sendTail();
+    const created = await response;
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ fileName: 'slow.csv', totalRows: 2, delimiter: ';' });
+  });
+
   it('lets the last row of a repeated id win, in one batch and across batches, and reports the earlier row', async () => {
     const admin = workspace.users.admin;
     const csv = 'ID,Название компании\n1,Альфа\n2,Бета\n1,Альфа-2\n';

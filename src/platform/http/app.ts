@@ -13,6 +13,7 @@ import type { AppDependencies, AppEnv } from './context';
 import { docsPage, swaggerUiDirectory } from './docs-page';
 import { loggableError, problemResponse, toAppError } from './problem';
 import { requestContext } from './request-context';
+import { streamingBodyLimit } from './streaming-body-limit';
 
 export const maxBodyBytes = 1024 * 1024;
 
@@ -35,16 +36,21 @@ export function createHttpApp(deps: AppDependencies, parts: HttpAppParts) {
 
   app.use('*', requestContext(deps));
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: undefined }));
-  const limitOf = (maxBytes: number) =>
-    bodyLimit({
-      maxSize: maxBytes,
-      onError: () => {
-        const limit = `${Math.round(maxBytes / (1024 * 1024))} MB`;
-        throw new AppError('payload_too_large', message(platformMessages.payloadTooLarge, { limit }));
-      },
-    });
-  const standardLimit = limitOf(maxBodyBytes);
-  const largeLimits = (parts.largeBodies ?? []).map(({ path, maxBytes }) => ({ path, limit: limitOf(maxBytes) }));
+  const tooLarge = (maxBytes: number) => () =>
+    new AppError(
+      'payload_too_large',
+      message(platformMessages.payloadTooLarge, { limit: `${Math.round(maxBytes / (1024 * 1024))} MB` }),
+    );
+  const standardLimit = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw tooLarge(maxBodyBytes)();
+    },
+  });
+  const largeLimits = (parts.largeBodies ?? []).map(({ path, maxBytes }) => ({
+    path,
+    limit: streamingBodyLimit(maxBytes, tooLarge(maxBytes)),
+  }));
   app.use('/api/*', (c, next) => {
     const large = largeLimits.find(({ path }) => path.test(c.req.path));
     return (large?.limit ?? standardLimit)(c, next);
