@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type DetectorState, type SeriesPoint, scoreSeries } from '../../analytics/anomaly';
 import { asSystem, type Database, type Executor, inWorkspace } from '../../platform/db/client';
 import type { Logger } from '../../platform/logger';
+import { dateIn } from '../workspaces';
 import { type DerivedSeriesRegistry, refreshDerivedSeries } from './derived-series-job';
 import { type FactRegistry, recordDailyHealth } from './health';
 import { workerActor } from './worker-actor';
@@ -165,15 +166,16 @@ async function recordHealthIfDue(
   recorded: Map<string, number>,
   { everyMs, now }: { everyMs: number; now: Date },
 ): Promise<void> {
-  const day = now.toISOString().slice(0, 10);
+  // NOTE: "today" is each workspace's own calendar day, in its time zone.
   const workspaces = await asSystem(db, {}, (tx) =>
-    tx.execute<{ id: string; has_today: boolean }>(sql`
-      select w.id, exists (
-        select 1 from account_health_history h where h.workspace_id = w.id and h.day = ${day}::date
+    tx.execute<{ id: string; time_zone: string; has_today: boolean }>(sql`
+      select w.id, w.time_zone, exists (
+        select 1 from account_health_history h
+        where h.workspace_id = w.id and h.day = (${now.toISOString()}::timestamptz at time zone w.time_zone)::date
       ) as has_today
       from workspaces w`),
   );
-  for (const { id, has_today: hasToday } of workspaces.rows) {
+  for (const { id, time_zone: timeZone, has_today: hasToday } of workspaces.rows) {
     const last = recorded.get(id);
     // NOTE: a record made before this process started counts from now.
     if (last === undefined && hasToday) {
@@ -181,7 +183,7 @@ async function recordHealthIfDue(
       continue;
     }
     // NOTE: a workspace without accounts has no record: the day of the last run stands for it.
-    const sameDay = last !== undefined && new Date(last).toISOString().slice(0, 10) === day;
+    const sameDay = last !== undefined && dateIn(new Date(last), timeZone) === dateIn(now, timeZone);
     if (last !== undefined && now.getTime() - last < everyMs && (hasToday || sameDay)) continue;
     await inWorkspace(db, { workspaceId: id }, (tx) =>
       recordDailyHealth({ db: tx, actor: workerActor(id), now }, facts),

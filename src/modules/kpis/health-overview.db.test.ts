@@ -111,4 +111,25 @@ describe('portfolio health: the stored daily record, the same for every reader',
     }
     expect(await scoreOf()).toBe((await admin.get(`/api/v1/accounts/${other}/health`)).body.score);
   });
+
+  it('keeps the record of the workspace’s calendar day: after midnight in Moscow a new day starts, not at 03:00', async () => {
+    const kept = t.clock.current;
+    const days = async () =>
+      (
+        await t.query('select day::text as day from account_health_history where account_id = $1 order by day', [
+          accountId,
+        ])
+      ).map((row) => row.day);
+    try {
+      t.clock.current = new Date('2026-11-26T20:59:00Z');
+      await overviewScore();
+      expect(await days()).toEqual(['2026-11-26']);
+      // 00:01 on the 27th in Moscow, still the 26th in UTC.
+      t.clock.current = new Date('2026-11-26T21:01:00Z');
+      await overviewScore();
+      expect(await days()).toEqual(['2026-11-26', '2026-11-27']);
+    } finally {
+      t.clock.current = kept;
+    }
+  });
 });

@@ -13,6 +13,7 @@ import type { AccountFact } from '../../platform/account-facts';
 import { staleVersion } from '../../platform/errors';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts, visibleAccounts } from '../accounts';
+import { workspaceToday } from '../workspaces';
 import { visibleAccount } from './access';
 import { listMetrics } from './metrics';
 import { accountHealthHistory, kpiHealthSettings } from './schema';
@@ -78,15 +79,18 @@ async function reweighToday(ctx: UseCaseContext, weights: HealthWeights): Promis
   const stored = await ctx.db
     .select({ accountId: accountHealthHistory.accountId, factors: accountHealthHistory.factors })
     .from(accountHealthHistory)
-    .where(and(eq(accountHealthHistory.workspaceId, ctx.actor.workspaceId), eq(accountHealthHistory.day, dayOf(ctx))));
+    .where(
+      and(
+        eq(accountHealthHistory.workspaceId, ctx.actor.workspaceId),
+        eq(accountHealthHistory.day, await workspaceToday(ctx)),
+      ),
+    );
   await storeHealth(
     ctx,
     stored.map((row) => [row.accountId, reweighHealth(row.factors, { ...defaultHealthWeights, ...weights })]),
     'replace',
   );
 }
-
-const dayOf = (ctx: UseCaseContext) => ctx.now.toISOString().slice(0, 10);
 
 type TrendRow = { account_id: string; metric_key: string; recent: number | null; before: number | null };
 
@@ -243,7 +247,7 @@ export async function getHealthOverview(ctx: UseCaseContext, facts: FactRegistry
       and(
         eq(accountHealthHistory.workspaceId, accounts.workspaceId),
         eq(accountHealthHistory.accountId, accounts.id),
-        eq(accountHealthHistory.day, dayOf(ctx)),
+        eq(accountHealthHistory.day, await workspaceToday(ctx)),
       ),
     )
     .where(and(eq(accounts.workspaceId, workspaceId), visibleAccounts(ctx)));
@@ -282,7 +286,7 @@ async function storeHealth(
     const batch = entries.slice(start, start + 5_000);
     await ctx.db.execute(sql`
       insert into account_health_history (workspace_id, account_id, day, score, grade, factors)
-      select ${ctx.actor.workspaceId}::uuid, t.account_id, ${dayOf(ctx)}::date, t.score, t.grade, t.factors
+      select ${ctx.actor.workspaceId}::uuid, t.account_id, ${await workspaceToday(ctx)}::date, t.score, t.grade, t.factors
       from unnest(${sql.param(batch.map(([id]) => id))}::uuid[], ${sql.param(batch.map(([, entry]) => entry.score))}::float8[],
         ${sql.param(batch.map(([, entry]) => entry.grade))}::text[],
         ${sql.param(batch.map(([, entry]) => JSON.stringify(entry.factors)))}::jsonb[]) as t(account_id, score, grade, factors)
