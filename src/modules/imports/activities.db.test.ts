@@ -158,9 +158,9 @@ describe('importing activities and KPI values', () => {
       const check = await api.post(`/api/v1/imports/${draft.id}/dry-run`);
       // The value of November's revenue is stored already: an update, the other two are new.
       expect(check.body).toMatchObject({ totalRows: 5, validRows: 3, toCreate: 2, toUpdate: 1 });
-      expect(check.body.problems.map((item: Json) => [item.row, item.message.en])).toEqual([
-        [5, '“много” is not a number.'],
-        [6, 'The unit “%” does not fit the metric, which is measured in count.'],
+      expect(check.body.problems.map((item: Json) => [item.row, item.column, item.message.en])).toEqual([
+        [5, 'Значение', '“много” is not a number.'],
+        [6, 'Единица', 'The unit “%” does not fit the metric, which is measured in count.'],
       ]);
 
       const first = await run(api, draft.id);
@@ -198,8 +198,8 @@ describe('importing activities and KPI values', () => {
       const csv = 'ИНН;Показатель;Месяц;Значение\n7707083893;Заказы;11.2026;12\n5001000002;Заказы;11.2026;3\n';
       const done = await importFile(api, new TextEncoder().encode(csv), 'inn.csv');
       expect(done).toMatchObject({ createdCount: 1, failedCount: 1 });
-      expect(done.problems.map((item: Json) => [item.row, item.message.en])).toEqual([
-        [3, expect.stringContaining('5001000002')],
+      expect(done.problems.map((item: Json) => [item.row, item.column, item.message.en])).toEqual([
+        [3, 'ИНН', expect.stringContaining('5001000002')],
       ]);
       const series = (await api.get(`/api/v1/kpi-series?accountId=${bank.id}`)).body.items as Json[];
       expect(series.map((item) => item.metricKey)).toEqual(['orders']);
@@ -215,9 +215,9 @@ describe('importing activities and KPI values', () => {
       const draft = await uploadImport(api, await importFixture('kpi-values.csv'), 'kpi.csv');
       const check = await api.post(`/api/v1/imports/${draft.id}/dry-run`);
       expect(check.body).toMatchObject({ validRows: 1 });
-      expect(check.body.problems.slice(0, 2).map((item: Json) => [item.row, item.message.en])).toEqual([
-        [2, 'The series “Revenue” is filled by Accord itself and takes no imported values.'],
-        [3, 'The series “Revenue” is filled by Accord itself and takes no imported values.'],
+      expect(check.body.problems.slice(0, 2).map((item: Json) => [item.row, item.column, item.message.en])).toEqual([
+        [2, 'Показатель', 'The series “Revenue” is filled by Accord itself and takes no imported values.'],
+        [3, 'Показатель', 'The series “Revenue” is filled by Accord itself and takes no imported values.'],
       ]);
     });
   });

@@ -4,9 +4,10 @@ import { accounts } from '../accounts';
 import { stageMatcher } from './deal-stages';
 import { chunkReader } from './file-store';
 import { type DuplicateProposal, findDuplicates } from './find-duplicates';
-import type { ImportSource } from './formats/fields';
+import type { ImportField, ImportSource } from './formats/fields';
 import { splitCycles } from './hierarchy-cycles';
 import {
+  columnNamer,
   drafterOf,
   failuresOf,
   type ImportPlan,
@@ -69,8 +70,8 @@ async function referenceProblems(ctx: UseCaseContext, job: ImportRow, allDrafts:
   const namesInFile = new Set(drafts.flatMap(({ draft }) => (draft.kind === 'accounts' ? [draft.name] : [])));
   const referenceOf = (draft: AccountDraft | ContactDraft) =>
     draft.kind === 'accounts'
-      ? { id: draft.parentExternalId, name: draft.parentName, entity: 'account' as const }
-      : { id: draft.reportsToExternalId, name: null, entity: 'contact' as const };
+      ? { id: draft.parentExternalId, name: draft.parentName, field: 'parentExternalId' as const }
+      : { id: draft.reportsToExternalId, name: null, field: 'reportsToExternalId' as const };
   const accountRefs = drafts.flatMap(({ draft }) =>
     draft.kind === 'contacts' && draft.accountExternalId && !draft.accountName ? [draft.accountExternalId] : [],
   );
@@ -86,24 +87,27 @@ async function referenceProblems(ctx: UseCaseContext, job: ImportRow, allDrafts:
   );
   const knownNames = await existingAccountNames(ctx, [...new Set(parentNames)]);
   const problems: RowProblem[] = [];
-  const report = (row: number, text: typeof importMessages.accountNotFound, reference: string) =>
-    problems.push({ row, column: null, message: messageInBoth({ text, params: { reference } }) });
+  const columnOf = columnNamer(job);
+  const report = (row: number, field: ImportField, text: typeof importMessages.accountNotFound, reference: string) =>
+    problems.push({ row, column: columnOf(field), message: messageInBoth({ text, params: { reference } }) });
   // NOTE: loops within the file are found here; loops through records Accord has, when the run links them.
   const inFileLinks = drafts.flatMap(({ row, draft }) => {
     const target = referenceOf(draft).id;
-    return target && inFile.has(target) ? [{ row, id: draft.externalId, target }] : [];
+    return target && inFile.has(target) ? [{ row, id: draft.externalId, target, field: referenceOf(draft).field }] : [];
   });
   for (const link of splitCycles(inFileLinks, () => undefined).cyclic) {
-    report(link.row, importMessages.hierarchyCycle, link.target);
+    report(link.row, link.field, importMessages.hierarchyCycle, link.target);
   }
   for (const { row, draft } of drafts) {
     if (draft.kind === 'contacts' && draft.accountExternalId && !draft.accountName) {
       if (!knownAccounts.has(draft.accountExternalId))
-        report(row, importMessages.accountNotFound, draft.accountExternalId);
+        report(row, 'accountExternalId', importMessages.accountNotFound, draft.accountExternalId);
     }
-    const { id, name } = referenceOf(draft);
-    if (id && !inFile.has(id) && !knownParents.has(id)) report(row, importMessages.parentNotFound, id);
-    if (name && !namesInFile.has(name) && !knownNames.has(name)) report(row, importMessages.parentNotFound, name);
+    const { id, name, field } = referenceOf(draft);
+    if (id && !inFile.has(id) && !knownParents.has(id)) report(row, field, importMessages.parentNotFound, id);
+    if (name && !namesInFile.has(name) && !knownNames.has(name)) {
+      report(row, 'parentName', importMessages.parentNotFound, name);
+    }
   }
   return problems;
 }
@@ -115,14 +119,14 @@ async function dealProblems(ctx: UseCaseContext, job: ImportRow, drafts: ImportP
   const ownerOf = await ownerMatcher(ctx, job.valueMappings);
   for (let start = 0; start < deals.length; start += 5000) {
     const slice = deals.slice(start, start + 5000);
-    problems.push(...(await resolveDeals(ctx, { ...job, ownerOf }, slice)).problems);
+    problems.push(...(await resolveDeals(ctx, { ...job, ownerOf, columnOf: columnNamer(job) }, slice)).problems);
   }
   return problems;
 }
 
 /** Activities and KPI values whose company, people or metric are not found, as the run will find them. */
 async function resolverProblems(ctx: UseCaseContext, job: ImportRow, drafts: ImportPlan['drafts']) {
-  const state = { source: job.source };
+  const state = { source: job.source, columnOf: columnNamer(job) };
   const problems: RowProblem[] = [];
   for (let start = 0; start < drafts.length; start += 5000) {
     const slice = drafts.slice(start, start + 5000);
@@ -159,7 +163,7 @@ export async function checkImport(ctx: UseCaseContext, id: string): Promise<Impo
     entity === 'kpi_series'
       ? await storedKpiRows(
           ctx,
-          job,
+          { source: job.source, columnOf: columnNamer(job) },
           plan.drafts.flatMap((item) => (item.draft.kind === 'kpiPoints' ? [{ ...item, draft: item.draft }] : [])),
         )
       : await existingExternalIds(

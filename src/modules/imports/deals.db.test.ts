@@ -106,9 +106,9 @@ describe('importing deals', () => {
     const draft = await uploadImport(api, await importFixture('bitrix24-deals.csv'), 'bitrix24-deals.csv');
     expect(draft).toMatchObject({ kind: 'opportunities', source: 'bitrix24' });
     const check = await api.inLanguage('ru').post(`/api/v1/imports/${draft.id}/dry-run`);
-    expect(check.body.problems.map((problem: Json) => [problem.row, problem.message.ru])).toEqual([
-      [4, 'Компания «ИП Ёлкин» не найдена ни в файле, ни в прошлых импортах, ни в Accord.'],
-      [4, 'Этапа «Стадия Х» нет в воронке; сопоставьте его с одним из её этапов.'],
+    expect(check.body.problems.map((problem: Json) => [problem.row, problem.column, problem.message.ru])).toEqual([
+      [4, 'Компания', 'Компания «ИП Ёлкин» не найдена ни в файле, ни в прошлых импортах, ни в Accord.'],
+      [4, 'Стадия сделки', 'Этапа «Стадия Х» нет в воронке; сопоставьте его с одним из её этапов.'],
     ]);
     const done = await run(draft.id);
     expect(done).toMatchObject({ status: 'completed', createdCount: 1, failedCount: 2 });

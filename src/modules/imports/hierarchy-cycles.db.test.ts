@@ -23,13 +23,17 @@ describe('imported hierarchies that would loop', () => {
     const file = csv('ID,Name,Parent ID\nA1,Alpha,C1\nB1,Beta,A1\nC1,Gamma,B1\n');
     const draft = await uploadImport(api, file, 'loop.csv', 'kind=accounts&source=generic');
     const check = await api.post(`/api/v1/imports/${draft.id}/dry-run`);
-    expect(check.body.problems.map((problem: Json) => [problem.row, problem.message.en])).toEqual([
-      [4, loopMessage('B1')],
+    expect(check.body.problems.map((problem: Json) => [problem.row, problem.column, problem.message.en])).toEqual([
+      [4, 'Parent ID', loopMessage('B1')],
     ]);
     const done = await importFile(api, file, 'loop.csv', 'kind=accounts&source=generic');
     expect(done).toMatchObject({ status: 'completed', createdCount: 3, failedCount: 1 });
     expect(done.problems).toEqual([
-      expect.objectContaining({ row: 4, message: expect.objectContaining({ en: loopMessage('B1') }) }),
+      expect.objectContaining({
+        row: 4,
+        column: 'Parent ID',
+        message: expect.objectContaining({ en: loopMessage('B1') }),
+      }),
     ]);
     const accounts = await accountsByName();
     const [alpha, beta, gamma] = ['Alpha', 'Beta', 'Gamma'].map((name) => accounts.get(name) as Json);
@@ -57,7 +61,11 @@ describe('imported hierarchies that would loop', () => {
     const done = await importFile(api, file, 'people.csv', 'kind=contacts&source=generic');
     expect(done).toMatchObject({ status: 'completed', createdCount: 2, failedCount: 1 });
     expect(done.problems).toEqual([
-      expect.objectContaining({ row: 3, message: expect.objectContaining({ en: loopMessage('P1') }) }),
+      expect.objectContaining({
+        row: 3,
+        column: 'Reports To ID',
+        message: expect.objectContaining({ en: loopMessage('P1') }),
+      }),
     ]);
     const people = (await readAllPages(api, '/api/v1/contacts?limit=100')).items;
     const ada = people.find((person) => person.lastName === 'Lovelace') as Json;

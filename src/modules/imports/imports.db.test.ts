@@ -7,7 +7,7 @@ import {
   uploadImport,
   waitForImport,
 } from '../../../tests/support/import-helpers';
-import type { ApiClient, SeededWorkspace } from '../../../tests/support/test-app';
+import type { ApiClient, Json, SeededWorkspace } from '../../../tests/support/test-app';
 import { useTestApp } from '../../../tests/support/test-app';
 import { processImport } from './run-import';
 
@@ -193,6 +193,33 @@ describe('imports API', () => {
       const after = (await ruApi.get('/api/v1/accounts?limit=50')).body.items;
       expect(after.map((account: { id: string }) => account.id)).toEqual([existing.id]);
       expectProblem(await ruApi.post(`/api/v1/imports/${draft.id}/undo`), 409);
+    });
+
+    it('names the column of a reference that leads nowhere, in the dry run and in the run', async () => {
+      const csv = 'ID;Фамилия;ID компании;ID руководителя\nP1;Ловелас;NOWHERE;\nP2;Бэббидж;NOWHERE;P9\n';
+      const file = new TextEncoder().encode(csv);
+      const draft = await uploadImport(ruApi, file, 'people.csv', 'kind=contacts&source=generic');
+      const check = await ruApi.post(`/api/v1/imports/${draft.id}/dry-run`);
+      const columns = (problems: Json[]) => problems.map((item: Json) => [item.row, item.column]);
+      expect(columns(check.body.problems)).toEqual([
+        [2, 'ID компании'],
+        [3, 'ID компании'],
+        [3, 'ID руководителя'],
+      ]);
+      await createAccount(ruApi, { name: 'Компания людей' });
+      const people = await importFile(
+        ruApi,
+        new TextEncoder().encode(
+          'ID;Фамилия;Компания;ID компании;ID руководителя\nP1;Ловелас;Компания людей;;P9\nP2;Бэббидж;;NOWHERE;\n',
+        ),
+        'people.csv',
+        'kind=contacts&source=generic',
+      );
+      expect(columns(people.problems)).toEqual([
+        [3, 'ID компании'],
+        [2, 'ID руководителя'],
+      ]);
+      expect((await ruApi.post(`/api/v1/imports/${people.id}/undo`)).status).toBe(200);
     });
 
     it('lists bad rows with the reason, in the reader’s language, also as CSV', async () => {

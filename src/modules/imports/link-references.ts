@@ -57,24 +57,30 @@ export async function linkReferences(
     for (const row of found) if (!targets.has(row.name)) targets.set(row.name, row.id);
   }
   const problems: RowProblem[] = [];
-  const candidates: { row: number; reference: string; id: string; target: string }[] = [];
+  const columnOf = (link: Link) =>
+    state.columnOf(link.byName ? 'parentName' : entity === 'account' ? 'parentExternalId' : 'reportsToExternalId');
+  const candidates: { row: number; reference: string; id: string; target: string; link: Link }[] = [];
   for (const link of links) {
     const id = own.get(link.externalId);
     const target = targets.get(link.reference);
     if (!id) continue;
     if (!target) {
       const text = { text: importMessages.parentNotFound, params: { reference: link.reference } };
-      problems.push({ row: link.row, column: null, message: messageInBoth(text) });
+      problems.push({ row: link.row, column: columnOf(link), message: messageInBoth(text) });
     } else if (target === id) {
-      problems.push({ row: link.row, column: null, message: messageInBoth({ text: importMessages.selfReference }) });
+      problems.push({
+        row: link.row,
+        column: columnOf(link),
+        message: messageInBoth({ text: importMessages.selfReference }),
+      });
     } else {
-      candidates.push({ row: link.row, reference: link.reference, id, target });
+      candidates.push({ row: link.row, reference: link.reference, id, target, link });
     }
   }
   const { kept: pairs, cyclic } = await withoutCycles(ctx, entity, candidates);
   for (const link of cyclic) {
     const text = { text: importMessages.hierarchyCycle, params: { reference: link.reference } };
-    problems.push({ row: link.row, column: null, message: messageInBoth(text) });
+    problems.push({ row: link.row, column: columnOf(link.link), message: messageInBoth(text) });
   }
   if (pairs.length === 0) return problems;
   const table = entity === 'account' ? accounts : contacts;

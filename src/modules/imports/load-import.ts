@@ -10,7 +10,7 @@ import { draftInteraction } from './interaction-drafts';
 import { draftKpiPoint } from './kpi-point-drafts';
 import { importMessages } from './messages';
 import { draftOpportunity } from './opportunity-drafts';
-import { type DraftResult, draftRow, type RowDraft, rowNumberOf } from './row-drafts';
+import { columnOf, type DraftResult, draftRow, type RowDraft, rowNumberOf } from './row-drafts';
 import { imports, type RowProblem } from './schema';
 
 export type ImportRow = typeof imports.$inferSelect;
@@ -150,10 +150,24 @@ export function messageInBoth(text: Parameters<typeof translate>[1]): RowProblem
 }
 
 /** Adds problems about whole rows to `problems`; a notice is about a row imported all the same. */
-export function rowProblemReporter(problems: RowProblem[]) {
-  return (row: number, text: Parameters<typeof translate>[1], notice = false) => {
-    problems.push({ row, column: null, message: messageInBoth(text), ...(notice ? { notice: true as const } : {}) });
+export function rowProblemReporter(problems: RowProblem[], columnOf: (field: ImportField | null) => string | null) {
+  return (
+    row: number,
+    text: Parameters<typeof translate>[1],
+    { field = null, notice = false }: { field?: ImportField | null; notice?: boolean } = {},
+  ) => {
+    problems.push({
+      row,
+      column: columnOf(field),
+      message: messageInBoth(text),
+      ...(notice ? { notice: true as const } : {}),
+    });
   };
+}
+
+/** Names the file's column mapped to a field, for problems about that field's value. */
+export function columnNamer(job: Pick<ImportRow, 'columns' | 'mapping'>) {
+  return (field: ImportField | null) => (field ? columnOf(field, job.columns, job.mapping) : null);
 }
 
 /** Problems that skipped a row: a notice is about a row imported all the same. */

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Message } from '../../platform/i18n/text';
 import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
+import type { ImportField } from './formats/fields';
 import { importMessages } from './messages';
 import { knownRecords, type RunState } from './write-batch';
 
@@ -91,6 +92,16 @@ export async function companiesOfRows(
       ? undefined
       : people.find((person) => person.contact)?.contact?.accountId);
   return { found: [...byId.values(), ...byTaxId.values(), ...byName.values()], companyOf };
+}
+
+/** The field a row names its company by, as `companyNotFound` reports it; none when only by its people. */
+export function companyField(row: CompanyReference): ImportField | null {
+  if (!row.accountExternalId && !row.accountName && !row.accountTaxId && row.relatedExternalId) {
+    return 'relatedExternalId';
+  }
+  if (row.accountExternalId) return 'accountExternalId';
+  if (row.accountTaxId) return 'taxId';
+  return row.accountName ? 'accountName' : null;
 }
 
 /** Why a row's company is not found, naming what the row gave: its id, name, related record or first person. */

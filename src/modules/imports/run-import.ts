@@ -10,6 +10,7 @@ import type { InteractionDraft } from './interaction-drafts';
 import type { KpiPointDraft } from './kpi-point-drafts';
 import { linkReferences } from './link-references';
 import {
+  columnNamer,
   type Drafter,
   drafterOf,
   failuresOf,
@@ -119,6 +120,7 @@ export async function processImport(
       merges: new Map(Object.entries(job.merges)),
       valueMappings: job.valueMappings,
       ownerOf,
+      columnOf: columnNamer(job),
     };
     if (job.processedRows === 0) await clearProgress(inTransaction, id);
     // NOTE: each piece of the file is read in a short transaction of its own, between batches.

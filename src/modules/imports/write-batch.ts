@@ -24,6 +24,8 @@ export type RunState = {
   valueMappings: ValueMappings;
   /** The member an owner of the file is (by the user's choice, e-mail or name). */
   ownerOf: OwnerMatcher;
+  /** The file's column mapped to a field, named in a problem about its value. */
+  columnOf: (field: ImportField | null) => string | null;
 };
 
 export type BatchResult = { created: number; updated: number; unchanged: number; problems: RowProblem[] };

@@ -4,7 +4,7 @@ import { contacts } from '../contacts';
 import { insertRows, updateRows } from './bulk-write';
 import type { ImportField } from './formats/fields';
 import { rowProblemReporter } from './load-import';
-import { companyNotFound } from './row-companies';
+import { companyField, companyNotFound } from './row-companies';
 import type { ContactDraft } from './row-drafts';
 import type { RowProblem } from './schema';
 import { accountsByName } from './write-accounts';
@@ -53,14 +53,14 @@ export async function writeContacts(
     ),
   );
   const problems: RowProblem[] = [];
-  const report = rowProblemReporter(problems);
+  const report = rowProblemReporter(problems, state.columnOf);
   const resolved: { row: number; draft: ContactDraft; accountId: string }[] = [];
   for (const { row, draft } of batch) {
     const accountId =
       (draft.accountExternalId ? accountIds.get(draft.accountExternalId) : undefined) ??
       (draft.accountName ? state.accountByName.get(draft.accountName) : undefined);
     if (!accountId) {
-      report(row, companyNotFound(draft));
+      report(row, companyNotFound(draft), { field: companyField(draft) });
       continue;
     }
     resolved.push({ row, draft, accountId });

@@ -8,7 +8,7 @@ import type { ImportField } from './formats/fields';
 import type { InteractionDraft } from './interaction-drafts';
 import { rowProblemReporter } from './load-import';
 import { importMessages } from './messages';
-import { companiesOfRows, companyNotFound } from './row-companies';
+import { companiesOfRows, companyField, companyNotFound } from './row-companies';
 import type { RowProblem } from './schema';
 import {
   type BatchResult,
@@ -92,7 +92,7 @@ async function contactsOfBatch(
  */
 export async function resolveInteractions(
   ctx: UseCaseContext,
-  state: Pick<RunState, 'source'>,
+  state: Pick<RunState, 'source' | 'columnOf'>,
   batch: Planned[],
 ): Promise<{ resolved: ResolvedInteraction[]; problems: RowProblem[] }> {
   const companies = await companiesOfRows(
@@ -105,7 +105,7 @@ export async function resolveInteractions(
   const contactById = new Map(people.rows.map((row) => [row.id, row]));
   const problems: RowProblem[] = [];
   const resolved: ResolvedInteraction[] = [];
-  const report = rowProblemReporter(problems);
+  const report = rowProblemReporter(problems, state.columnOf);
   for (const { row, draft } of batch) {
     const named = [
       ...draft.contactExternalIds.map((reference) => ({
@@ -119,7 +119,7 @@ export async function resolveInteractions(
     ];
     const accountId = companies.companyOf(draft, named);
     if (!accountId) {
-      report(row, companyNotFound(draft, named));
+      report(row, companyNotFound(draft, named), { field: companyField(draft) });
       continue;
     }
     const byName = draft.contactNames.map((reference) => {
@@ -133,7 +133,7 @@ export async function resolveInteractions(
     const contactIds = new Set<string>();
     for (const { reference, contact } of [...named, ...byName]) {
       if (contact && contact.accountId === accountId) contactIds.add(contact.id);
-      else report(row, { text: importMessages.contactNotFound, params: { reference } }, true);
+      else report(row, { text: importMessages.contactNotFound, params: { reference } }, { notice: true });
     }
     const inFuture = Date.parse(draft.occurredAt) > ctx.now.getTime() + heldGraceMs;
     resolved.push({

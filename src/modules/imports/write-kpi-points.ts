@@ -14,7 +14,7 @@ import { insertRows } from './bulk-write';
 import type { KpiPointDraft } from './kpi-point-drafts';
 import { rowProblemReporter } from './load-import';
 import { importMessages } from './messages';
-import { companiesOfRows, companyNotFound } from './row-companies';
+import { companiesOfRows, companyField, companyNotFound } from './row-companies';
 import { importChanges, type RowProblem } from './schema';
 import type { BatchResult, RunState } from './write-batch';
 
@@ -46,7 +46,7 @@ function unitFits(unit: string, metric: Metric): boolean {
  */
 export async function resolveKpiPoints(
   ctx: UseCaseContext,
-  state: Pick<RunState, 'source'>,
+  state: Pick<RunState, 'source' | 'columnOf'>,
   batch: Planned[],
 ): Promise<{ resolved: ResolvedPoint[]; problems: RowProblem[] }> {
   const companies = await companiesOfRows(
@@ -59,19 +59,24 @@ export async function resolveKpiPoints(
   const derived = await derivedSeriesOf(ctx, companies.found);
   const problems: RowProblem[] = [];
   const resolved: ResolvedPoint[] = [];
-  const report = rowProblemReporter(problems);
+  const report = rowProblemReporter(problems, state.columnOf);
   for (const { row, draft } of batch) {
     const accountId = companies.companyOf(draft);
     const metric = metricOf(draft.metric);
-    if (!accountId) report(row, companyNotFound(draft));
-    if (!metric) report(row, { text: importMessages.metricNotFound, params: { value: draft.metric } });
-    else if (draft.unit && !unitFits(draft.unit, metric)) {
-      report(row, { text: importMessages.unitMismatch, params: { value: draft.unit, unit: metric.unit } });
+    if (!accountId) report(row, companyNotFound(draft), { field: companyField(draft) });
+    if (!metric) {
+      report(row, { text: importMessages.metricNotFound, params: { value: draft.metric } }, { field: 'metric' });
+    } else if (draft.unit && !unitFits(draft.unit, metric)) {
+      report(
+        row,
+        { text: importMessages.unitMismatch, params: { value: draft.unit, unit: metric.unit } },
+        { field: 'unit' },
+      );
     }
     if (!accountId || !metric || (draft.unit && !unitFits(draft.unit, metric))) continue;
     if (derived.has(JSON.stringify([accountId, metric.key, draft.dimension]))) {
       const value = [metric.nameEn, draft.dimension].filter(Boolean).join(' · ');
-      report(row, { text: importMessages.derivedMetric, params: { value } });
+      report(row, { text: importMessages.derivedMetric, params: { value } }, { field: 'metric' });
       continue;
     }
     resolved.push({ row, draft, accountId, metric });
@@ -85,7 +90,7 @@ export async function resolveKpiPoints(
  */
 export async function storedKpiRows(
   ctx: UseCaseContext,
-  state: Pick<RunState, 'source'>,
+  state: Pick<RunState, 'source' | 'columnOf'>,
   batch: Planned[],
 ): Promise<Set<string>> {
   const stored = new Set<string>();
@@ -112,7 +117,7 @@ export async function storedKpiRows(
  */
 export async function writeKpiPoints(ctx: UseCaseContext, state: RunState, batch: Planned[]): Promise<BatchResult> {
   const { resolved, problems } = await resolveKpiPoints(ctx, state, batch);
-  const report = rowProblemReporter(problems);
+  const report = rowProblemReporter(problems, state.columnOf);
   // NOTE: one series' time once: a metric named both by key and by name on two rows is a repeat.
   const bySeries = new Map<string, Map<string, ResolvedPoint>>();
   for (const point of resolved) {
@@ -120,10 +125,11 @@ export async function writeKpiPoints(ctx: UseCaseContext, state: RunState, batch
     const points = bySeries.get(key) ?? new Map<string, ResolvedPoint>();
     const earlier = points.get(point.draft.at);
     if (earlier) {
-      report(earlier.row, {
-        text: importMessages.duplicateInFile,
-        params: { reference: point.draft.at, row: point.row },
-      });
+      report(
+        earlier.row,
+        { text: importMessages.duplicateInFile, params: { reference: point.draft.at, row: point.row } },
+        { field: 'pointDate' },
+      );
     }
     points.set(point.draft.at, point);
     bySeries.set(key, points);
@@ -141,7 +147,9 @@ export async function writeKpiPoints(ctx: UseCaseContext, state: RunState, batch
     // NOTE: a series turned derived since the batch was resolved.
     if (series.derived) {
       const value = [first.metric.nameEn, first.draft.dimension].filter(Boolean).join(' · ');
-      for (const { row } of points) report(row, { text: importMessages.derivedMetric, params: { value } });
+      for (const { row } of points) {
+        report(row, { text: importMessages.derivedMetric, params: { value } }, { field: 'metric' });
+      }
       continue;
     }
     const stored = await readPointValues(

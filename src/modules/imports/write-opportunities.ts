@@ -7,7 +7,7 @@ import type { ImportField } from './formats/fields';
 import { rowProblemReporter } from './load-import';
 import { importMessages } from './messages';
 import type { OpportunityDraft } from './opportunity-drafts';
-import { companiesOfRows, companyNotFound } from './row-companies';
+import { companiesOfRows, companyField, companyNotFound } from './row-companies';
 import type { RowProblem } from './schema';
 import {
   type BatchResult,
@@ -31,7 +31,7 @@ export type ResolvedDeal = Planned & { values: Omit<typeof opportunities.$inferI
  */
 export async function resolveDeals(
   ctx: UseCaseContext,
-  state: Pick<RunState, 'source' | 'valueMappings' | 'ownerOf'>,
+  state: Pick<RunState, 'source' | 'valueMappings' | 'ownerOf' | 'columnOf'>,
   batch: Planned[],
 ): Promise<{ resolved: ResolvedDeal[]; problems: RowProblem[] }> {
   const companies = await companiesOfRows(
@@ -43,14 +43,14 @@ export async function resolveDeals(
   const stageOf = await stageMatcher(ctx, state.valueMappings);
   const problems: RowProblem[] = [];
   const resolved: ResolvedDeal[] = [];
-  const report = rowProblemReporter(problems);
+  const report = rowProblemReporter(problems, state.columnOf);
   for (const { row, draft } of batch) {
     const accountId = companies.companyOf(draft);
     const match = stageOf(draft.stage);
-    if (!accountId) report(row, companyNotFound(draft));
+    if (!accountId) report(row, companyNotFound(draft), { field: companyField(draft) });
     if ('unknown' in match) {
       const text = match.chosen ? importMessages.stageNotFound : importMessages.stageNotInPipeline;
-      report(row, { text, params: { value: match.unknown } });
+      report(row, { text, params: { value: match.unknown } }, { field: 'stage' });
     }
     if (!accountId || !('stage' in match)) continue;
     const { stage } = match;
