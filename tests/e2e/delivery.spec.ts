@@ -75,6 +75,12 @@ test('a project is created, a task handed to a specialist who accepts it, and th
     await expect(page.getByTestId('estimate-russian-total')).toHaveText(
       /Итого 90\s000,00\s₽, в т.ч. НДС 16\s229,51\s₽; сумма без НДС 73\s770,49\s₽/,
     );
+    // Editing the lines can be left without saving: the estimate stays as it was.
+    await page.getByRole('button', { name: 'Изменить', exact: true }).click();
+    await expect(page.getByRole('textbox', { name: 'Наименование' })).toHaveCount(2);
+    await page.getByRole('button', { name: 'Отмена', exact: true }).click();
+    await expect(page.getByRole('textbox', { name: 'Наименование' })).toHaveCount(1);
+    await expect(page.getByRole('button', { name: 'Изменить', exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Отметить отправленной' }).click();
     await toastSays(page, 'Смета отправлена');
     await page.getByRole('button', { name: 'Клиент согласовал' }).click();

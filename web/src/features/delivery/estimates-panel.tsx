@@ -212,6 +212,9 @@ function EstimateView({ id, onVersion }: { id: string; onVersion: (id: string) =
         <Stack>
           <EstimateLinesEditor lines={editing} onChange={setEditing} />
           <Group justify="flex-end">
+            <Button variant="default" onClick={() => setEditing(null)}>
+              {t('actions.cancel')}
+            </Button>
             <Button onClick={() => saveEdit(editing)} loading={update.isPending}>
               {t('delivery.estimates.save')}
             </Button>
