@@ -55,6 +55,17 @@ test('a Bitrix24 CSV in Russian is read, one mapping fixed, checked, imported an
     await expect(page.getByText('Импорт отменён').first()).toBeVisible();
     expect(await accountTotal()).toBe(before);
   });
+
+  await test.step('find it among the past imports and open it again', async () => {
+    await page.getByRole('button', { name: 'Импортировать другой файл' }).click();
+    const history = page.getByRole('table', { name: 'Прошлые импорты' });
+    const latest = history.getByRole('row').nth(1);
+    await expect(latest).toContainText('bitrix24-companies-1251.csv');
+    await expect(latest).toContainText('Отменён');
+    await latest.getByRole('button', { name: 'Открыть импорт файла bitrix24-companies-1251.csv' }).click();
+    await expect(page.getByText('Импорт отменён').first()).toBeVisible();
+    await expect(history).toBeHidden();
+  });
 });
 
 test('a mapping saved as a preset is offered for the next file of its kind, applied and deleted', async ({

@@ -142,8 +142,11 @@ describe('imports API', () => {
 
   describe('Bitrix24 in Russian: detection, dry run, run, undo', () => {
     let ruApi: ApiClient;
+    let ruAdminId: string;
     beforeAll(async () => {
-      ruApi = (await t.seedWorkspace('Битрикс')).users.admin.api.inLanguage('ru');
+      const bitrix = await t.seedWorkspace('Битрикс');
+      ruApi = bitrix.users.admin.api.inLanguage('ru');
+      ruAdminId = bitrix.users.admin.id;
     });
 
     it('reads a windows-1251 file, reports a bad INN in Russian, imports the rest and undoes it all', async () => {
@@ -207,6 +210,7 @@ describe('imports API', () => {
         [3, 'ID руководителя'],
       ]);
       await createAccount(ruApi, { name: 'Компания людей' });
+      t.clock.advance(60_000);
       const people = await importFile(
         ruApi,
         new TextEncoder().encode(
@@ -218,6 +222,20 @@ describe('imports API', () => {
       expect(columns(people.problems)).toEqual([
         [3, 'ID компании'],
         [2, 'ID руководителя'],
+      ]);
+      // The history lists both, newest first, with their counts and who uploaded them.
+      const history = await ruApi.get('/api/v1/imports?limit=2');
+      expect(history.body.items).toEqual([
+        expect.objectContaining({
+          id: people.id,
+          fileName: 'people.csv',
+          status: 'completed',
+          createdCount: people.createdCount,
+          unchangedCount: people.unchangedCount,
+          failedCount: people.failedCount,
+          createdBy: { id: ruAdminId, name: expect.any(String) },
+        }),
+        expect.objectContaining({ id: draft.id, status: 'draft', totalRows: 2 }),
       ]);
       expect((await ruApi.post(`/api/v1/imports/${people.id}/undo`)).status).toBe(200);
     });

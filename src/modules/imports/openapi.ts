@@ -30,7 +30,13 @@ const importSummaryFields = {
   finishedAt: z.string().nullable(),
 };
 
-export const ImportListItemSchema = z.object(importSummaryFields).meta({ id: 'ImportListItem' });
+export const ImportListItemSchema = z
+  .object({
+    ...importSummaryFields,
+    unchangedCount: z.number().int(),
+    createdBy: z.object({ id: z.uuid(), name: z.string() }).nullable().meta({ description: 'Who uploaded the file' }),
+  })
+  .meta({ id: 'ImportListItem' });
 
 export const ImportSchema = z
   .object({

@@ -55,7 +55,7 @@ export const updateImportInput = readingOptions.extend({
 });
 export type UpdateImportInput = z.input<typeof updateImportInput>;
 
-export const listImportsQuery = listQuerySchema(['createdAt'], 'createdAt');
+export const listImportsQuery = listQuerySchema(['createdAt'], '-createdAt');
 export type ListImportsQuery = z.input<typeof listImportsQuery>;
 
 export const savePresetInput = z.strictObject({

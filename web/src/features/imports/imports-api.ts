@@ -1,5 +1,5 @@
-import { queryOptions } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { api, type Page } from '../../api/client';
 import type {
   ColumnMapping,
   Delimiter,
@@ -86,6 +86,36 @@ export type ImportPatch = Partial<{
   merges: Record<string, string>;
   valueMappings: ValueMappings;
 }>;
+
+/** A past import as the history lists it. */
+export type ImportListItem = {
+  id: string;
+  fileName: string;
+  kind: ImportKind;
+  source: ImportSource;
+  status: ImportStatus;
+  totalRows: number;
+  createdCount: number;
+  updatedCount: number;
+  unchangedCount: number;
+  failedCount: number;
+  createdAt: string;
+  finishedAt: string | null;
+  createdBy: { id: string; name: string } | null;
+};
+
+/** The workspace's imports, newest first, a page at a time. */
+export const importHistoryQuery = () =>
+  infiniteQueryOptions({
+    queryKey: ['imports', 'history'] as const,
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<ImportListItem>>('/imports', { query: { cursor: pageParam, limit: 20 }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    // NOTE: the wizard's own steps change imports without touching this list: read it afresh
+    // whenever the history is shown again.
+    refetchOnMount: 'always',
+  });
 
 export const importQuery = (id: string) =>
   queryOptions({

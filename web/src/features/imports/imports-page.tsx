@@ -20,6 +20,7 @@ import { confirmDanger } from '../../shared/confirm';
 import { saveBlob } from '../../shared/download';
 import { notifyError, notifySuccess } from '../../shared/notify';
 import { DuplicatesPanel } from './duplicates-panel';
+import { ImportHistory } from './import-history';
 import { problemText } from './import-labels';
 import {
   cancelImport,
@@ -68,6 +69,7 @@ export function ImportsPage() {
         </Stepper.Step>
         <Stepper.Completed>{current && <RunStep job={current} onRestart={restart} />}</Stepper.Completed>
       </Stepper>
+      {!importId && <ImportHistory onOpen={setImportId} />}
     </Stack>
   );
 }
