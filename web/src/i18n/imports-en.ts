@@ -71,6 +71,9 @@ export const importsEn = {
   back: 'Back',
   cancel: 'Stop',
   progress: '{{processed}} of {{total}} rows',
+  speed: '{{rate}} rows/s, about {{left}} left',
+  seconds: '{{value}} s',
+  minutes: '{{value}} min',
   interrupted:
     'The import stopped unexpectedly. Start it again to finish: rows already imported are updated, not duplicated.',
   resume: 'Resume',

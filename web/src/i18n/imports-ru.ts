@@ -75,6 +75,9 @@ export const importsRu: Texts<typeof importsEn> = {
   back: 'Назад',
   cancel: 'Остановить',
   progress: '{{processed}} из {{total}} строк',
+  speed: '{{rate}} строк/с, осталось около {{left}}',
+  seconds: '{{value}} с',
+  minutes: '{{value}} мин',
   interrupted:
     'Импорт неожиданно прервался. Запустите его снова, чтобы закончить: уже загруженные строки обновятся, а не задвоятся.',
   resume: 'Продолжить',

@@ -18,7 +18,7 @@ const statusColor: Record<ImportStatus, string> = {
  * opened to see its result and undo it, an interrupted one to resume it.
  */
 export function ImportHistory({ onOpen }: { onOpen: (id: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const list = useInfiniteQuery(importHistoryQuery());
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
@@ -55,12 +55,12 @@ export function ImportHistory({ onOpen }: { onOpen: (id: string) => void }) {
                 </Table.Td>
                 <Table.Td>
                   {item.status === 'draft'
-                    ? t('imports.history.total', { rows: item.totalRows })
+                    ? t('imports.history.total', { rows: item.totalRows.toLocaleString(i18n.language) })
                     : t('imports.result.counts', {
-                        created: item.createdCount,
-                        updated: item.updatedCount,
-                        unchanged: item.unchangedCount,
-                        failed: item.failedCount,
+                        created: item.createdCount.toLocaleString(i18n.language),
+                        updated: item.updatedCount.toLocaleString(i18n.language),
+                        unchanged: item.unchangedCount.toLocaleString(i18n.language),
+                        failed: item.failedCount.toLocaleString(i18n.language),
                       })}
                 </Table.Td>
                 <Table.Td>{item.createdBy?.name ?? '—'}</Table.Td>

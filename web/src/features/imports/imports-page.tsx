@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { confirmDanger } from '../../shared/confirm';
 import { saveBlob } from '../../shared/download';
@@ -22,6 +22,7 @@ import { notifyError, notifySuccess } from '../../shared/notify';
 import { DuplicatesPanel } from './duplicates-panel';
 import { ImportHistory } from './import-history';
 import { problemText } from './import-labels';
+import { importSpeed, type ProgressSample } from './import-speed';
 import {
   cancelImport,
   type ImportCheck,
@@ -192,7 +193,7 @@ function CheckStep({
 }
 
 function RunStep({ job, onRestart }: { job: ImportJob; onRestart: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const update = (changed: ImportJob) => queryClient.setQueryData(['imports', job.id], changed);
   const cancel = useMutation({ mutationFn: () => cancelImport(job.id), onSuccess: update, onError: notifyError });
@@ -207,13 +208,30 @@ function RunStep({ job, onRestart }: { job: ImportJob; onRestart: () => void }) 
     },
     onError: notifyError,
   });
+  const firstSample = useRef<ProgressSample | undefined>(undefined);
   if (job.status === 'running') {
     const percent = Math.round((job.processedRows / Math.max(job.totalRows, 1)) * 100);
+    const now = { at: Date.now(), processed: job.processedRows };
+    firstSample.current ??= now;
+    const speed = importSpeed(firstSample.current, now, job.totalRows);
     return (
       <Stack>
         <Progress value={percent} size="xl" animated aria-label={t('imports.steps.run')} />
         <Group justify="space-between">
-          <Text>{t('imports.progress', { processed: job.processedRows, total: job.totalRows })}</Text>
+          <Text>
+            {t('imports.progress', {
+              processed: job.processedRows.toLocaleString(i18n.language),
+              total: job.totalRows.toLocaleString(i18n.language),
+            })}
+            {speed &&
+              ` · ${t('imports.speed', {
+                rate: speed.rowsPerSecond.toLocaleString(i18n.language),
+                left:
+                  speed.secondsLeft < 60
+                    ? t('imports.seconds', { value: speed.secondsLeft })
+                    : t('imports.minutes', { value: Math.ceil(speed.secondsLeft / 60) }),
+              })}`}
+          </Text>
           {job.interrupted ? (
             <Button onClick={() => resume.mutate()} loading={resume.isPending}>
               {t('imports.resume')}
@@ -235,10 +253,10 @@ function RunStep({ job, onRestart }: { job: ImportJob; onRestart: () => void }) 
         <Text fw={600}>{t(`imports.result.${job.status === 'draft' ? 'cancelled' : job.status}`)}</Text>
         <Text>
           {t('imports.result.counts', {
-            created: job.createdCount,
-            updated: job.updatedCount,
-            unchanged: job.unchangedCount,
-            failed: job.failedCount,
+            created: job.createdCount.toLocaleString(i18n.language),
+            updated: job.updatedCount.toLocaleString(i18n.language),
+            unchanged: job.unchangedCount.toLocaleString(i18n.language),
+            failed: job.failedCount.toLocaleString(i18n.language),
           })}
         </Text>
       </Alert>
@@ -254,7 +272,10 @@ function RunStep({ job, onRestart }: { job: ImportJob; onRestart: () => void }) 
             onClick={() =>
               confirmDanger({
                 title: t('imports.undoTitle'),
-                message: t('imports.undoText', { created: job.createdCount, updated: job.updatedCount }),
+                message: t('imports.undoText', {
+                  created: job.createdCount.toLocaleString(i18n.language),
+                  updated: job.updatedCount,
+                }),
                 confirmLabel: t('imports.undo'),
                 onConfirm: () => undo.mutate(),
               })
