@@ -15,6 +15,14 @@ describe('client care: editing cases, surveys and lost accounts', () => {
     accountId = (await createAccount(workspace.users.admin.api, { name: 'Издательство «Северная книга»' })).id;
   });
 
+  /** The account's monthly points of a survey metric (`nps`, `csat`) in the kpis series, as [month, value]. */
+  const surveyPoints = async (metric: string) => {
+    const series = await manager.get(`/api/v1/kpi-series?accountId=${accountId}`);
+    const seriesId = series.body.items.find((item: Json) => item.metricKey === metric)?.id;
+    const points = await manager.get(`/api/v1/kpi-series/${seriesId}/points`);
+    return points.body.items.map((point: Json) => [point.at.slice(0, 10), point.value]);
+  };
+
   it('links a case to one of the account’s contacts, edits it, and lists cases filtered, sorted and by page', async () => {
     const contact = await createContact(manager, accountId, { lastName: 'Петрова', firstName: 'Анна' });
     const stranger = await createContact(manager, (await createAccount(manager, { name: 'Другой' })).id);
@@ -119,12 +127,8 @@ describe('client care: editing cases, surveys and lost accounts', () => {
       csatSatisfiedPercent: 67,
       csatAnswers: 3,
     });
-    const series = await manager.get(`/api/v1/kpi-series?accountId=${accountId}`);
-    const byMetric = Object.fromEntries(series.body.items.map((item: Json) => [item.metricKey, item.id]));
-    const nps = await manager.get(`/api/v1/kpi-series/${byMetric.nps}/points`);
-    const csat = await manager.get(`/api/v1/kpi-series/${byMetric.csat}/points`);
-    expect(nps.body.items.map((point: Json) => [point.at.slice(0, 10), point.value])).toEqual([['2026-11-01', 25]]);
-    expect(csat.body.items.map((point: Json) => [point.at.slice(0, 10), point.value])).toEqual([['2026-11-01', 67]]);
+    expect(await surveyPoints('nps')).toEqual([['2026-11-01', 25]]);
+    expect(await surveyPoints('csat')).toEqual([['2026-11-01', 67]]);
   });
 
   it('deletes an answer entered by mistake and recomputes its month in the kpis series, to none when none is left', async () => {
@@ -137,18 +141,11 @@ describe('client care: editing cases, surveys and lost accounts', () => {
     const after = await manager.get(`/api/v1/accounts/${accountId}/surveys`);
     // NOTE: 2 promoters of 3 = 67; CSAT 5 and 4, both satisfied = 100 %.
     expect(after.body.summary).toMatchObject({ nps: 67, npsAnswers: 3, csatSatisfiedPercent: 100, csatAnswers: 2 });
-    const series = await manager.get(`/api/v1/kpi-series?accountId=${accountId}`);
-    const byMetric = Object.fromEntries(series.body.items.map((item: Json) => [item.metricKey, item.id]));
-    const pointsOf = async (metric: string) =>
-      (await manager.get(`/api/v1/kpi-series/${byMetric[metric]}/points`)).body.items.map((point: Json) => [
-        point.at.slice(0, 10),
-        point.value,
-      ]);
-    expect(await pointsOf('nps')).toEqual([['2026-11-01', 67]]);
-    expect(await pointsOf('csat')).toEqual([['2026-11-01', 100]]);
+    expect(await surveyPoints('nps')).toEqual([['2026-11-01', 67]]);
+    expect(await surveyPoints('csat')).toEqual([['2026-11-01', 100]]);
     for (const item of after.body.items) expect((await manager.delete(`/api/v1/surveys/${item.id}`)).status).toBe(204);
-    expect(await pointsOf('nps')).toEqual([]);
-    expect(await pointsOf('csat')).toEqual([]);
+    expect(await surveyPoints('nps')).toEqual([]);
+    expect(await surveyPoints('csat')).toEqual([]);
     const audit = await workspace.users.admin.api.get(
       `/api/v1/audit-log?entity=survey_results&entityId=${detractor.id}`,
     );
@@ -167,14 +164,7 @@ describe('client care: editing cases, surveys and lost accounts', () => {
     };
     const promoter = await post({ surveyedOn: '2026-10-05', nps: 9, csat: 4 });
     const detractor = await post({ surveyedOn: '2026-10-20', nps: 3 });
-    const series = await manager.get(`/api/v1/kpi-series?accountId=${accountId}`);
-    const byMetric = Object.fromEntries(series.body.items.map((item: Json) => [item.metricKey, item.id]));
-    const pointsOf = async (metric: string) =>
-      (await manager.get(`/api/v1/kpi-series/${byMetric[metric]}/points`)).body.items.map((point: Json) => [
-        point.at.slice(0, 10),
-        point.value,
-      ]);
-    expect(await pointsOf('nps')).toEqual([['2026-10-01', 0]]);
+    expect(await surveyPoints('nps')).toEqual([['2026-10-01', 0]]);
 
     const path = `/api/v1/surveys/${promoter.id}`;
     expectProblem(await manager.patch(path, { nps: 6 }, { 'if-match': '"7"' }), 412);
@@ -212,11 +202,11 @@ describe('client care: editing cases, surveys and lost accounts', () => {
       comment: 'Уточнили по телефону',
     });
     // October keeps only the detractor (NPS −100, no CSAT left); November gains a passive (0) and a 4 (100 %).
-    expect(await pointsOf('nps')).toEqual([
+    expect(await surveyPoints('nps')).toEqual([
       ['2026-10-01', -100],
       ['2026-11-01', 0],
     ]);
-    expect(await pointsOf('csat')).toEqual([['2026-11-01', 100]]);
+    expect(await surveyPoints('csat')).toEqual([['2026-11-01', 100]]);
     const cleared = await manager.patch(path, { contactId: null, comment: '' });
     expect(cleared.body).toMatchObject({ contact: null, comment: null, nps: 7, version: promoter.version + 2 });
 
