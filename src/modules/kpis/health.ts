@@ -282,11 +282,12 @@ async function storeHealth(
   entries: readonly (readonly [string, AccountHealth])[],
   stored: 'replace' | 'keep',
 ): Promise<void> {
+  const today = await workspaceToday(ctx);
   for (let start = 0; start < entries.length; start += 5_000) {
     const batch = entries.slice(start, start + 5_000);
     await ctx.db.execute(sql`
       insert into account_health_history (workspace_id, account_id, day, score, grade, factors)
-      select ${ctx.actor.workspaceId}::uuid, t.account_id, ${await workspaceToday(ctx)}::date, t.score, t.grade, t.factors
+      select ${ctx.actor.workspaceId}::uuid, t.account_id, ${today}::date, t.score, t.grade, t.factors
       from unnest(${sql.param(batch.map(([id]) => id))}::uuid[], ${sql.param(batch.map(([, entry]) => entry.score))}::float8[],
         ${sql.param(batch.map(([, entry]) => entry.grade))}::text[],
         ${sql.param(batch.map(([, entry]) => JSON.stringify(entry.factors)))}::jsonb[]) as t(account_id, score, grade, factors)
