@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { UseCaseContext } from '../../platform/use-case';
-import { workspaces } from '../workspaces';
+import { dateIn, workspaceTimeZone } from '../workspaces';
 import { seesAllDelivery, taskScope } from './access';
 import { deliveryMembers, tasks } from './schema';
 import { type BoardQuery, boardQuery, type WorkloadQuery, workloadQuery } from './schemas';
@@ -86,12 +86,8 @@ export type Workload = { by: 'specialist' | 'department'; weeks: string[]; rows:
 export async function getWorkload(ctx: UseCaseContext, rawQuery: WorkloadQuery): Promise<Workload> {
   const query = workloadQuery.parse(rawQuery);
   const workspaceId = ctx.actor.workspaceId;
-  const [zone] = await ctx.db
-    .select({ timeZone: workspaces.timeZone })
-    .from(workspaces)
-    .where(eq(workspaces.id, workspaceId));
-  const timeZone = zone?.timeZone ?? 'UTC';
-  const today = sql`(${ctx.now.toISOString()}::timestamptz at time zone ${timeZone})::date`;
+  const timeZone = await workspaceTimeZone(ctx);
+  const today = sql`${dateIn(ctx.now, timeZone)}::date`;
   const first = await ctx.db.execute<{ monday: string }>(
     sql`select to_char(date_trunc('week', coalesce(${query.from ?? null}::date, ${today})), 'YYYY-MM-DD') as monday`,
   );
