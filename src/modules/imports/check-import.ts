@@ -13,8 +13,8 @@ import {
   type ImportPlan,
   type ImportRow,
   loadImport,
-  messageInBoth,
   planImport,
+  rowProblemReporter,
   rowsOfImport,
 } from './load-import';
 import { importMessages } from './messages';
@@ -87,9 +87,9 @@ async function referenceProblems(ctx: UseCaseContext, job: ImportRow, allDrafts:
   );
   const knownNames = await existingAccountNames(ctx, [...new Set(parentNames)]);
   const problems: RowProblem[] = [];
-  const columnOf = columnNamer(job);
+  const reportOn = rowProblemReporter(problems, columnNamer(job));
   const report = (row: number, field: ImportField, text: typeof importMessages.accountNotFound, reference: string) =>
-    problems.push({ row, column: columnOf(field), message: messageInBoth({ text, params: { reference } }) });
+    reportOn(row, { text, params: { reference } }, { field });
   // NOTE: loops within the file are found here; loops through records Accord has, when the run links them.
   const inFileLinks = drafts.flatMap(({ row, draft }) => {
     const target = referenceOf(draft).id;

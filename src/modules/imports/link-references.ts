@@ -4,7 +4,7 @@ import type { UseCaseContext } from '../../platform/use-case';
 import { accounts } from '../accounts';
 import { contacts } from '../contacts';
 import { withoutCycles } from './hierarchy-cycles';
-import { messageInBoth } from './load-import';
+import { rowProblemReporter } from './load-import';
 import { importMessages } from './messages';
 import type { AccountDraft, ContactDraft } from './row-drafts';
 import type { RowProblem } from './schema';
@@ -57,8 +57,9 @@ export async function linkReferences(
     for (const row of found) if (!targets.has(row.name)) targets.set(row.name, row.id);
   }
   const problems: RowProblem[] = [];
-  const columnOf = (link: Link) =>
-    state.columnOf(link.byName ? 'parentName' : entity === 'account' ? 'parentExternalId' : 'reportsToExternalId');
+  const report = rowProblemReporter(problems, state.columnOf);
+  const fieldOf = (link: Link) =>
+    link.byName ? 'parentName' : entity === 'account' ? 'parentExternalId' : 'reportsToExternalId';
   const candidates: { row: number; reference: string; id: string; target: string; link: Link }[] = [];
   for (const link of links) {
     const id = own.get(link.externalId);
@@ -66,13 +67,9 @@ export async function linkReferences(
     if (!id) continue;
     if (!target) {
       const text = { text: importMessages.parentNotFound, params: { reference: link.reference } };
-      problems.push({ row: link.row, column: columnOf(link), message: messageInBoth(text) });
+      report(link.row, text, { field: fieldOf(link) });
     } else if (target === id) {
-      problems.push({
-        row: link.row,
-        column: columnOf(link),
-        message: messageInBoth({ text: importMessages.selfReference }),
-      });
+      report(link.row, { text: importMessages.selfReference }, { field: fieldOf(link) });
     } else {
       candidates.push({ row: link.row, reference: link.reference, id, target, link });
     }
@@ -80,7 +77,7 @@ export async function linkReferences(
   const { kept: pairs, cyclic } = await withoutCycles(ctx, entity, candidates);
   for (const link of cyclic) {
     const text = { text: importMessages.hierarchyCycle, params: { reference: link.reference } };
-    problems.push({ row: link.row, column: columnOf(link.link), message: messageInBoth(text) });
+    report(link.row, text, { field: fieldOf(link.link) });
   }
   if (pairs.length === 0) return problems;
   const table = entity === 'account' ? accounts : contacts;
