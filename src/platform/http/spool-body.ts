@@ -8,7 +8,6 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 
 /** A request body saved to a temporary file: read it as often as needed, then dispose of it. */
 export type SpooledBody = {
-  bytes: number;
   /** The body's bytes, read from the file in pieces of about a megabyte. */
   open(): Readable;
   dispose(): Promise<void>;
@@ -41,5 +40,5 @@ export async function spoolBody(
     await dispose();
     throw error;
   }
-  return { bytes, open: () => createReadStream(file, { highWaterMark: 2 ** 20 }), dispose };
+  return { open: () => createReadStream(file, { highWaterMark: 2 ** 20 }), dispose };
 }

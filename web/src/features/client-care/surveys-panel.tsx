@@ -165,10 +165,11 @@ function SurveyForm({ accountId, answer, onClose }: { accountId: string; answer?
     validate: (values) => schemaErrors(createSurveyResultInput, toInput(values)),
   });
   const submit = form.onSubmit((values) => {
-    const { accountId: _account, ...change } = toInput(values);
+    const input = toInput(values);
+    const { accountId: _account, ...change } = input;
     const saved = answer
       ? update.mutateAsync({ id: answer.id, version: answer.version, change })
-      : create.mutateAsync(toInput(values));
+      : create.mutateAsync(input);
     saved.then(
       () => {
         notifySuccess(t(answer ? 'clientCare.surveys.updated' : 'clientCare.surveys.added'));
